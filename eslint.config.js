@@ -1,0 +1,50 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+// The simulation core must stay pure and deterministic (ARCHITECTURE.md): no UI libraries, no DOM,
+// no wall-clock time, no timers, no unseeded randomness. Lint is where that promise is kept.
+const simPatterns = [
+  { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/sim is pure: no React.' },
+  { group: ['zustand', 'zustand/*', '@xyflow/*', 'motion', 'motion/*', 'framer-motion'], message: 'src/sim is pure: no UI libraries.' },
+  { group: ['node:*', 'fs', 'path', 'os'], message: 'src/sim runs in the browser and in Node alike: no Node APIs.' },
+];
+const simBoundary = {
+  files: ['src/sim/**/*.ts'],
+  ignores: ['src/sim/**/*.test.ts'],
+  languageOptions: { globals: { ...globals.es2022 } },
+  rules: {
+    'no-restricted-globals': ['error',
+      ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'performance',
+        'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'requestAnimationFrame',
+        'cancelAnimationFrame', 'queueMicrotask', 'fetch', 'crypto', 'process'].map((name) => ({
+        name, message: `src/sim is pure and deterministic: no ${name}. Time and randomness live in the sim state.`,
+      })),
+    ],
+    'no-restricted-properties': ['error',
+      { object: 'Math', property: 'random', message: 'Use the seeded RNG in the sim state (src/sim/rng.ts).' },
+      { object: 'Date', property: 'now', message: 'Sim time is state: use world.now.' },
+    ],
+    'no-restricted-syntax': ['error',
+      { selector: "NewExpression[callee.name='Date']", message: 'Sim time is state: use world.now (format with src/sim/time.ts).' },
+    ],
+  },
+};
+
+export default defineConfig(
+  { ignores: ['dist', 'test-results', 'playwright-report', 'reports', 'node_modules'] },
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    extends: [js.configs.recommended, tseslint.configs.recommended, reactHooks.configs.flat.recommended],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  simBoundary,
+  // Nothing in src/sim imports from outside it (dependencies point one way: app → store → sim).
+  { files: ['src/sim/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../*'], message: 'src/sim imports nothing from outside src/sim.' }] }] } },
+  { files: ['src/sim/*/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../../*'], message: 'src/sim imports nothing from outside src/sim.' }] }] } },
+);

@@ -1,0 +1,224 @@
+// Commands are intents: what a user (or a lesson script) asks ECS to do, plus the faults the
+// playground can inject. A command is checked in full before anything changes; an impossible one
+// is rejected as a value with AWS's exception name and a message a person can act on — never an
+// exception, never half applied.
+
+import type { Step } from './events.ts';
+import { emit } from './events.ts';
+import { shortId } from './ids.ts';
+import { createService, putService, requestReconcile } from './service.ts';
+import { containerExited, failHealthChecks, launchTask, OOM_REASON, requestStop, STOPPED_REASONS } from './task.ts';
+import {
+  registerTaskDefinition,
+  resolveTaskDefinition,
+  validateTaskDefinition,
+  type FieldError,
+  type TaskDefinitionInput,
+} from './taskDefinition.ts';
+import type { DeploymentConfiguration, Task, World } from './types.ts';
+
+export type Command =
+  | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
+  | { type: 'deregisterTaskDefinition'; taskDefinition: string }
+  | { type: 'runTask'; taskDefinition: string; count?: number; startedBy?: string; group?: string }
+  | { type: 'stopTask'; task: string; reason?: string }
+  | {
+      type: 'createService';
+      serviceName: string;
+      taskDefinition: string;
+      desiredCount: number;
+      healthCheckGracePeriodSeconds?: number;
+      deploymentConfiguration?: Partial<DeploymentConfiguration>;
+    }
+  | { type: 'updateService'; service: string; desiredCount: number }
+  | { type: 'deleteService'; service: string; force?: boolean }
+  // Faults: things that happen to a running task.
+  | { type: 'crashContainer'; task: string; container?: string; exitCode?: number }
+  | { type: 'oomKillContainer'; task: string; container?: string }
+  | { type: 'failHealthChecks'; task: string; container?: string };
+
+export type CommandType = Command['type'];
+
+export type ErrorCode =
+  | 'ClientException'
+  | 'InvalidParameterException'
+  | 'ServiceNotFoundException'
+  | 'ServiceNotActiveException'
+  | 'InvalidStateException';
+
+export type CommandError = { code: ErrorCode; message: string; fieldErrors?: FieldError[] };
+
+export type CommandOutcome =
+  | { ok: true; taskArns?: string[]; taskDefinitionArn?: string }
+  | { ok: false; error: CommandError };
+
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const STARTED_BY = /^[A-Za-z0-9\-/_]{1,128}$/; // spec §4
+const reject = (code: ErrorCode, message: string, fieldErrors?: FieldError[]): CommandOutcome => ({
+  ok: false,
+  error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) },
+});
+const isWhole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+
+/** Find a task by ARN, full ID or an unambiguous ID prefix of at least 8 characters. */
+export function findTask(world: World, ref: string): Task | undefined {
+  const direct = world.tasks[ref];
+  if (direct) return direct;
+  const id = ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+  if (id.length < 8) return undefined;
+  const matches = Object.values(world.tasks).filter((t) => t.taskId.startsWith(id));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+export function applyCommand(step: Step, command: Command): CommandOutcome {
+  const { world } = step;
+  switch (command.type) {
+    case 'registerTaskDefinition': {
+      const errors = validateTaskDefinition(command.taskDefinition);
+      if (errors.length) return reject('ClientException', errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n'), errors);
+      const td = registerTaskDefinition(world, command.taskDefinition);
+      emit(step, { type: 'TaskDefinitionRegistered', taskDefinitionArn: td.taskDefinitionArn, family: td.family, revision: td.revision });
+      return { ok: true, taskDefinitionArn: td.taskDefinitionArn };
+    }
+
+    case 'deregisterTaskDefinition': {
+      const td = resolveTaskDefinition(world, command.taskDefinition);
+      if (!td || !command.taskDefinition.includes(':'))
+        return reject('ClientException', `Unable to find task definition '${command.taskDefinition}': name it as family:revision.`);
+      if (td.status === 'INACTIVE') return reject('ClientException', `${td.family}:${td.revision} is already INACTIVE.`);
+      // Deregistering stops nothing: running tasks and services keep using it (spec §2.2).
+      world.taskDefinitions[td.taskDefinitionArn] = { ...td, status: 'INACTIVE', deregisteredAt: world.now };
+      emit(step, { type: 'TaskDefinitionDeregistered', taskDefinitionArn: td.taskDefinitionArn });
+      return { ok: true, taskDefinitionArn: td.taskDefinitionArn };
+    }
+
+    case 'runTask': {
+      const count = command.count ?? 1;
+      if (!isWhole(count, 1, 10)) return reject('InvalidParameterException', 'count must be a whole number from 1 to 10: RunTask starts at most 10 tasks per call.');
+      const td = resolveTaskDefinition(world, command.taskDefinition);
+      if (!td) return reject('ClientException', `Unable to find task definition '${command.taskDefinition}'. Register it first.`);
+      if (td.status !== 'ACTIVE') return reject('ClientException', `TaskDefinition is inactive: ${td.family}:${td.revision} was deregistered and cannot run new tasks.`);
+      if (command.startedBy !== undefined && !STARTED_BY.test(command.startedBy))
+        return reject('InvalidParameterException', 'startedBy can have up to 128 letters, numbers, hyphens, forward slashes and underscores.');
+      const group = command.group ?? `family:${td.family}`; // spec §4: default group
+      if (group.startsWith('service:')) return reject('InvalidParameterException', "A standalone task's group cannot start with 'service:': that group belongs to a service.");
+      const taskArns: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const az = spreadWithinGroup(world, group);
+        taskArns.push(launchTask(step, td, { group, startedBy: command.startedBy ?? 'you', availabilityZone: az }).taskArn);
+      }
+      return { ok: true, taskArns };
+    }
+
+    case 'stopTask': {
+      const task = findTask(world, command.task);
+      if (!task) return reject('InvalidParameterException', `The referenced task was not found: ${command.task}.`);
+      if (task.desiredStatus === 'STOPPED')
+        return reject('InvalidStateException', `Task ${shortId(task.taskId)} is already ${task.lastStatus === 'STOPPED' ? 'STOPPED' : 'stopping'}: there is nothing to stop.`);
+      if (command.reason !== undefined && command.reason.length > 255) return reject('InvalidParameterException', 'reason can be at most 255 characters.');
+      requestStop(step, task, 'UserInitiated', command.reason || STOPPED_REASONS.userInitiated);
+      return { ok: true, taskArns: [task.taskArn] };
+    }
+
+    case 'createService': {
+      const { serviceName, desiredCount } = command;
+      if (typeof serviceName !== 'string' || !NAME.test(serviceName))
+        return reject('InvalidParameterException', 'serviceName can have up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.');
+      const existing = world.services[serviceName];
+      if (existing && existing.status !== 'INACTIVE')
+        return reject('InvalidParameterException', `Creation of service was not idempotent: a service named ${serviceName} already exists (${existing.status}).`);
+      const max = world.config.maxDesiredCount;
+      if (!isWhole(desiredCount, 0, max)) return reject('InvalidParameterException', `desiredCount must be a whole number from 0 to ${max} in the playground.`);
+      const td = resolveTaskDefinition(world, command.taskDefinition);
+      if (!td) return reject('ClientException', `Unable to find task definition '${command.taskDefinition}'. Register it first.`);
+      if (td.status !== 'ACTIVE') return reject('ClientException', `TaskDefinition is inactive: ${td.family}:${td.revision} cannot be used for a new service.`);
+      const grace = command.healthCheckGracePeriodSeconds;
+      if (grace !== undefined && !isWhole(grace, 0, 2147483647)) return reject('InvalidParameterException', 'healthCheckGracePeriodSeconds must be a whole number of seconds, 0 or more.');
+      const dc = command.deploymentConfiguration;
+      if (dc?.maximumPercent !== undefined && !isWhole(dc.maximumPercent, 100, 200))
+        return reject('InvalidParameterException', 'maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.');
+      if (dc?.minimumHealthyPercent !== undefined && !isWhole(dc.minimumHealthyPercent, 0, 100))
+        return reject('InvalidParameterException', 'minimumHealthyPercent must be a whole number from 0 to 100.');
+      createService(step, {
+        serviceName,
+        taskDefinition: td,
+        desiredCount,
+        ...(grace !== undefined ? { healthCheckGracePeriodSeconds: grace } : {}),
+        ...(dc ? { deploymentConfiguration: dc } : {}),
+      });
+      return { ok: true };
+    }
+
+    case 'updateService': {
+      const service = world.services[command.service];
+      if (!service) return reject('ServiceNotFoundException', `Service not found: ${command.service}.`);
+      if (service.status !== 'ACTIVE') return reject('ServiceNotActiveException', `Service ${command.service} is ${service.status}: you can't update a service that isn't active.`);
+      const max = world.config.maxDesiredCount;
+      if (!isWhole(command.desiredCount, 0, max)) return reject('InvalidParameterException', `desiredCount must be a whole number from 0 to ${max} in the playground.`);
+      // A desiredCount change is a scaling event within the current deployment (spec §5.5).
+      const deployments = service.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount: command.desiredCount, updatedAt: world.now } : d));
+      putService(step, service, { desiredCount: command.desiredCount, deployments });
+      emit(step, { type: 'ServiceUpdated', serviceName: service.serviceName, desiredCount: command.desiredCount });
+      requestReconcile(step, service.serviceName);
+      return { ok: true };
+    }
+
+    case 'deleteService': {
+      const service = world.services[command.service];
+      if (!service || service.status === 'INACTIVE') return reject('ServiceNotFoundException', `Service not found: ${command.service}.`);
+      if (service.status === 'DRAINING') return reject('ServiceNotActiveException', `Service ${command.service} is already being deleted (DRAINING).`);
+      if (service.desiredCount > 0 && !command.force)
+        return reject('InvalidParameterException', 'The service cannot be stopped while it is scaled above 0. Set desiredCount to 0 first, or delete with force.');
+      putService(step, service, { status: 'DRAINING', desiredCount: 0 });
+      emit(step, { type: 'ServiceStatusChanged', serviceName: service.serviceName, status: 'DRAINING' });
+      requestReconcile(step, service.serviceName);
+      return { ok: true };
+    }
+
+    case 'crashContainer':
+    case 'oomKillContainer': {
+      const found = runningContainer(world, command.task, command.container);
+      if ('error' in found) return found.error;
+      const exitCode = command.type === 'oomKillContainer' ? 137 : (command.exitCode ?? 1);
+      if (!isWhole(exitCode, 0, 255)) return reject('InvalidParameterException', 'exitCode must be a whole number from 0 to 255.');
+      containerExited(step, found.task, found.container, exitCode, command.type === 'oomKillContainer' ? OOM_REASON : undefined);
+      return { ok: true, taskArns: [found.task.taskArn] };
+    }
+
+    case 'failHealthChecks': {
+      const found = runningContainer(world, command.task, command.container, true);
+      if ('error' in found) return found.error;
+      failHealthChecks(step, found.task, found.container);
+      return { ok: true, taskArns: [found.task.taskArn] };
+    }
+  }
+}
+
+/** The container a fault targets: the one named, or the task's first essential (checked) one. */
+function runningContainer(world: World, ref: string, name: string | undefined, needsHealthCheck = false):
+  { task: Task; container: string } | { error: CommandOutcome } {
+  const task = findTask(world, ref);
+  if (!task) return { error: reject('InvalidParameterException', `The referenced task was not found: ${ref}.`) };
+  if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING')
+    return { error: reject('InvalidStateException', `Task ${shortId(task.taskId)} is ${task.lastStatus}${task.desiredStatus === 'STOPPED' ? ' and stopping' : ''}: faults hit RUNNING tasks only.`) };
+  const defs = world.taskDefinitions[task.taskDefinitionArn]!.containerDefinitions;
+  const def = name !== undefined
+    ? defs.find((d) => d.name === name)
+    : defs.find((d) => d.essential && (!needsHealthCheck || d.healthCheck)) ?? defs.find((d) => d.essential);
+  if (!def) return { error: reject('InvalidParameterException', `Task ${shortId(task.taskId)} has no container named ${name}.`) };
+  if (needsHealthCheck && !def.healthCheck)
+    return { error: reject('InvalidParameterException', `Container ${def.name} has no health check in its task definition, so ECS would never notice it failing. Add a healthCheck and run a new revision.`) };
+  if (task.containers.find((c) => c.name === def.name)?.lastStatus !== 'RUNNING')
+    return { error: reject('InvalidStateException', `Container ${def.name} of task ${shortId(task.taskId)} has already stopped.`) };
+  return { task, container: def.name };
+}
+
+/** Standalone tasks spread over AZs within their task group (spec §4, §5.8). */
+function spreadWithinGroup(world: World, group: string): string {
+  const counts = new Map(world.config.availabilityZones.map((az) => [az, 0]));
+  for (const t of Object.values(world.tasks))
+    if (t.group === group && t.desiredStatus === 'RUNNING') counts.set(t.availabilityZone, (counts.get(t.availabilityZone) ?? 0) + 1);
+  let best = world.config.availabilityZones[0]!;
+  for (const [az, n] of counts) if (n < counts.get(best)!) best = az;
+  return best;
+}

@@ -1,0 +1,76 @@
+// The engine's two entry points: apply a command now, and advance time. Both change the world
+// they are given and return the events that describe the change.
+//
+// Order within a step: the command or timer runs; then every event it produced is shown to the
+// services, which update their counts and ask the scheduler to look again at its next tick.
+// Because all later work is a timer ordered by (time, sequence), advancing 0→10 s in one call or
+// in a hundred gives the same world and the same events.
+
+import { applyCommand, type Command, type CommandOutcome } from './commands.ts';
+import { emit, type SimEvent, type Step } from './events.ts';
+import { resolveScriptCommand, type ScriptCommand } from './script.ts';
+import { observeTaskEvent, reconcile } from './service.ts';
+import { advancePhase, runApp, runHealthCheck, signalExit } from './task.ts';
+import { peekTimer, popTimer, type Timer } from './timers.ts';
+import type { Millis, World } from './types.ts';
+
+export type DispatchResult = { outcome: CommandOutcome; events: SimEvent[] };
+
+/** Apply one command at the world's current time. A rejected command changes nothing. */
+export function dispatch(world: World, command: Command): DispatchResult {
+  const step: Step = { world, events: [] };
+  const outcome = applyCommand(step, command);
+  settle(step, 0);
+  return { outcome, events: step.events };
+}
+
+/** Run every timer due up to and including `until`, then leave the clock at `until`. */
+export function advanceTo(world: World, until: Millis): SimEvent[] {
+  if (!(until >= world.now)) throw new RangeError(`Sim time only moves forward (now ${world.now}, asked for ${until}).`);
+  const step: Step = { world, events: [] };
+  for (let next = peekTimer(world); next !== undefined && next.at <= until; next = peekTimer(world)) {
+    const timer = popTimer(world)!;
+    world.now = timer.at;
+    const from = step.events.length;
+    runTimer(step, timer);
+    settle(step, from);
+  }
+  world.now = until;
+  return step.events;
+}
+
+function runTimer(step: Step, timer: Timer): void {
+  switch (timer.kind) {
+    case 'taskPhase':
+      return advancePhase(step, timer.taskArn, timer.expect);
+    case 'app':
+      return runApp(step, timer.taskArn, timer.container);
+    case 'containerExit':
+      return signalExit(step, timer.taskArn, timer.container, timer.exitCode);
+    case 'healthCheck':
+      return runHealthCheck(step, timer.taskArn, timer.container);
+    case 'reconcile':
+      return reconcile(step, timer.serviceName, timer.at);
+    case 'forgetTask': {
+      // ECS shows a stopped task for at least an hour (spec §3.4); then it is gone. This also
+      // keeps a day-long run's memory bounded.
+      delete step.world.tasks[timer.taskArn];
+      return;
+    }
+    case 'command':
+      return runScriptCommand(step, timer.command);
+  }
+}
+
+/** A scenario's timed command: resolve its task selector now, then apply it like any other.
+ *  A step that cannot apply is logged, so a lesson can tell its script went off the rails. */
+function runScriptCommand(step: Step, command: ScriptCommand): void {
+  const resolved = resolveScriptCommand(step.world, command);
+  const outcome = 'error' in resolved ? { ok: false as const, error: resolved.error } : applyCommand(step, resolved.command);
+  if (!outcome.ok) emit(step, { type: 'CommandRejected', command: command.type, code: outcome.error.code, message: outcome.error.message });
+}
+
+/** Let services see what just happened to their tasks (which may produce more events). */
+function settle(step: Step, from: number): void {
+  for (let i = from; i < step.events.length; i++) observeTaskEvent(step, step.events[i]!);
+}

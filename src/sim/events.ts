@@ -1,0 +1,59 @@
+// Events are past-tense facts with a sequence number and a sim time. Every change the engine
+// makes is announced by one, in order: the log is what the UI narrates, the tests read and a
+// share link replays. (Service events in AWS's wording are one kind; see serviceEvents.ts.)
+
+import type {
+  ContainerStatus,
+  DesiredStatus,
+  HealthStatus,
+  Millis,
+  StopCode,
+  TaskStatus,
+  World,
+} from './types.ts';
+
+/** One action of a scheduler plan, as the log keeps it: what and why, in plain English. */
+export type PlannedAction = { action: 'launch' | 'stop'; taskIds?: string[]; count?: number; reason: string };
+
+export type SimEventBody =
+  | { type: 'TaskDefinitionRegistered'; taskDefinitionArn: string; family: string; revision: number }
+  | { type: 'TaskDefinitionDeregistered'; taskDefinitionArn: string }
+  | {
+      type: 'TaskStateChanged';
+      taskArn: string;
+      taskId: string;
+      group: string;
+      lastStatus: TaskStatus;
+      desiredStatus: DesiredStatus;
+      availabilityZone: string;
+      stopCode?: StopCode;
+      stoppedReason?: string;
+    }
+  | {
+      type: 'ContainerStateChanged';
+      taskArn: string;
+      taskId: string;
+      containerName: string;
+      lastStatus: ContainerStatus;
+      exitCode: number | null;
+      reason?: string;
+    }
+  | { type: 'TaskHealthChanged'; taskArn: string; taskId: string; healthStatus: HealthStatus }
+  | { type: 'ServiceCreated'; serviceName: string; taskDefinition: string; desiredCount: number }
+  | { type: 'ServiceUpdated'; serviceName: string; desiredCount: number }
+  | { type: 'ServiceStatusChanged'; serviceName: string; status: 'ACTIVE' | 'DRAINING' | 'INACTIVE' }
+  | { type: 'ServiceEvent'; serviceName: string; id: string; message: string }
+  | { type: 'SchedulerPlanned'; serviceName: string; actions: PlannedAction[] }
+  | { type: 'CommandRejected'; command: string; code: string; message: string };
+
+export type SimEvent = SimEventBody & { seq: number; at: Millis };
+export type SimEventType = SimEvent['type'];
+
+/** The world being changed and the events that change has produced so far. */
+export type Step = { world: World; events: SimEvent[] };
+
+export function emit(step: Step, body: SimEventBody): SimEvent {
+  const event = { ...body, seq: step.world.seq++, at: step.world.now } as SimEvent;
+  step.events.push(event);
+  return event;
+}

@@ -1,0 +1,133 @@
+// Built-in scenarios: a named starting world plus timed commands. The first is what a visitor
+// sees on arrival; the others are the failure modes the lessons build on.
+
+import type { Command } from './commands.ts';
+import type { ScriptStep } from './script.ts';
+import type { ContainerDefinitionInput, TaskDefinitionInput } from './taskDefinition.ts';
+
+export type Scenario = {
+  name: string;
+  title: string;
+  description: string;
+  /** Applied at time 0, in order. */
+  setup: Command[];
+  /** Timed commands (seconds of sim time). */
+  script: ScriptStep[];
+};
+
+const nginx = (app: ContainerDefinitionInput['app'] = { kind: 'serve' }): ContainerDefinitionInput => ({
+  name: 'web',
+  image: 'public.ecr.aws/nginx/nginx:1.27',
+  essential: true,
+  portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+  // AWS's own example health check (spec §2.7).
+  healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
+  app,
+});
+
+export const webTaskDefinition = (family = 'web', app?: ContainerDefinitionInput['app']): TaskDefinitionInput => ({
+  family,
+  cpu: '256',
+  memory: '512',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  containerDefinitions: [nginx(app)],
+});
+
+/** A batch job: does two minutes of work and exits 0. */
+export const reportTaskDefinition: TaskDefinitionInput = {
+  family: 'report',
+  cpu: '256',
+  memory: '512',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  containerDefinitions: [
+    {
+      name: 'report',
+      image: 'public.ecr.aws/docker/library/python:3.13-slim',
+      essential: true,
+      environment: [{ name: 'REPORT_DATE', value: '2026-01-04' }],
+      app: { kind: 'exit', afterSeconds: 120, exitCode: 0 },
+    },
+  ],
+};
+
+const register = (taskDefinition: TaskDefinitionInput): Command => ({ type: 'registerTaskDefinition', taskDefinition });
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'default',
+    title: 'A service and a job',
+    description:
+      'Service web keeps 3 copies of web:1 running across three Availability Zones. Beside it, a standalone task of report:1 does its job and exits 0 — and nothing starts it again.',
+    setup: [
+      register(webTaskDefinition()),
+      register(reportTaskDefinition),
+      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 3 },
+      { type: 'runTask', taskDefinition: 'report:1', count: 1 },
+    ],
+    script: [],
+  },
+  {
+    name: 'twins',
+    title: 'Twin worlds: the same stop, two outcomes',
+    description:
+      'Two copies of web:1: one run by service web, one run by you. At 2 minutes both are stopped. The service starts a replacement; the standalone task stays STOPPED.',
+    setup: [
+      register(webTaskDefinition()),
+      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 },
+      { type: 'runTask', taskDefinition: 'web:1', count: 1 },
+    ],
+    script: [
+      { at: 120, command: { type: 'stopTask', task: { service: 'web' } } },
+      { at: 120, command: { type: 'stopTask', task: { family: 'web', standalone: true } } },
+    ],
+  },
+  {
+    name: 'bad-image',
+    title: "A task that can't start",
+    description:
+      'Service api points at an image tag that does not exist. Each task fails to start (TaskFailedToStart, CannotPullContainerError) and the service throttle spaces out the retries.',
+    setup: [
+      register({ ...webTaskDefinition('api', { kind: 'pullError' }), containerDefinitions: [{ ...nginx({ kind: 'pullError' }), image: 'public.ecr.aws/nginx/nginx:1.99-typo' }] }),
+      { type: 'createService', serviceName: 'api', taskDefinition: 'api:1', desiredCount: 1 },
+    ],
+    script: [],
+  },
+  {
+    name: 'crash-loop',
+    title: 'A server that keeps crashing',
+    description: 'Each task of service worker runs for 45 seconds, then its essential container exits with code 1. The service replaces every one.',
+    setup: [
+      register({
+        family: 'worker',
+        cpu: '512',
+        memory: '1024',
+        containerDefinitions: [{ name: 'worker', image: 'public.ecr.aws/docker/library/node:22-slim', app: { kind: 'crash', afterSeconds: 45, exitCode: 1 } }],
+      }),
+      { type: 'createService', serviceName: 'worker', taskDefinition: 'worker:1', desiredCount: 2 },
+    ],
+    script: [],
+  },
+  {
+    name: 'unhealthy',
+    title: 'RUNNING is not healthy',
+    description:
+      "Service web's tasks start failing their container health check after 3 minutes. A standalone copy fails the same way and keeps running: ECS acts on health only for services.",
+    setup: [
+      register(webTaskDefinition('web', { kind: 'failHealthCheck', afterSeconds: 180 })),
+      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2 },
+      { type: 'runTask', taskDefinition: 'web:1', count: 1 },
+    ],
+    script: [],
+  },
+  {
+    name: 'empty',
+    title: 'An empty cluster',
+    description: 'Nothing registered, nothing running: build it yourself.',
+    setup: [],
+    script: [],
+  },
+];
+
+export const findScenario = (name: string) => SCENARIOS.find((s) => s.name === name);

@@ -1,0 +1,140 @@
+// Scripts: timed commands for scenarios, lessons and the headless runner. Task IDs are random,
+// so a script names a task by what it is — "a running task of service web", "the standalone
+// task of family report" — and the selector is resolved when the step runs.
+//
+// Script files are untrusted input (a file, a share link): `parseScript` checks every field and
+// says exactly what is wrong, and nothing runs until the whole script is valid.
+
+import type { Command } from './commands.ts';
+import { nextInt } from './rng.ts';
+import { isTaskDefinitionShape } from './taskDefinition.ts';
+import { TASK_STATUS_ORDER } from './lifecycle.ts';
+import type { Task, TaskStatus, World } from './types.ts';
+import { byCreation } from './world.ts';
+
+export type TaskSelector = {
+  service?: string; // a task of this service
+  family?: string; // a task of this task definition family
+  standalone?: boolean; // true: started by RunTask, not by a service
+  lastStatus?: TaskStatus; // default RUNNING
+  pick?: 'oldest' | 'newest' | 'random'; // default oldest; random draws from the sim's seeded RNG
+};
+
+type TaskCommand = Extract<Command, { task: string }>;
+/** A command whose `task` may be a selector instead of an ID. */
+export type ScriptCommand = Exclude<Command, TaskCommand> | (Omit<TaskCommand, 'task'> & { task: string | TaskSelector });
+export type ScriptStep = { at: number; command: ScriptCommand }; // at: seconds of sim time
+
+export function describeSelector(s: TaskSelector): string {
+  const what = s.standalone ? 'standalone task' : 'task';
+  const of = [s.service && `of service ${s.service}`, s.family && `of family ${s.family}`].filter(Boolean).join(' ');
+  return `a ${(s.lastStatus ?? 'RUNNING')} ${what}${of ? ` ${of}` : ''}`;
+}
+
+export function selectTasks(world: World, s: TaskSelector): Task[] {
+  const status = s.lastStatus ?? 'RUNNING';
+  return Object.values(world.tasks)
+    .filter(
+      (t) =>
+        t.lastStatus === status &&
+        (status === 'STOPPED' || t.desiredStatus === 'RUNNING') &&
+        (s.service === undefined || t.serviceName === s.service) &&
+        (s.family === undefined || t.family === s.family) &&
+        (s.standalone === undefined || (t.serviceName === undefined) === s.standalone),
+    )
+    .sort(byCreation);
+}
+
+export function resolveScriptCommand(world: World, command: ScriptCommand): { command: Command } | { error: { code: 'InvalidParameterException'; message: string } } {
+  if (!('task' in command) || typeof command.task === 'string') return { command: command as Command };
+  const selector = command.task;
+  const matches = selectTasks(world, selector);
+  if (matches.length === 0) return { error: { code: 'InvalidParameterException', message: `No task matches the script's selector: ${describeSelector(selector)}.` } };
+  const pick = selector.pick ?? 'oldest';
+  const task = pick === 'oldest' ? matches[0]! : pick === 'newest' ? matches[matches.length - 1]! : matches[nextInt(world.rng, matches.length)]!;
+  return { command: { ...command, task: task.taskArn } as Command };
+}
+
+// ---- Parsing untrusted scripts ------------------------------------------------------------------
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+type FieldSpec = Record<string, 'string' | 'int' | 'boolean' | 'task' | 'object' | 'taskDefinition' | 'string?' | 'int?' | 'boolean?' | 'object?'>;
+
+/** The fields each command takes (the same names as the AWS API where one exists). */
+export const COMMAND_FIELDS: Record<Command['type'], FieldSpec> = {
+  registerTaskDefinition: { taskDefinition: 'taskDefinition' },
+  deregisterTaskDefinition: { taskDefinition: 'string' },
+  runTask: { taskDefinition: 'string', count: 'int?', startedBy: 'string?', group: 'string?' },
+  stopTask: { task: 'task', reason: 'string?' },
+  createService: { serviceName: 'string', taskDefinition: 'string', desiredCount: 'int', healthCheckGracePeriodSeconds: 'int?', deploymentConfiguration: 'object?' },
+  updateService: { service: 'string', desiredCount: 'int' },
+  deleteService: { service: 'string', force: 'boolean?' },
+  crashContainer: { task: 'task', container: 'string?', exitCode: 'int?' },
+  oomKillContainer: { task: 'task', container: 'string?' },
+  failHealthChecks: { task: 'task', container: 'string?' },
+};
+
+function checkSelector(v: unknown): string | null {
+  if (!isObject(v)) return 'task must be a task ID or a selector object like {"service": "web"}';
+  const known = ['service', 'family', 'standalone', 'lastStatus', 'pick'];
+  const extra = Object.keys(v).find((k) => !known.includes(k));
+  if (extra) return `task selector has an unknown field "${extra}" (known: ${known.join(', ')})`;
+  if (v.service !== undefined && !isString(v.service)) return 'task.service must be a service name';
+  if (v.family !== undefined && !isString(v.family)) return 'task.family must be a family name';
+  if (v.standalone !== undefined && typeof v.standalone !== 'boolean') return 'task.standalone must be true or false';
+  if (v.lastStatus !== undefined && !TASK_STATUS_ORDER.includes(v.lastStatus as TaskStatus)) return `task.lastStatus must be one of ${TASK_STATUS_ORDER.join(', ')}`;
+  if (v.pick !== undefined && !['oldest', 'newest', 'random'].includes(v.pick as string)) return 'task.pick must be oldest, newest or random';
+  return null;
+}
+
+/** Check a command's shape (not whether it can apply: that is the engine's job). */
+export function parseCommand(raw: unknown): ParseResult<ScriptCommand> {
+  if (!isObject(raw)) return { ok: false, error: 'a command must be a JSON object with a "type"' };
+  const type = raw.type;
+  if (typeof type !== 'string' || !(type in COMMAND_FIELDS))
+    return { ok: false, error: `unknown command type ${JSON.stringify(type)} (known: ${Object.keys(COMMAND_FIELDS).join(', ')})` };
+  const spec = COMMAND_FIELDS[type as Command['type']];
+  const out: Record<string, unknown> = { type };
+  for (const [key, kind] of Object.entries(spec)) {
+    const v = raw[key];
+    const optional = kind.endsWith('?');
+    if (v === undefined) {
+      if (optional) continue;
+      return { ok: false, error: `${type} needs "${key}"` };
+    }
+    const base = kind.replace('?', '');
+    const bad =
+      base === 'string' ? (!isString(v) ? `"${key}" must be a non-empty string` : null)
+      : base === 'int' ? (!isInt(v) ? `"${key}" must be a whole number` : null)
+      : base === 'boolean' ? (typeof v !== 'boolean' ? `"${key}" must be true or false` : null)
+      : base === 'object' ? (!isObject(v) ? `"${key}" must be an object` : null)
+      : base === 'taskDefinition' ? (!isTaskDefinitionShape(v) ? `"${key}" must be a task definition object with a family and containerDefinitions` : null)
+      : typeof v === 'string' ? (v ? null : '"task" must not be empty') : checkSelector(v);
+    if (bad) return { ok: false, error: `${type}: ${bad}` };
+    out[key] = v;
+  }
+  const extra = Object.keys(raw).find((k) => k !== 'type' && k !== 'at' && !(k in spec));
+  if (extra) return { ok: false, error: `${type} has an unknown field "${extra}" (it takes ${Object.keys(spec).join(', ') || 'nothing'})` };
+  return { ok: true, value: out as ScriptCommand };
+}
+
+/** A script file: {"steps": [{"at": 30, "type": "stopTask", "task": {"service": "web"}}, …]}. */
+export function parseScript(raw: unknown): ParseResult<ScriptStep[]> {
+  const steps = isObject(raw) ? raw.steps : raw;
+  if (!Array.isArray(steps)) return { ok: false, error: 'a script is {"steps": [...]}, each step a command with "at" (seconds of sim time)' };
+  const out: ScriptStep[] = [];
+  for (let i = 0; i < steps.length; i++) {
+    const s: unknown = steps[i];
+    const at = isObject(s) ? s.at : undefined;
+    if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return { ok: false, error: `steps[${i}]: "at" must be a number of seconds, 0 or more` };
+    const parsed = parseCommand(s);
+    if (!parsed.ok) return { ok: false, error: `steps[${i}]: ${parsed.error}` };
+    out.push({ at, command: parsed.value });
+  }
+  return { ok: true, value: out };
+}

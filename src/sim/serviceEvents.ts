@@ -1,0 +1,56 @@
+// Service event messages in AWS's exact wording (spec §5.11; real messages begin "(service x)"),
+// and the rules for keeping them: newest first, at most 100, and a repeated cause suppressed
+// until it is resolved or six hours pass.
+
+import { emit, type Step } from './events.ts';
+import { newUuid } from './ids.ts';
+import { HOUR } from './time.ts';
+import type { Service } from './types.ts';
+
+export const MAX_SERVICE_EVENTS = 100; // API:Service.events
+export const DUPLICATE_SUPPRESSION = 6 * HOUR;
+
+const tasks = (ids: readonly string[]) => ids.map((id) => `(task ${id})`).join(' ');
+
+/** E1, E2, E6, E7, E9, E14 of spec §5.11. ("1 tasks" is AWS's own grammar.) */
+export const serviceMessages = {
+  started: (svc: string, taskIds: readonly string[]) => `(service ${svc}) has started ${taskIds.length} tasks: ${tasks(taskIds)}.`,
+  stopped: (svc: string, taskIds: readonly string[]) => `(service ${svc}) has stopped ${taskIds.length} running tasks: ${tasks(taskIds)}.`,
+  deploymentCompleted: (svc: string, deploymentId: string) => `(service ${svc}) (deployment ${deploymentId}) deployment completed.`,
+  steadyState: (svc: string) => `(service ${svc}) has reached a steady state.`,
+  failedContainerHealthChecks: (svc: string, taskId: string) => `(service ${svc}) (task ${taskId}) failed container health checks.`,
+  unableToStart: (svc: string) => `(service ${svc}) is unable to consistently start tasks successfully.`,
+} as const;
+
+/** Causes whose repeats are suppressed; a message without a cause is always recorded. */
+export type EventCause = 'steadyState' | 'throttled';
+
+/**
+ * Record a service event. With a cause, the message is left out while the same cause was
+ * reported less than six hours ago and has not been resolved. Returns the service as changed.
+ */
+export function addServiceEvent(step: Step, service: Service, message: string, cause?: EventCause): Service {
+  const { world } = step;
+  if (cause !== undefined) {
+    const last = service.activeCauses[cause];
+    if (last !== undefined && world.now - last < DUPLICATE_SUPPRESSION) return service;
+  }
+  const event = { id: newUuid(world), createdAt: world.now, message };
+  const next: Service = {
+    ...service,
+    events: [event, ...service.events].slice(0, MAX_SERVICE_EVENTS),
+    activeCauses: cause !== undefined ? { ...service.activeCauses, [cause]: world.now } : service.activeCauses,
+  };
+  world.services[service.serviceName] = next;
+  emit(step, { type: 'ServiceEvent', serviceName: service.serviceName, id: event.id, message });
+  return next;
+}
+
+/** The cause is over: the next time it happens it is reported again. */
+export function resolveCause(step: Step, service: Service, cause: EventCause): Service {
+  if (service.activeCauses[cause] === undefined) return service;
+  const { [cause]: _gone, ...rest } = service.activeCauses;
+  const next = { ...service, activeCauses: rest };
+  step.world.services[service.serviceName] = next;
+  return next;
+}

@@ -1,0 +1,79 @@
+// A Simulation owns one world and is what the UI store, lessons, tests and the headless runner
+// hold: commands in (dispatch), time forward (advanceTo/advanceBy), events out. Its state is the
+// world alone, so snapshot() → Simulation.restore() → continue gives exactly what an
+// uninterrupted run gives.
+
+import type { CommandOutcome } from './commands.ts';
+import { advanceTo, dispatch } from './engine.ts';
+import type { SimEvent } from './events.ts';
+import { findScenario, type Scenario } from './scenarios.ts';
+import { resolveScriptCommand, type ScriptCommand, type ScriptStep } from './script.ts';
+import { schedule } from './timers.ts';
+import { SECOND } from './time.ts';
+import type { Millis, World } from './types.ts';
+import { createWorld, type WorldOptions } from './world.ts';
+
+export type SimulationOptions = {
+  seed: number;
+  /** A built-in scenario's name, or a scenario. Default: 'default'. */
+  scenario?: string | Scenario;
+  /** More timed commands on top of the scenario's own. */
+  script?: ScriptStep[];
+  config?: WorldOptions['config'];
+};
+
+export type DispatchOutcome = { outcome: CommandOutcome; events: SimEvent[] };
+
+export class Simulation {
+  /** What setting up the scenario produced at time 0 (registrations, the first launches). */
+  setupEvents: SimEvent[] = [];
+
+  private constructor(readonly world: World) {}
+
+  static create(options: SimulationOptions): Simulation {
+    const scenario = typeof options.scenario === 'object' ? options.scenario : findScenario(options.scenario ?? 'default');
+    if (!scenario) throw new Error(`Unknown scenario: ${String(options.scenario)}`);
+    const sim = new Simulation(createWorld({ seed: options.seed, ...(options.config ? { config: options.config } : {}) }));
+    for (const command of scenario.setup) {
+      const { outcome, events } = sim.dispatch(command);
+      if (!outcome.ok) throw new Error(`Scenario ${scenario.name} does not set up: ${outcome.error.message}`);
+      sim.setupEvents.push(...events);
+    }
+    for (const step of [...scenario.script, ...(options.script ?? [])]) sim.scheduleCommand(step.at * SECOND, step.command);
+    return sim;
+  }
+
+  /** A simulation that continues from a snapshot. The snapshot itself is not kept or changed. */
+  static restore(snapshot: World): Simulation {
+    return new Simulation(structuredClone(snapshot));
+  }
+
+  get now(): Millis {
+    return this.world.now;
+  }
+
+  /** Apply a command now. A task selector is resolved against the current world. */
+  dispatch(command: ScriptCommand): DispatchOutcome {
+    const resolved = resolveScriptCommand(this.world, command);
+    if ('error' in resolved) return { outcome: { ok: false, error: resolved.error }, events: [] };
+    return dispatch(this.world, resolved.command);
+  }
+
+  /** Apply a command later, at sim time `at` (ms); lessons and scripts use this. */
+  scheduleCommand(at: Millis, command: ScriptCommand): void {
+    schedule(this.world, at, { kind: 'command', command });
+  }
+
+  advanceTo(until: Millis): SimEvent[] {
+    return advanceTo(this.world, until);
+  }
+
+  advanceBy(ms: Millis): SimEvent[] {
+    return advanceTo(this.world, this.world.now + ms);
+  }
+
+  /** A deep copy of the whole state: plain JSON, safe to keep, compare or serialise. */
+  snapshot(): World {
+    return structuredClone(this.world);
+  }
+}

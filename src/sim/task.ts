@@ -1,0 +1,310 @@
+// One task's life: launch, start, run its simulated apps, stop (spec §3). Every change goes
+// through `setStatus`/`putTask` and is announced as an event. Timers carry the phase they
+// expect, so a timer that is no longer relevant (the task was stopped meanwhile) does nothing.
+
+import { emit, type Step } from './events.ts';
+import { newTaskIds } from './ids.ts';
+import { canTransition } from './lifecycle.ts';
+import { schedule } from './timers.ts';
+import { SECOND } from './time.ts';
+import type { Container, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './types.ts';
+import { putTask } from './world.ts';
+
+export type LaunchOptions = {
+  group: string;
+  startedBy: string;
+  availabilityZone: string;
+  serviceName?: string;
+};
+
+export const STOPPED_REASONS = {
+  essentialExited: 'Essential container in task exited', // spec §3.4
+  userInitiated: 'Task stopped by user',
+  unhealthyContainer: 'Task failed container health checks',
+  scaling: (deploymentId: string) => `Scaling activity initiated by (deployment ${deploymentId})`,
+  pullError: (image: string) =>
+    `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${image}: ${image}: not found`,
+} as const;
+
+export const OOM_REASON = 'OutOfMemoryError: Container killed due to memory usage'; // spec §3.5
+
+/** RunTask or a service launch: a new task in PROVISIONING (Fargate/awsvpc, spec §3.3). */
+export function launchTask(step: Step, td: TaskDefinition, opts: LaunchOptions): Task {
+  const { world } = step;
+  const { taskId, taskArn } = newTaskIds(world);
+  const containers: Container[] = td.containerDefinitions.map((c) => ({
+    name: c.name,
+    image: c.image,
+    essential: c.essential,
+    lastStatus: 'PENDING',
+    exitCode: null,
+    healthStatus: 'UNKNOWN',
+    healthFailures: 0,
+    failingHealthChecks: false,
+  }));
+  const task: Task = {
+    taskArn,
+    taskId,
+    clusterArn: `arn:aws:ecs:${world.config.region}:${world.config.accountId}:cluster/${world.config.clusterName}`,
+    taskDefinitionArn: td.taskDefinitionArn,
+    family: td.family,
+    revision: td.revision,
+    launchType: 'FARGATE',
+    availabilityZone: opts.availabilityZone,
+    cpu: td.cpu,
+    memory: td.memory,
+    group: opts.group,
+    startedBy: opts.startedBy,
+    ...(opts.serviceName !== undefined ? { serviceName: opts.serviceName } : {}),
+    lastStatus: 'PROVISIONING',
+    desiredStatus: 'RUNNING',
+    healthStatus: 'UNKNOWN',
+    createdAt: world.now,
+    containers,
+    version: 1,
+  };
+  world.tasks[taskArn] = task;
+  announce(step, task);
+  schedule(world, world.now + world.config.timings.provisioning, { kind: 'taskPhase', taskArn, expect: 'PROVISIONING' });
+  return task;
+}
+
+function announce(step: Step, t: Task) {
+  emit(step, {
+    type: 'TaskStateChanged',
+    taskArn: t.taskArn,
+    taskId: t.taskId,
+    group: t.group,
+    lastStatus: t.lastStatus,
+    desiredStatus: t.desiredStatus,
+    availabilityZone: t.availabilityZone,
+    ...(t.stopCode ? { stopCode: t.stopCode } : {}),
+    ...(t.stoppedReason !== undefined ? { stoppedReason: t.stoppedReason } : {}),
+  });
+}
+
+function setStatus(step: Step, task: Task, to: TaskStatus, changes: Partial<Task> = {}): Task {
+  if (!canTransition(task.lastStatus, to)) throw new Error(`Bug: task ${task.taskId} cannot go from ${task.lastStatus} to ${to}`);
+  const next = putTask(step.world, task, { ...changes, lastStatus: to });
+  announce(step, next);
+  return next;
+}
+
+function announceContainer(step: Step, t: Task, c: Container) {
+  emit(step, {
+    type: 'ContainerStateChanged',
+    taskArn: t.taskArn,
+    taskId: t.taskId,
+    containerName: c.name,
+    lastStatus: c.lastStatus,
+    exitCode: c.exitCode,
+    ...(c.reason !== undefined ? { reason: c.reason } : {}),
+  });
+}
+
+export const definitionOf = (step: Step, task: Task): TaskDefinition => {
+  const td = step.world.taskDefinitions[task.taskDefinitionArn];
+  if (!td) throw new Error(`Bug: task ${task.taskId} has no task definition ${task.taskDefinitionArn}`);
+  return td;
+};
+
+/** A lifecycle timer fired: take the task's next step if it is still where the timer expected. */
+export function advancePhase(step: Step, taskArn: string, expect: string): void {
+  const { world } = step;
+  const task = world.tasks[taskArn];
+  if (!task) return;
+  const t = world.config.timings;
+  switch (expect) {
+    case 'PROVISIONING': // ENI attached (spec §3.8: 22 s)
+      if (task.lastStatus !== 'PROVISIONING' || task.desiredStatus !== 'RUNNING') return;
+      setStatus(step, task, 'PENDING', { connectivityAt: world.now, pullStartedAt: world.now });
+      schedule(world, world.now + t.imagePull, { kind: 'taskPhase', taskArn, expect: 'PULLED' });
+      return;
+    case 'PULLED':
+      if (task.lastStatus !== 'PENDING' || task.desiredStatus !== 'RUNNING') return;
+      return finishPull(step, task);
+    case 'START':
+      if (task.lastStatus !== 'PENDING' || task.desiredStatus !== 'RUNNING') return;
+      return startContainers(step, task);
+    case 'STOP_NOTICE':
+      return beginStopping(step, task);
+    case 'DEPROVISION':
+      if (task.lastStatus !== 'STOPPING') return;
+      setStatus(step, task, 'DEPROVISIONING');
+      schedule(world, world.now + t.deprovisioning, { kind: 'taskPhase', taskArn, expect: 'STOPPED' });
+      return;
+    case 'STOPPED':
+      if (task.lastStatus !== 'DEPROVISIONING') return;
+      setStatus(step, task, 'STOPPED', { stoppedAt: world.now, healthStatus: 'UNKNOWN' });
+      schedule(world, world.now + t.stoppedTaskRetention, { kind: 'forgetTask', taskArn });
+      return;
+    default:
+      throw new Error(`Bug: unknown task phase ${expect}`);
+  }
+}
+
+function finishPull(step: Step, task: Task) {
+  const { world } = step;
+  const td = definitionOf(step, task);
+  const bad = td.containerDefinitions.find((c) => c.app.kind === 'pullError');
+  if (!bad) {
+    putTask(world, task, { pullStoppedAt: world.now });
+    const startAt = task.createdAt + world.config.timings.provisioning + world.config.timings.pending;
+    schedule(world, startAt, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'START' });
+    return;
+  }
+  // The task never reaches RUNNING: TaskFailedToStart (spec §3.3, §3.4). No container ran.
+  const reason = STOPPED_REASONS.pullError(bad.image);
+  const containers = task.containers.map((c) => (c.name === bad.name ? { ...c, lastStatus: 'STOPPED' as const, reason } : { ...c, lastStatus: 'STOPPED' as const }));
+  const next = putTask(world, task, {
+    pullStoppedAt: world.now,
+    desiredStatus: 'STOPPED',
+    stopCode: 'TaskFailedToStart',
+    stoppedReason: reason,
+    stoppingAt: world.now,
+    executionStoppedAt: world.now,
+    containers,
+  });
+  for (const c of next.containers) announceContainer(step, next, c);
+  setStatus(step, next, 'DEPROVISIONING');
+  schedule(world, world.now + world.config.timings.deprovisioning, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOPPED' });
+}
+
+function startContainers(step: Step, task: Task) {
+  const { world } = step;
+  const td = definitionOf(step, task);
+  const containers = task.containers.map((c) => ({ ...c, lastStatus: 'RUNNING' as const }));
+  const next = setStatus(step, task, 'RUNNING', { startedAt: world.now, containers });
+  for (const c of next.containers) announceContainer(step, next, c);
+  for (const def of td.containerDefinitions) {
+    const app = def.app;
+    if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck')
+      schedule(world, world.now + Math.round(app.afterSeconds * SECOND), { kind: 'app', taskArn: task.taskArn, container: def.name });
+    if (def.healthCheck)
+      schedule(world, world.now + def.healthCheck.interval * SECOND, { kind: 'healthCheck', taskArn: task.taskArn, container: def.name });
+  }
+}
+
+/** The simulated app's planned moment came: a batch job finishes, a server crashes, a check starts failing. */
+export function runApp(step: Step, taskArn: string, containerName: string): void {
+  const task = step.world.tasks[taskArn];
+  const container = task?.containers.find((c) => c.name === containerName);
+  if (!task || !container || container.lastStatus !== 'RUNNING') return;
+  const app = definitionOf(step, task).containerDefinitions.find((c) => c.name === containerName)?.app;
+  if (app?.kind === 'exit' || app?.kind === 'crash') containerExited(step, task, containerName, app.exitCode);
+  else if (app?.kind === 'failHealthCheck') setContainer(step, task, containerName, { failingHealthChecks: true });
+}
+
+function setContainer(step: Step, task: Task, name: string, changes: Partial<Container>): Task {
+  const containers = task.containers.map((c) => (c.name === name ? { ...c, ...changes } : c));
+  return putTask(step.world, task, { containers });
+}
+
+/**
+ * A container stopped: by itself, by a fault, or after SIGTERM/SIGKILL. If it was essential, the
+ * whole task stops (spec §2.5); a non-essential container's exit leaves the task RUNNING.
+ */
+export function containerExited(step: Step, task: Task, name: string, exitCode: number, reason?: string): void {
+  const container = task.containers.find((c) => c.name === name);
+  if (!container || container.lastStatus !== 'RUNNING') return;
+  let next = setContainer(step, task, name, { lastStatus: 'STOPPED', exitCode, ...(reason !== undefined ? { reason } : {}) });
+  announceContainer(step, next, next.containers.find((c) => c.name === name)!);
+  next = refreshHealth(step, next);
+  if (container.essential && next.desiredStatus === 'RUNNING') {
+    next = putTask(step.world, next, { executionStoppedAt: step.world.now });
+    requestStop(step, next, 'EssentialContainerExited', STOPPED_REASONS.essentialExited);
+  } else if (next.lastStatus === 'STOPPING' && next.containers.every((c) => c.lastStatus === 'STOPPED')) {
+    scheduleDeprovision(step, next);
+  }
+}
+
+/**
+ * Decide that a task stops (StopTask, the scheduler, an essential exit). desiredStatus flips at
+ * once; lastStatus follows when the agent acts on it (spec §3.2, §3.6). The stop code and reason
+ * are set now, as StopTask's own response shows them.
+ */
+export function requestStop(step: Step, task: Task, stopCode: StopCode, stoppedReason: string): Task {
+  const { world } = step;
+  const next = putTask(world, task, { desiredStatus: 'STOPPED', stopCode, stoppedReason, stoppingAt: world.now });
+  announce(step, next);
+  schedule(world, world.now + world.config.timings.stopNotice, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOP_NOTICE' });
+  return next;
+}
+
+function beginStopping(step: Step, task: Task) {
+  const { world } = step;
+  if (task.desiredStatus !== 'STOPPED') return;
+  if (task.lastStatus === 'PROVISIONING' || task.lastStatus === 'PENDING') {
+    // Stopped before it ran: no container to signal; release the ENI.
+    const containers = task.containers.map((c) => ({ ...c, lastStatus: 'STOPPED' as const }));
+    setStatus(step, task, 'DEPROVISIONING', { containers, executionStoppedAt: world.now });
+    schedule(world, world.now + world.config.timings.deprovisioning, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOPPED' });
+    return;
+  }
+  if (task.lastStatus !== 'RUNNING') return;
+  // SIGTERM to every running container; SIGKILL after its stopTimeout (spec §3.6).
+  const next = setStatus(step, task, 'STOPPING');
+  const td = definitionOf(step, next);
+  for (const c of next.containers) {
+    if (c.lastStatus !== 'RUNNING') continue;
+    const def = td.containerDefinitions.find((d) => d.name === c.name)!;
+    const graceful = def.sigterm === 'exit' && world.config.timings.sigtermExit < def.stopTimeout * SECOND;
+    const at = world.now + (graceful ? world.config.timings.sigtermExit : def.stopTimeout * SECOND);
+    schedule(world, at, { kind: 'containerExit', taskArn: next.taskArn, container: c.name, exitCode: graceful ? 143 : 137 });
+  }
+  if (next.containers.every((c) => c.lastStatus === 'STOPPED')) scheduleDeprovision(step, next);
+}
+
+function scheduleDeprovision(step: Step, task: Task) {
+  const { world } = step;
+  const at = Math.max(world.now, (task.stoppingAt ?? world.now) + world.config.timings.stopping);
+  if (task.executionStoppedAt === undefined) putTask(world, task, { executionStoppedAt: world.now });
+  schedule(world, at, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'DEPROVISION' });
+}
+
+/** A stop-signal timer fired (graceful exit after SIGTERM, or SIGKILL after stopTimeout). */
+export function signalExit(step: Step, taskArn: string, containerName: string, exitCode: number): void {
+  const task = step.world.tasks[taskArn];
+  if (task && task.lastStatus === 'STOPPING') containerExited(step, task, containerName, exitCode);
+}
+
+// ---- Container health checks (spec §2.6) ------------------------------------------------------
+
+/** Task health from its essential containers: UNHEALTHY > UNKNOWN > HEALTHY (spec §2.6). */
+export function taskHealth(containers: readonly Container[]): HealthStatus {
+  const essential = containers.filter((c) => c.essential);
+  if (essential.some((c) => c.healthStatus === 'UNHEALTHY')) return 'UNHEALTHY';
+  if (essential.some((c) => c.healthStatus === 'UNKNOWN')) return 'UNKNOWN';
+  return 'HEALTHY';
+}
+
+function refreshHealth(step: Step, task: Task): Task {
+  const health = taskHealth(task.containers);
+  if (health === task.healthStatus) return task;
+  const next = putTask(step.world, task, { healthStatus: health });
+  emit(step, { type: 'TaskHealthChanged', taskArn: next.taskArn, taskId: next.taskId, healthStatus: health });
+  return next;
+}
+
+export function runHealthCheck(step: Step, taskArn: string, containerName: string): void {
+  const { world } = step;
+  const task = world.tasks[taskArn];
+  const container = task?.containers.find((c) => c.name === containerName);
+  if (!task || !container || container.lastStatus !== 'RUNNING') return;
+  const hc = definitionOf(step, task).containerDefinitions.find((c) => c.name === containerName)?.healthCheck;
+  if (!hc) return;
+  let changes: Partial<Container>;
+  if (!container.failingHealthChecks) changes = { healthStatus: 'HEALTHY', healthFailures: 0 };
+  else if (world.now - (task.startedAt ?? 0) <= hc.startPeriod * SECOND) changes = {}; // failures in the start period don't count
+  else {
+    const failures = container.healthFailures + 1;
+    changes = { healthFailures: failures, ...(failures >= hc.retries ? { healthStatus: 'UNHEALTHY' as const } : {}) };
+  }
+  refreshHealth(step, setContainer(step, task, containerName, changes));
+  schedule(world, world.now + hc.interval * SECOND, { kind: 'healthCheck', taskArn, container: containerName });
+}
+
+/** A fault: the container's health check fails from now on (the app hangs, curl is missing…). */
+export function failHealthChecks(step: Step, task: Task, containerName: string): void {
+  setContainer(step, task, containerName, { failingHealthChecks: true });
+}

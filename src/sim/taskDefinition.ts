@@ -1,0 +1,223 @@
+// RegisterTaskDefinition: validate a task definition as a user typed it, then register it as
+// the family's next revision (spec §2). Validation never throws: input may come from a form, a
+// script file or a share link, so every field is checked for its type as well as its value.
+
+import { describeAllowedMemory, FARGATE_SIZES, isValidFargateSize, parseCpu, parseMemory } from './fargate.ts';
+import { taskDefinitionArn } from './ids.ts';
+import type { AppBehaviour, ContainerDefinition, HealthCheck, KeyValuePair, PortMapping, TaskDefinition, World } from './types.ts';
+
+/** A task definition as a user writes it (the register-task-definition JSON, plus `app`). */
+export type TaskDefinitionInput = {
+  family: string;
+  cpu?: string | number;
+  memory?: string | number;
+  networkMode?: string;
+  requiresCompatibilities?: string[];
+  containerDefinitions: ContainerDefinitionInput[];
+};
+
+export type ContainerDefinitionInput = {
+  name: string;
+  image: string;
+  cpu?: number;
+  memory?: number;
+  essential?: boolean;
+  portMappings?: { containerPort: number; protocol?: 'tcp' | 'udp' }[];
+  environment?: KeyValuePair[];
+  healthCheck?: Partial<HealthCheck> & { command: string[] };
+  stopTimeout?: number;
+  sigterm?: 'exit' | 'ignore';
+  app?: AppBehaviour;
+};
+
+/** A problem with one field; `field` is a path like containerDefinitions[0].memory. */
+export type FieldError = { field: string; message: string };
+
+export const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 } as const; // spec §2.6
+export const DEFAULT_STOP_TIMEOUT = 30; // seconds (spec §2.5)
+
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Enough shape to hand to validateTaskDefinition, which reports everything else by field. */
+export const isTaskDefinitionShape = (v: unknown): v is TaskDefinitionInput => isObject(v);
+
+/** Every problem with the input, in field order. Empty when the definition can be registered. */
+export function validateTaskDefinition(input: unknown): FieldError[] {
+  const errors: FieldError[] = [];
+  const err = (field: string, message: string) => errors.push({ field, message });
+  if (!isObject(input)) return [{ field: '', message: 'A task definition must be a JSON object.' }];
+
+  const family = input.family;
+  if (typeof family !== 'string' || family === '') err('family', 'Family is required.');
+  else if (!NAME.test(family)) err('family', 'Family can have up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.');
+
+  if (input.networkMode !== undefined && input.networkMode !== 'awsvpc')
+    err('networkMode', `Fargate requires networkMode 'awsvpc'; got '${String(input.networkMode)}'. (The playground runs Fargate only.)`);
+  const compat = input.requiresCompatibilities;
+  if (compat !== undefined && !(Array.isArray(compat) && compat.every((c) => c === 'FARGATE')))
+    err('requiresCompatibilities', 'The playground runs Fargate only: requiresCompatibilities must be ["FARGATE"].');
+
+  // Task size (spec §2.4, error texts §2.8).
+  const cpu = parseCpu(input.cpu);
+  const memory = parseMemory(input.memory);
+  if (input.cpu === undefined || input.cpu === '') err('cpu', "Fargate requires that 'cpu' be defined at the task level.");
+  else if (Number.isNaN(cpu) || !FARGATE_SIZES.has(cpu))
+    err('cpu', `Invalid 'cpu' setting for task. ${describeAllowedMemory(Number.NaN)}`);
+  if (input.memory === undefined || input.memory === '') err('memory', "Fargate requires that 'memory' be defined at the task level.");
+  else if (Number.isNaN(memory)) err('memory', "Invalid 'memory' setting for task: give MiB (\"512\") or GB (\"1 GB\").");
+  else if (FARGATE_SIZES.has(cpu) && !isValidFargateSize(cpu, memory))
+    err('memory', `No Fargate configuration exists for given values. ${describeAllowedMemory(cpu)}`);
+
+  const containers = input.containerDefinitions;
+  if (!Array.isArray(containers) || containers.length === 0) {
+    err('containerDefinitions', 'A task definition needs at least one container definition.');
+    return errors;
+  }
+  if (containers.length > 10) err('containerDefinitions', 'A task definition can have at most 10 containers.');
+
+  const seen = new Set<string>();
+  let cpuSum = 0;
+  let memorySum = 0;
+  containers.forEach((c: unknown, i) => {
+    const at = `containerDefinitions[${i}]`;
+    if (!isObject(c)) return err(at, 'Each container definition must be a JSON object.');
+    if (typeof c.name !== 'string' || c.name === '') err(`${at}.name`, 'Container.name should not be null or empty.');
+    else if (!NAME.test(c.name)) err(`${at}.name`, 'Container names can have up to 255 letters (uppercase and lowercase), numbers, hyphens, and underscores.');
+    else if (seen.has(c.name)) err(`${at}.name`, `Duplicate container name '${c.name}': container names must be unique within a task definition.`);
+    else seen.add(c.name);
+
+    if (typeof c.image !== 'string' || c.image === '') err(`${at}.image`, 'Container.image should not be null or empty.');
+    else if (!IMAGE.test(c.image)) err(`${at}.image`, 'Container.image contains invalid characters.');
+
+    if (c.cpu !== undefined) {
+      if (!isInt(c.cpu) || c.cpu < 0) err(`${at}.cpu`, 'Container cpu must be a whole number of CPU units (0 or more).');
+      else cpuSum += c.cpu;
+    }
+    if (c.memory !== undefined) {
+      if (!isInt(c.memory) || c.memory < 6) err(`${at}.memory`, 'Container memory must be a whole number of MiB, at least 6.');
+      else {
+        memorySum += c.memory;
+        if (!Number.isNaN(memory) && c.memory > memory)
+          err(`${at}.memory`, `The 'memory' setting for container '${String(c.name)}' (${c.memory} MiB) is greater than for the task (${memory} MiB).`);
+      }
+    }
+    if (c.essential !== undefined && typeof c.essential !== 'boolean') err(`${at}.essential`, 'essential must be true or false.');
+    validatePorts(c.portMappings, `${at}.portMappings`, err);
+    validateEnvironment(c.environment, `${at}.environment`, err);
+    if (c.healthCheck !== undefined) validateHealthCheck(c.healthCheck, `${at}.healthCheck`, err);
+    if (c.stopTimeout !== undefined && (!isInt(c.stopTimeout) || c.stopTimeout < 2 || c.stopTimeout > 120))
+      err(`${at}.stopTimeout`, 'stopTimeout on Fargate must be a whole number of seconds from 2 to 120.');
+    if (c.sigterm !== undefined && c.sigterm !== 'exit' && c.sigterm !== 'ignore') err(`${at}.sigterm`, "sigterm must be 'exit' or 'ignore'.");
+    if (c.app !== undefined) validateApp(c.app, `${at}.app`, err);
+  });
+
+  if (!containers.some((c: unknown) => isObject(c) && c.essential !== false))
+    err('containerDefinitions', 'At least one container must be essential: a task stops when its essential container stops.');
+  if (FARGATE_SIZES.has(cpu) && cpuSum > cpu)
+    err('containerDefinitions', `The containers' cpu (${cpuSum} units in all) is more than the task's cpu (${cpu}).`);
+  if (!Number.isNaN(memory) && memorySum > memory && errors.every((e) => !e.message.includes("is greater than for the task")))
+    err('containerDefinitions', `The containers' memory (${memorySum} MiB in all) is more than the task's memory (${memory} MiB).`);
+  return errors;
+}
+
+type Report = (field: string, message: string) => void;
+
+function validatePorts(ports: unknown, at: string, err: Report) {
+  if (ports === undefined) return;
+  if (!Array.isArray(ports)) return err(at, 'portMappings must be a list.');
+  ports.forEach((p: unknown, i) => {
+    if (!isObject(p) || !isInt(p.containerPort) || p.containerPort < 1 || p.containerPort > 65535)
+      err(`${at}[${i}].containerPort`, 'containerPort must be a whole number from 1 to 65535.');
+    else if (p.protocol !== undefined && p.protocol !== 'tcp' && p.protocol !== 'udp')
+      err(`${at}[${i}].protocol`, "protocol must be 'tcp' or 'udp'.");
+  });
+}
+
+function validateEnvironment(env: unknown, at: string, err: Report) {
+  if (env === undefined) return;
+  if (!Array.isArray(env)) return err(at, 'environment must be a list of {name, value}.');
+  env.forEach((e: unknown, i) => {
+    if (!isObject(e) || typeof e.name !== 'string' || e.name === '') err(`${at}[${i}].name`, 'Each environment variable needs a name.');
+    else if (typeof e.value !== 'string') err(`${at}[${i}].value`, `Environment variable ${e.name} needs a string value.`);
+  });
+}
+
+function validateHealthCheck(hc: unknown, at: string, err: Report) {
+  if (!isObject(hc)) return err(at, 'healthCheck must be an object.');
+  const cmd = hc.command;
+  if (!Array.isArray(cmd) || cmd.length < 2 || !['CMD', 'CMD-SHELL'].includes(cmd[0] as string) || !cmd.every((s) => typeof s === 'string'))
+    err(`${at}.command`, 'healthCheck.command must start with "CMD" or "CMD-SHELL", e.g. ["CMD-SHELL", "curl -f http://localhost/ || exit 1"].');
+  const ranges: [keyof HealthCheck, number, number][] = [['interval', 5, 300], ['timeout', 2, 60], ['retries', 1, 10], ['startPeriod', 0, 300]];
+  for (const [key, min, max] of ranges) {
+    const v = hc[key];
+    if (v !== undefined && (!isInt(v) || v < min || v > max)) err(`${at}.${key}`, `healthCheck.${key} must be a whole number from ${min} to ${max}.`);
+  }
+}
+
+function validateApp(app: unknown, at: string, err: Report) {
+  if (!isObject(app)) return err(at, 'app must be an object.');
+  const kinds = ['serve', 'exit', 'crash', 'failHealthCheck', 'pullError'];
+  if (!kinds.includes(app.kind as string)) return err(`${at}.kind`, `app.kind must be one of ${kinds.join(', ')}.`);
+  if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck') {
+    if (typeof app.afterSeconds !== 'number' || !(app.afterSeconds >= 0) || app.afterSeconds > 86400)
+      err(`${at}.afterSeconds`, 'afterSeconds must be a number of seconds from 0 to 86400.');
+  }
+  if ((app.kind === 'exit' || app.kind === 'crash') && (!isInt(app.exitCode) || app.exitCode < 0 || app.exitCode > 255))
+    err(`${at}.exitCode`, 'exitCode must be a whole number from 0 to 255.');
+}
+
+/** Fill in AWS's defaults. Call only on input that validateTaskDefinition accepted. */
+function normalizeContainer(c: ContainerDefinitionInput): ContainerDefinition {
+  const ports: PortMapping[] = (c.portMappings ?? []).map((p) => ({ containerPort: p.containerPort, protocol: p.protocol ?? 'tcp' }));
+  return {
+    name: c.name,
+    image: c.image,
+    cpu: c.cpu ?? 0,
+    ...(c.memory !== undefined ? { memory: c.memory } : {}),
+    essential: c.essential ?? true, // AWS: essential defaults to true (spec §2.5)
+    portMappings: ports,
+    environment: (c.environment ?? []).map((e) => ({ name: e.name, value: e.value })),
+    ...(c.healthCheck ? { healthCheck: { ...HEALTH_CHECK_DEFAULTS, ...c.healthCheck } } : {}),
+    stopTimeout: c.stopTimeout ?? DEFAULT_STOP_TIMEOUT,
+    sigterm: c.sigterm ?? 'exit',
+    app: c.app ?? { kind: 'serve' },
+  };
+}
+
+/** Register a validated definition as the family's next revision. Revisions are never reused. */
+export function registerTaskDefinition(world: World, input: TaskDefinitionInput): TaskDefinition {
+  const revision = (world.familyRevisions[input.family] ?? 0) + 1;
+  world.familyRevisions[input.family] = revision;
+  const td: TaskDefinition = {
+    taskDefinitionArn: taskDefinitionArn(world, input.family, revision),
+    family: input.family,
+    revision,
+    status: 'ACTIVE',
+    cpu: String(parseCpu(input.cpu)),
+    memory: String(parseMemory(input.memory)),
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    compatibilities: ['EC2', 'FARGATE'],
+    containerDefinitions: input.containerDefinitions.map(normalizeContainer),
+    registeredAt: world.now,
+  };
+  world.taskDefinitions[td.taskDefinitionArn] = td;
+  return td;
+}
+
+/**
+ * Find a task definition the way RunTask and CreateService do (spec §2.1): "family" means the
+ * latest ACTIVE revision; "family:revision" or a full ARN names one revision.
+ */
+export function resolveTaskDefinition(world: World, ref: string): TaskDefinition | undefined {
+  const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
+  const [family, rev] = name.split(':');
+  if (rev !== undefined) return world.taskDefinitions[taskDefinitionArn(world, family!, Number(rev))];
+  let latest: TaskDefinition | undefined;
+  for (const td of Object.values(world.taskDefinitions))
+    if (td.family === family && td.status === 'ACTIVE' && (!latest || td.revision > latest.revision)) latest = td;
+  return latest;
+}

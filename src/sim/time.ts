@@ -1,0 +1,45 @@
+// Sim time is integer milliseconds since the scenario started. The world's config names the
+// wall-clock instant of time 0 so the UI can print timestamps the way the ECS console does;
+// the formatting is plain arithmetic (no Date), which keeps the core free of the host clock.
+
+import type { Millis } from './types.ts';
+
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+
+export const seconds = (s: number): Millis => Math.round(s * SECOND);
+
+/** ISO 8601 in UTC with milliseconds, e.g. 2026-01-05T09:00:22.000Z. */
+export function isoTimestamp(epochMs: number, at: Millis): string {
+  const total = epochMs + at;
+  const ms = ((total % 1000) + 1000) % 1000;
+  const secs = Math.floor(total / 1000);
+  const days = Math.floor(secs / 86400);
+  const sod = secs - days * 86400;
+  const [y, m, d] = civilFromDays(days);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(Math.floor(sod / 3600))}:${pad(Math.floor((sod % 3600) / 60))}:${pad(sod % 60)}.${pad(ms, 3)}Z`;
+}
+
+/** Days since 1970-01-01 → [year, month, day] (Howard Hinnant's civil_from_days). */
+function civilFromDays(z: number): [number, number, number] {
+  z += 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** T+mm:ss (or T+h:mm:ss past an hour), the sim clock as the UI shows it. */
+export function clockLabel(at: Millis): string {
+  const s = Math.floor(at / 1000);
+  const h = Math.floor(s / 3600);
+  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `T+${h}:${mm}:${ss}` : `T+${mm}:${ss}`;
+}

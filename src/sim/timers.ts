@@ -1,0 +1,61 @@
+// The engine is a discrete-event simulation: everything that happens later is a timer in a
+// binary min-heap ordered by (at, seq). Advancing time pops due timers in that order, so the
+// result does not depend on how the caller slices time into steps. The heap is a plain array
+// and lives in the world, so snapshots carry it.
+//
+// Timers are not cancelled. A handler checks that the world still looks the way the timer
+// expected (e.g. the task is still PENDING) and does nothing otherwise.
+
+import type { ScriptCommand } from './script.ts';
+import type { Millis, World } from './types.ts';
+
+export type TimerKind =
+  | { kind: 'taskPhase'; taskArn: string; expect: string } // the lifecycle's next step
+  | { kind: 'app'; taskArn: string; container: string } // the simulated app's planned exit/crash/failure
+  | { kind: 'containerExit'; taskArn: string; container: string; exitCode: number } // exit after SIGTERM, or SIGKILL
+  | { kind: 'command'; command: ScriptCommand } // a scenario script's timed command
+  | { kind: 'healthCheck'; taskArn: string; container: string }
+  | { kind: 'reconcile'; serviceName: string }
+  | { kind: 'forgetTask'; taskArn: string }; // a STOPPED task leaves the world after retention
+
+export type Timer = TimerKind & { at: Millis; seq: number };
+
+function before(a: Timer, b: Timer): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+export function schedule(world: World, at: Millis, timer: TimerKind): void {
+  const heap = world.timers;
+  heap.push({ ...timer, at: Math.max(at, world.now), seq: world.timerSeq++ } as Timer);
+  let i = heap.length - 1;
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!before(heap[i]!, heap[parent]!)) break;
+    [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+    i = parent;
+  }
+}
+
+export function peekTimer(world: World): Timer | undefined {
+  return world.timers[0];
+}
+
+export function popTimer(world: World): Timer | undefined {
+  const heap = world.timers;
+  const top = heap[0];
+  const last = heap.pop();
+  if (top === undefined || last === undefined || heap.length === 0) return top;
+  heap[0] = last;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let smallest = i;
+    if (l < heap.length && before(heap[l]!, heap[smallest]!)) smallest = l;
+    if (r < heap.length && before(heap[r]!, heap[smallest]!)) smallest = r;
+    if (smallest === i) break;
+    [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
+    i = smallest;
+  }
+  return top;
+}

@@ -1,0 +1,230 @@
+// The simulated world's data model. Field names are AWS's own (API shapes Task, Container,
+// Service, Deployment, TaskDefinition) so that what the UI shows reads like the ECS console.
+// Everything here is plain JSON: a snapshot is a deep copy, and a share link can carry one.
+//
+// Entities are replaced, never edited in place (see world.ts `putTask`): a view can tell what
+// changed by comparing references. The containers that hold them (world.tasks, …) are owned by
+// the engine and change as the simulation runs.
+
+import type { Timer } from './timers.ts';
+
+/** Sim time in integer milliseconds since the scenario started. */
+export type Millis = number;
+
+// ---- Task definitions (spec §2) -------------------------------------------------------------
+
+export type TaskDefinitionStatus = 'ACTIVE' | 'INACTIVE';
+
+/** What the simulated program inside a container does. Not an ECS field: it is how the
+ *  playground tells a web server that stays up from a batch job that finishes (or a bad image). */
+export type AppBehaviour =
+  | { kind: 'serve' } // serves forever; exits on SIGTERM
+  | { kind: 'exit'; afterSeconds: number; exitCode: number } // a batch job
+  | { kind: 'crash'; afterSeconds: number; exitCode: number } // dies unexpectedly
+  | { kind: 'failHealthCheck'; afterSeconds: number } // keeps running, health check fails
+  | { kind: 'pullError' }; // the image cannot be pulled
+
+export type HealthCheck = {
+  command: string[];
+  interval: number; // seconds, 5–300, default 30
+  timeout: number; // seconds, 2–60, default 5
+  retries: number; // 1–10, default 3
+  startPeriod: number; // seconds, 0–300, default 0
+};
+
+export type PortMapping = { containerPort: number; protocol: 'tcp' | 'udp' };
+export type KeyValuePair = { name: string; value: string };
+
+export type ContainerDefinition = {
+  name: string;
+  image: string;
+  cpu: number; // units; 0 when unset
+  memory?: number; // MiB hard limit
+  essential: boolean;
+  portMappings: PortMapping[];
+  environment: KeyValuePair[];
+  healthCheck?: HealthCheck;
+  stopTimeout: number; // seconds between SIGTERM and SIGKILL, default 30
+  /** How the simulated app behaves on SIGTERM: exit promptly (143) or ignore it (SIGKILL, 137). */
+  sigterm: 'exit' | 'ignore';
+  app: AppBehaviour;
+};
+
+export type TaskDefinition = {
+  taskDefinitionArn: string;
+  family: string;
+  revision: number;
+  status: TaskDefinitionStatus;
+  cpu: string; // task-level CPU units, as AWS returns it ("256")
+  memory: string; // task-level MiB ("512")
+  networkMode: 'awsvpc';
+  requiresCompatibilities: ['FARGATE'];
+  compatibilities: ['EC2', 'FARGATE'];
+  containerDefinitions: ContainerDefinition[];
+  registeredAt: Millis;
+  deregisteredAt?: Millis;
+};
+
+// ---- Tasks (spec §3) --------------------------------------------------------------------------
+
+/** lastStatus, in lifecycle order (spec §3.1). ACTIVATING/DEACTIVATING are skipped for
+ *  single-target-group services, as AWS itself often does (spec §9). */
+export type TaskStatus =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'ACTIVATING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED';
+
+export type DesiredStatus = 'RUNNING' | 'STOPPED';
+export type HealthStatus = 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+export type ContainerStatus = 'PENDING' | 'RUNNING' | 'STOPPED';
+
+export type StopCode =
+  | 'TaskFailedToStart'
+  | 'EssentialContainerExited'
+  | 'UserInitiated'
+  | 'ServiceSchedulerInitiated';
+
+export type Container = {
+  name: string;
+  image: string;
+  essential: boolean;
+  lastStatus: ContainerStatus;
+  exitCode: number | null;
+  reason?: string;
+  healthStatus: HealthStatus;
+  /** Consecutive failed health checks (sim bookkeeping behind healthStatus). */
+  healthFailures: number;
+  /** Set by a fault or by the app's behaviour: health checks fail from now on. */
+  failingHealthChecks: boolean;
+};
+
+export type Task = {
+  taskArn: string;
+  taskId: string; // the 32-hex tail of the ARN
+  clusterArn: string;
+  taskDefinitionArn: string;
+  family: string;
+  revision: number;
+  launchType: 'FARGATE';
+  availabilityZone: string;
+  cpu: string;
+  memory: string;
+  group: string; // service:<name> or family:<family>
+  startedBy: string; // the deployment ID for service tasks; "you" otherwise (user-supplied tag)
+  serviceName?: string;
+  lastStatus: TaskStatus;
+  desiredStatus: DesiredStatus;
+  healthStatus: HealthStatus;
+  createdAt: Millis;
+  connectivityAt?: Millis;
+  pullStartedAt?: Millis;
+  pullStoppedAt?: Millis;
+  startedAt?: Millis;
+  stoppingAt?: Millis;
+  executionStoppedAt?: Millis;
+  stoppedAt?: Millis;
+  stopCode?: StopCode;
+  stoppedReason?: string;
+  containers: Container[];
+  /** Incremented on every change, as ECS does to de-duplicate state-change events (spec §3.7). */
+  version: number;
+};
+
+// ---- Services (spec §5) -----------------------------------------------------------------------
+
+export type ServiceStatus = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
+
+export type Deployment = {
+  id: string; // ecs-svc/<19 digits>
+  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  taskDefinition: string; // ARN
+  desiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  failedTasks: number;
+  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutStateReason: string;
+  createdAt: Millis;
+  updatedAt: Millis;
+};
+
+export type ServiceEvent = { id: string; createdAt: Millis; message: string };
+
+export type DeploymentConfiguration = { maximumPercent: number; minimumHealthyPercent: number };
+
+export type Service = {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn: string;
+  status: ServiceStatus;
+  taskDefinition: string; // ARN
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  launchType: 'FARGATE';
+  schedulingStrategy: 'REPLICA';
+  deploymentConfiguration: DeploymentConfiguration;
+  healthCheckGracePeriodSeconds: number;
+  deployments: Deployment[];
+  /** Newest first, at most 100 (spec §5.11). */
+  events: ServiceEvent[];
+  createdAt: Millis;
+  /** Service throttle (spec §5.7): consecutive tasks that stopped before reaching RUNNING. */
+  startFailures: number;
+  /** No launches before this time while throttled. */
+  throttledUntil: Millis;
+  /** Duplicate-event suppression (spec §5.11): cause → when its message was last emitted. */
+  activeCauses: Record<string, Millis>;
+  /** When the scheduler next looks at this service (null: nothing asked it to). */
+  nextReconcileAt: Millis | null;
+};
+
+// ---- The world -------------------------------------------------------------------------------
+
+/** Durations of the simulated lifecycle, in ms. Defaults are real Fargate observations (spec §3.8). */
+export type Timings = {
+  provisioning: Millis; // PROVISIONING → PENDING (ENI attach): 22 s
+  imagePull: Millis; // pull inside PENDING: 3 s
+  pending: Millis; // PENDING → RUNNING in all: 5 s
+  stopNotice: Millis; // stop decided → STOPPING (agent picks up the desired status): 1 s
+  stopping: Millis; // stop decided → DEPROVISIONING, at the least: 23 s
+  deprovisioning: Millis; // DEPROVISIONING → STOPPED: 33 s
+  sigtermExit: Millis; // a well-behaved app exits this long after SIGTERM: 2 s
+  schedulerInterval: Millis; // the service scheduler's reconcile period: 1 s
+  stoppedTaskRetention: Millis; // STOPPED tasks stay visible at least 1 h (spec §3.4)
+};
+
+export type WorldConfig = {
+  region: string;
+  accountId: string;
+  clusterName: string;
+  availabilityZones: string[];
+  /** Wall-clock time of sim time 0, for display only (ISO timestamps in the UI and log). */
+  epochMs: number;
+  timings: Timings;
+  /** Largest desiredCount the playground accepts (AWS allows 5,000 tasks per service). */
+  maxDesiredCount: number;
+};
+
+export type RngState = [number, number, number, number];
+
+export type World = {
+  config: WorldConfig;
+  now: Millis;
+  rng: RngState;
+  /** Next event sequence number. */
+  seq: number;
+  /** Next timer sequence number (ties between timers due at the same ms go in creation order). */
+  timerSeq: number;
+  timers: Timer[];
+  taskDefinitions: Record<string, TaskDefinition>; // by ARN
+  /** Latest revision number ever registered per family: revisions are never reused (spec §2.1). */
+  familyRevisions: Record<string, number>;
+  tasks: Record<string, Task>; // by ARN
+  services: Record<string, Service>; // by name
+};

@@ -1,0 +1,67 @@
+// Creating a world, its defaults, and the few primitives every other module uses to change it.
+
+import { seedRng } from './rng.ts';
+import type { Task, Timings, World, WorldConfig } from './types.ts';
+import { HOUR, SECOND } from './time.ts';
+
+/** Fargate timings observed in real task state histories (spec §3.8, OBS-1). */
+export const DEFAULT_TIMINGS: Timings = {
+  provisioning: 22 * SECOND,
+  imagePull: 3 * SECOND,
+  pending: 5 * SECOND,
+  stopNotice: 1 * SECOND,
+  stopping: 23 * SECOND,
+  deprovisioning: 33 * SECOND,
+  sigtermExit: 2 * SECOND,
+  schedulerInterval: 1 * SECOND,
+  stoppedTaskRetention: 1 * HOUR,
+};
+
+export const DEFAULT_CONFIG: WorldConfig = {
+  region: 'us-east-1',
+  accountId: '123456789012',
+  clusterName: 'default',
+  availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+  epochMs: 1767603600000, // 2026-01-05T09:00:00Z, a Monday morning: a fixed, readable start
+  timings: DEFAULT_TIMINGS,
+  maxDesiredCount: 1000,
+};
+
+export type WorldOptions = {
+  seed: number;
+  config?: Partial<Omit<WorldConfig, 'timings'>> & { timings?: Partial<Timings> };
+};
+
+export function createWorld({ seed, config = {} }: WorldOptions): World {
+  return {
+    config: { ...DEFAULT_CONFIG, ...config, timings: { ...DEFAULT_TIMINGS, ...config.timings } },
+    now: 0,
+    rng: seedRng(seed),
+    seq: 0,
+    timerSeq: 0,
+    timers: [],
+    taskDefinitions: {},
+    familyRevisions: {},
+    tasks: {},
+    services: {},
+  };
+}
+
+/** Replace a task with a changed copy (entities are never edited in place) and bump its version. */
+export function putTask(world: World, task: Task, changes: Partial<Task>): Task {
+  const next: Task = { ...task, ...changes, version: task.version + 1 };
+  world.tasks[task.taskArn] = next;
+  return next;
+}
+
+/** Tasks that belong to a service, in a stable order (creation time, then id). */
+export function tasksOfService(world: World, serviceName: string): Task[] {
+  const group = `service:${serviceName}`;
+  return Object.values(world.tasks)
+    .filter((t) => t.group === group)
+    .sort(byCreation);
+}
+
+export function byCreation(a: Task, b: Task): number {
+  return a.createdAt - b.createdAt || (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
+}
