@@ -1,0 +1,162 @@
+// Property-based tests: random worlds, random schedules of commands and faults, and the
+// invariants that must hold after every step. fast-check prints the seed and the shrunk
+// schedule of any failure; PROPERTY_RUNS=10000 npm run test:unit runs more of them.
+
+import fc from 'fast-check';
+import { describe, it } from 'vitest';
+import type { Command } from './commands.ts';
+import { statusRank } from './lifecycle.ts';
+import { MAX_SERVICE_EVENTS } from './serviceEvents.ts';
+import { Simulation } from './simulation.ts';
+import type { Scenario } from './scenarios.ts';
+import type { AppBehaviour, Task } from './types.ts';
+import { MINUTE, SECOND } from './time.ts';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+const STEP = 5 * SECOND;
+
+type ServiceSpec = { app: 'serve' | 'serveChecked' | 'crash' | 'pullError'; desired: number };
+type Op =
+  | { op: 'stop' | 'crash' | 'oom' | 'failHealth'; target: number; pick: 'oldest' | 'newest' | 'random' }
+  | { op: 'scale'; target: number; desired: number }
+  | { op: 'run'; count: number; job: 'serve' | 'exit0' | 'exit1' | 'pullError' };
+type Timed = Op & { at: number }; // seconds
+
+const serviceSpec: fc.Arbitrary<ServiceSpec> = fc.record({
+  app: fc.constantFrom('serve', 'serveChecked', 'crash', 'pullError'),
+  desired: fc.integer({ min: 0, max: 6 }),
+});
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ op: fc.constantFrom('stop', 'crash', 'oom', 'failHealth'), target: fc.nat(9), pick: fc.constantFrom('oldest', 'newest', 'random') }),
+  fc.record({ op: fc.constant('scale'), target: fc.nat(9), desired: fc.integer({ min: 0, max: 8 }) }),
+  fc.record({ op: fc.constant('run'), count: fc.integer({ min: 1, max: 3 }), job: fc.constantFrom('serve', 'exit0', 'exit1', 'pullError') }),
+) as fc.Arbitrary<Op>;
+const schedule = fc.array(fc.tuple(fc.integer({ min: 0, max: 900 }), op).map(([at, o]) => ({ ...o, at }) as Timed), { maxLength: 12 });
+
+const APPS: Record<ServiceSpec['app'] | 'exit0' | 'exit1', AppBehaviour> = {
+  serve: { kind: 'serve' },
+  serveChecked: { kind: 'serve' },
+  crash: { kind: 'crash', afterSeconds: 50, exitCode: 1 },
+  pullError: { kind: 'pullError' },
+  exit0: { kind: 'exit', afterSeconds: 40, exitCode: 0 },
+  exit1: { kind: 'exit', afterSeconds: 40, exitCode: 1 },
+};
+const td = (family: string, app: keyof typeof APPS, checked: boolean): Command => ({
+  type: 'registerTaskDefinition',
+  taskDefinition: {
+    family,
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [
+      {
+        name: 'app',
+        image: 'public.ecr.aws/nginx/nginx:1.27',
+        app: APPS[app],
+        ...(checked ? { healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 10, retries: 2 } } : {}),
+      },
+    ],
+  },
+});
+
+function worldOf(services: ServiceSpec[]): Scenario {
+  const setup: Command[] = [];
+  services.forEach((s, i) => {
+    setup.push(td(`svc${i}`, s.app, s.app === 'serveChecked'));
+    setup.push({ type: 'createService', serviceName: `s${i}`, taskDefinition: `svc${i}:1`, desiredCount: s.desired });
+  });
+  for (const job of ['serve', 'exit0', 'exit1', 'pullError'] as const) setup.push(td(`job-${job}`, job, job === 'serve'));
+  return { name: 'random', title: 'random', description: '', setup, script: [] };
+}
+
+function toCommand(o: Timed, serviceCount: number): Parameters<Simulation['dispatch']>[0] {
+  const service = `s${'target' in o ? o.target % serviceCount : 0}`;
+  switch (o.op) {
+    case 'stop':
+      return { type: 'stopTask', task: { service, pick: o.pick } };
+    case 'crash':
+      return { type: 'crashContainer', task: { service, pick: o.pick }, exitCode: 1 };
+    case 'oom':
+      return { type: 'oomKillContainer', task: { pick: o.pick } };
+    case 'failHealth':
+      return { type: 'failHealthChecks', task: { service, pick: o.pick } };
+    case 'scale':
+      return { type: 'updateService', service, desiredCount: o.desired };
+    case 'run':
+      return { type: 'runTask', taskDefinition: `job-${o.job}`, count: o.count };
+  }
+}
+
+function check(condition: boolean, message: () => string): void {
+  if (!condition) throw new Error(message());
+}
+
+function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void {
+  const sim = Simulation.create({ seed, scenario: worldOf(services) });
+  const timed = [...ops].sort((a, b) => a.at - b.at);
+  const lastCommandAt = timed.length ? timed[timed.length - 1]!.at * SECOND : 0;
+  const end = Math.max(lastCommandAt, 60 * SECOND) + 10 * MINUTE;
+  const rank = new Map<string, number>();
+  const desiredStopped = new Set<string>();
+  let standaloneLaunched = 0;
+  let next = 0;
+
+  for (let t = 0; t <= end; t += STEP) {
+    const liveBefore = new Map(Object.keys(sim.world.services).map((name) => [name, liveOf(sim, name).length]));
+    const launchedBy = new Set<string>();
+    while (next < timed.length && timed[next]!.at * SECOND <= t) {
+      const command = toCommand(timed[next++]!, services.length);
+      const { outcome, events } = sim.dispatch(command);
+      if (outcome.ok && command.type === 'runTask') standaloneLaunched += outcome.taskArns?.length ?? 0;
+      for (const e of events) if (e.type === 'TaskStateChanged' && e.lastStatus === 'PROVISIONING' && e.group.startsWith('service:')) launchedBy.add(e.group.slice(8));
+    }
+    for (const e of sim.advanceTo(t))
+      if (e.type === 'TaskStateChanged' && e.lastStatus === 'PROVISIONING' && e.group.startsWith('service:')) launchedBy.add(e.group.slice(8));
+
+    const tasks = Object.values(sim.world.tasks);
+    for (const task of tasks) {
+      // Every STOPPED task says why.
+      if (task.lastStatus === 'STOPPED') check(!!task.stopCode && !!task.stoppedReason, () => `STOPPED task ${task.taskId} has no stopCode/stoppedReason`);
+      // lastStatus only moves forward; desiredStatus never goes back to RUNNING.
+      const r = statusRank(task.lastStatus);
+      check(r >= (rank.get(task.taskArn) ?? -1), () => `task ${task.taskId} went back to ${task.lastStatus}`);
+      rank.set(task.taskArn, r);
+      if (desiredStopped.has(task.taskArn)) check(task.desiredStatus === 'STOPPED', () => `task ${task.taskId} was un-stopped`);
+      if (task.desiredStatus === 'STOPPED') desiredStopped.add(task.taskArn);
+    }
+    // No standalone task is ever replaced: every one came from a RunTask call.
+    const standalone = [...rank.keys()].filter((arn) => !sim.world.tasks[arn] || sim.world.tasks[arn]!.serviceName === undefined).length;
+    check(standalone === standaloneLaunched, () => `${standalone} standalone tasks exist but RunTask started ${standaloneLaunched}`);
+
+    for (const service of Object.values(sim.world.services)) {
+      const max = Math.floor((service.desiredCount * service.deploymentConfiguration.maximumPercent) / 100);
+      const live = liveOf(sim, service.serviceName).length;
+      // The scheduler never launches past maximumPercent of desiredCount.
+      if (launchedBy.has(service.serviceName))
+        check(live <= Math.max(max, liveBefore.get(service.serviceName) ?? 0), () => `${service.serviceName}: ${live} live tasks after a launch, maximum ${max}`);
+      check(service.events.length <= MAX_SERVICE_EVENTS, () => `${service.serviceName} keeps ${service.events.length} events`);
+    }
+  }
+
+  // Ten quiet minutes after the last command (or the start): every service whose app can run is at desiredCount.
+  services.forEach((spec, i) => {
+    if (spec.app === 'crash' || spec.app === 'pullError') return;
+    const service = sim.world.services[`s${i}`]!;
+    const running = liveOf(sim, service.serviceName).filter((t) => t.lastStatus === 'RUNNING').length;
+    check(running === service.desiredCount && service.runningCount === service.desiredCount && service.pendingCount === 0,
+      () => `s${i} (${spec.app}) has ${running} RUNNING tasks (runningCount ${service.runningCount}, pending ${service.pendingCount}) for desiredCount ${service.desiredCount} after 10 quiet minutes`);
+  });
+}
+
+const liveOf = (sim: Simulation, serviceName: string): Task[] =>
+  Object.values(sim.world.tasks).filter((t) => t.serviceName === serviceName && t.desiredStatus === 'RUNNING');
+
+describe('invariants over random worlds and fault schedules', () => {
+  it(`hold after every step (${RUNS} schedules)`, { timeout: 600_000 }, () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.array(serviceSpec, { minLength: 1, maxLength: 3 }), schedule, (seed, services, ops) =>
+        runSchedule(seed, services, ops),
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});
