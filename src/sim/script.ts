@@ -20,9 +20,9 @@ export type TaskSelector = {
   pick?: 'oldest' | 'newest' | 'random'; // default oldest; random draws from the sim's seeded RNG
 };
 
-type TaskCommand = Extract<Command, { task: string }>;
+type WithSelector<C> = C extends { task: string } ? Omit<C, 'task'> & { task: string | TaskSelector } : C;
 /** A command whose `task` may be a selector instead of an ID. */
-export type ScriptCommand = Exclude<Command, TaskCommand> | (Omit<TaskCommand, 'task'> & { task: string | TaskSelector });
+export type ScriptCommand = WithSelector<Command>;
 export type ScriptStep = { at: number; command: ScriptCommand }; // at: seconds of sim time
 
 export function describeSelector(s: TaskSelector): string {

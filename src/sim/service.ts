@@ -206,7 +206,10 @@ export function observeTaskEvent(step: Step, event: SimEvent): void {
 function refreshCounts(step: Step, service: Service): Service {
   let running = 0;
   let pending = 0;
-  for (const t of tasksOfService(step.world, service.serviceName)) {
+  // Runs on every task event: a plain loop, no sorting or copying.
+  for (const arn in step.world.tasks) {
+    const t = step.world.tasks[arn]!;
+    if (t.serviceName !== service.serviceName) continue;
     if (t.lastStatus === 'RUNNING') running++;
     else if (isPendingStatus(t.lastStatus)) pending++;
   }

@@ -49,7 +49,7 @@ describe('planService: the reconcile step (spec §5.3, §5.8)', () => {
   });
 
   it('scales in tasks that have not started before running ones', () => {
-    const pending = inAz('us-east-1c', { lastStatus: 'PENDING', startedAt: undefined, healthStatus: 'UNKNOWN' } as Partial<Task>);
+    const { startedAt: _never, ...pending } = inAz('us-east-1c', { lastStatus: 'PENDING', healthStatus: 'UNKNOWN' });
     const p = plan([inAz('us-east-1a'), inAz('us-east-1b'), pending], makeService({ desiredCount: 2 }));
     expect(p.actions).toMatchObject([{ kind: 'stop', task: { taskId: pending.taskId } }]);
   });

@@ -1,0 +1,66 @@
+// Engine benchmark: npm run bench. Prints sim-time/wall-time ratios and heap over a day of sim
+// time for the reference world and a 1,000-task world. Goals (issue #2): reference ≥ 20,000×
+// real time (1 h in ≤ 180 ms); 1,000 tasks ≥ 1,000×; heap bounded over 24 h.
+
+import { HOUR, MINUTE, SECOND, Simulation, webTaskDefinition, type Command, type Scenario } from '../src/sim/index.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) console.warn('(run with node --expose-gc for heap figures: npm run bench does)');
+
+function world(services: number, tasksPerService: number): Scenario {
+  const setup: Command[] = [
+    { type: 'registerTaskDefinition', taskDefinition: webTaskDefinition('web') },
+    {
+      type: 'registerTaskDefinition',
+      taskDefinition: { family: 'job', cpu: '256', memory: '512', containerDefinitions: [{ name: 'job', image: 'python:3.13', app: { kind: 'exit', afterSeconds: 90, exitCode: 0 } }] },
+    },
+  ];
+  for (let i = 0; i < services; i++) setup.push({ type: 'createService', serviceName: `svc${i}`, taskDefinition: 'web:1', desiredCount: tasksPerService });
+  return { name: `${services}x${tasksPerService}`, title: '', description: '', setup, script: [] };
+}
+
+/** Run `duration` of sim time in 250 ms frames (16× playback at 60 fps is ~270 ms a frame),
+ *  killing a random service task every 30 s and starting a standalone job every 2 minutes. */
+function drive(sim: Simulation, duration: number, services: number): number {
+  const frame = 250;
+  let events = 0;
+  const end = sim.now + duration;
+  while (sim.now < end) {
+    const t = sim.now + frame;
+    if (t % (30 * SECOND) === 0) sim.dispatch({ type: 'stopTask', task: { service: `svc${(t / (30 * SECOND)) % services}`, pick: 'random' } });
+    if (t % (2 * MINUTE) === 0) sim.dispatch({ type: 'runTask', taskDefinition: 'job' });
+    events += sim.advanceTo(t).length;
+  }
+  return events;
+}
+
+const heapMb = () => {
+  gc?.();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
+
+function measure(name: string, services: number, perService: number, goal: number) {
+  const sim = Simulation.create({ seed: 1, scenario: world(services, perService) });
+  drive(sim, 10 * MINUTE, services); // warm up: reach steady state, let the JIT settle
+  const t0 = performance.now();
+  const events = drive(sim, HOUR, services);
+  const wall = performance.now() - t0;
+  const ratio = HOUR / wall;
+  const heap: string[] = [];
+  const tasks: number[] = [];
+  for (let h = 1; h <= 24; h++) {
+    if (h > 1) drive(sim, HOUR, services);
+    if ([1, 6, 12, 24].includes(h)) {
+      heap.push(`${h} h ${heapMb().toFixed(1)} MB`);
+      tasks.push(Object.keys(sim.world.tasks).length);
+    }
+  }
+  const verdict = ratio >= goal ? 'meets' : 'MISSES';
+  console.log(`${name}`);
+  console.log(`  1 h of sim time in ${wall.toFixed(0)} ms wall: ${Math.round(ratio).toLocaleString('en')}× real time (${verdict} the ${goal.toLocaleString('en')}× goal); ${events.toLocaleString('en')} events`);
+  console.log(`  heap after ${heap.join(', ')}; tasks kept (live + stopped < 1 h): ${tasks.join(', ')}`);
+}
+
+console.log(`ECS Playground engine benchmark — node ${process.version}\n`);
+measure('Reference world: 3 services × 10 tasks, a standalone job every 2 min, a task killed every 30 s', 3, 10, 20_000);
+measure('1,000-task world: 10 services × 100 tasks, same faults', 10, 100, 1_000);
