@@ -21,8 +21,8 @@ export function TasksTable() {
           <caption className="visually-hidden">Every task in the cluster, running and recently stopped</caption>
           <thead>
             <tr>
-              <th scope="col">Task</th><th scope="col">Group</th><th scope="col">Last status</th><th scope="col">Desired status</th>
-              <th scope="col">Health</th><th scope="col">AZ</th><th scope="col">Stop code</th><th scope="col">Stopped reason</th><th scope="col">Action</th>
+              <th scope="col">Task</th><th scope="col">Action</th><th scope="col">Group</th><th scope="col">Last status</th><th scope="col">Desired status</th>
+              <th scope="col">Health</th><th scope="col">AZ</th><th scope="col">Stop code</th><th scope="col">Stopped reason</th>
             </tr>
           </thead>
           <tbody>
@@ -39,6 +39,11 @@ function TaskRow({ task: t, onStop }: { task: Task; onStop: () => void }) {
   return (
     <tr data-testid={`task-${id}`} data-last-status={t.lastStatus} data-group={t.group}>
       <th scope="row"><code>{id}</code> <span className="muted">{t.family}:{t.revision}</span></th>
+      <td>
+        <button type="button" onClick={onStop} disabled={t.desiredStatus === 'STOPPED'} aria-label={`Stop task ${id}`}>
+          Stop
+        </button>
+      </td>
       <td>{t.group}</td>
       <td><span className={`status status-${t.lastStatus.toLowerCase()}`}>{t.lastStatus}</span></td>
       <td>{t.desiredStatus}</td>
@@ -50,11 +55,6 @@ function TaskRow({ task: t, onStop }: { task: Task; onStop: () => void }) {
         {t.containers.some((c) => c.exitCode !== null) && (
           <span className="muted"> {t.containers.filter((c) => c.exitCode !== null).map((c) => `${c.name} exit ${c.exitCode}`).join(', ')}</span>
         )}
-      </td>
-      <td>
-        <button type="button" onClick={onStop} disabled={t.desiredStatus === 'STOPPED'} aria-label={`Stop task ${id}`}>
-          Stop
-        </button>
       </td>
     </tr>
   );
