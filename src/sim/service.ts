@@ -2,7 +2,7 @@
 // service reacts to what its tasks do (counts, the start throttle, steady state, draining).
 
 import { emit, type SimEvent, type Step } from './events.ts';
-import { newDeploymentId, serviceArn } from './ids.ts';
+import { clusterArn, newDeploymentId, serviceArn } from './ids.ts';
 import { isPendingStatus } from './lifecycle.ts';
 import { planService, type Plan } from './scheduler/plan.ts';
 import { addServiceEvent, DUPLICATE_SUPPRESSION, resolveCause, serviceMessages } from './serviceEvents.ts';
@@ -57,7 +57,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
   const service: Service = {
     serviceArn: serviceArn(world, o.serviceName),
     serviceName: o.serviceName,
-    clusterArn: `arn:aws:ecs:${world.config.region}:${world.config.accountId}:cluster/${world.config.clusterName}`,
+    clusterArn: clusterArn(world),
     status: 'ACTIVE',
     taskDefinition: o.taskDefinition.taskDefinitionArn,
     desiredCount: o.desiredCount,

@@ -3,7 +3,7 @@
 // expect, so a timer that is no longer relevant (the task was stopped meanwhile) does nothing.
 
 import { emit, type Step } from './events.ts';
-import { newTaskIds } from './ids.ts';
+import { clusterArn, newTaskIds } from './ids.ts';
 import { canTransition } from './lifecycle.ts';
 import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
@@ -45,7 +45,7 @@ export function launchTask(step: Step, td: TaskDefinition, opts: LaunchOptions):
   const task: Task = {
     taskArn,
     taskId,
-    clusterArn: `arn:aws:ecs:${world.config.region}:${world.config.accountId}:cluster/${world.config.clusterName}`,
+    clusterArn: clusterArn(world),
     taskDefinitionArn: td.taskDefinitionArn,
     family: td.family,
     revision: td.revision,
