@@ -1,42 +1,114 @@
-// The interim main screen: the engine's state as text, advancing live. The diagram (issue #3)
-// replaces the middle of this page; the toolbar, the tasks table and the events stay.
+// The main screen: the live diagram, the panels beside it (inspector, events, why), the tasks
+// table below (on a phone, everything but the diagram becomes tabs), the time controls and the
+// actions in the header. One store per mounted app; one playback driver.
 
-import { useEffect, useState } from 'react';
+import { LazyMotion, MotionConfig, domAnimation } from 'motion/react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { startPlayback } from '../store/playback.ts';
 import { createSimStore } from '../store/simStore.ts';
-import { SimStoreProvider } from '../store/StoreContext.tsx';
+import { SimStoreProvider, useSimStore, useSimStoreApi } from '../store/StoreContext.tsx';
 import { settingsFromUrl } from '../store/settings.ts';
-import { EventsList } from './EventsList.tsx';
-import { ServicesList } from './ServicesList.tsx';
-import { TasksTable } from './TasksTable.tsx';
+import { handleShortcut } from './actions/shortcuts.ts';
+import { Diagram } from './diagram/Diagram.tsx';
+import { LiveRegion } from './LiveRegion.tsx';
+import { EventsPanel } from './panels/EventsPanel.tsx';
+import { Inspector } from './panels/Inspector.tsx';
+import { TasksTable } from './panels/TasksTable.tsx';
+import { WhyPanel } from './panels/WhyPanel.tsx';
+import { Tabs, type TabSpec } from './Tabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { PHONE_QUERY, useMediaQuery } from './useMediaQuery.ts';
+
+const Dialogs = lazy(() => import('./actions/Dialogs.tsx'));
 
 export function App({ search }: { search: string }) {
   const [{ store, problems }] = useState(() => {
     const { settings, problems } = settingsFromUrl(search);
-    return { store: createSimStore(settings), problems };
+    const phone = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches;
+    return { store: createSimStore(settings, { orientation: phone ? 'tall' : 'wide' }), problems };
   });
   useEffect(() => startPlayback(store), [store]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (handleShortcut(store, e)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
 
   return (
     <SimStoreProvider store={store}>
+      <MotionConfig reducedMotion="user">
+        <LazyMotion features={domAnimation} strict>
+          <Screen problems={problems} />
+        </LazyMotion>
+      </MotionConfig>
+    </SimStoreProvider>
+  );
+}
+
+function Screen({ problems }: { problems: string[] }) {
+  const store = useSimStoreApi();
+  const phone = useMediaQuery(PHONE_QUERY);
+  const dialog = useSimStore((s) => s.dialog);
+  const selection = useSimStore((s) => s.selection);
+  const [tab, setTab] = useState('inspector');
+  useEffect(() => store.getState().setOrientation(phone ? 'tall' : 'wide'), [store, phone]);
+  // Selecting something shows it (state adjusted during render, not in an effect).
+  const [shownSelection, setShownSelection] = useState(selection);
+  if (selection !== shownSelection) {
+    setShownSelection(selection);
+    if (selection) setTab('inspector');
+  }
+
+  const tabs: TabSpec[] = [
+    { id: 'inspector', label: 'Inspector', content: <Inspector /> },
+    { id: 'events', label: 'Events', content: <EventsPanel /> },
+    { id: 'why', label: 'Why', content: <WhyPanel /> },
+  ];
+  if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <TasksTable /> });
+  const open = store.getState().openDialog;
+
+  return (
+    <>
       <header className="app-header">
         <h1>ECS Playground</h1>
         <Toolbar />
+        <div className="toolbar actions-bar" role="toolbar" aria-label="Actions">
+          <button type="button" onClick={() => open({ kind: 'runTask' })} aria-keyshortcuts="T">Run task…</button>
+          <button type="button" onClick={() => open({ kind: 'createService' })} aria-keyshortcuts="N">Create service…</button>
+          <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
+          <button type="button" onClick={() => open({ kind: 'shortcuts' })} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">?</button>
+        </div>
       </header>
       {problems.length > 0 && (
         <div className="notice" role="alert">
           {problems.map((p) => <p key={p}>{p}</p>)}
         </div>
       )}
-      <main className="layout">
-        <ServicesList />
-        <TasksTable />
-        <EventsList />
+      <main className="workspace">
+        <section className="stage" aria-label="Cluster diagram: task definitions, services, and tasks in their Availability Zones">
+          <Diagram />
+        </section>
+        <section className="side" aria-label="Details">
+          <Tabs tabs={tabs} active={tab} onChange={setTab} label="Details" />
+        </section>
+        {!phone && (
+          <section className="tasks-section" aria-labelledby="tasks-heading">
+            <h2 id="tasks-heading">Tasks</h2>
+            <TasksTable />
+          </section>
+        )}
       </main>
       <footer className="app-footer">
-        A simulation of Amazon ECS on Fargate: one cluster, three Availability Zones, timings from real task histories. Nothing here touches AWS.
+        A simulation of Amazon ECS on Fargate: one cluster, three Availability Zones, timings from real task histories, compressed by the speed control. Nothing here touches AWS.
       </footer>
-    </SimStoreProvider>
+      <LiveRegion />
+      {dialog && (
+        <Suspense fallback={null}>
+          <Dialogs request={dialog} />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -62,3 +62,23 @@ describe('determinism', () => {
     });
   });
 });
+
+describe('advanceToNextEvent (the UI\'s single step)', () => {
+  it('stops at the first moment something happens, and the result equals plain advancing', () => {
+    const stepped = Simulation.create({ seed: 3 });
+    const plain = Simulation.create({ seed: 3 });
+    const first = stepped.advanceToNextEvent(60_000);
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((e) => e.at === stepped.now)).toBe(true);
+    // Nothing happened before that moment.
+    expect(plain.advanceTo(stepped.now - 1)).toEqual([]);
+    expect(plain.advanceTo(stepped.now)).toEqual(first);
+    expect(plain.snapshot()).toEqual(stepped.snapshot());
+  });
+
+  it('goes no further than the limit when nothing happens', () => {
+    const sim = Simulation.create({ seed: 3, scenario: 'empty' });
+    expect(sim.advanceToNextEvent(5_000)).toEqual([]);
+    expect(sim.now).toBe(5_000);
+  });
+});

@@ -8,7 +8,7 @@ import { advanceTo, dispatch } from './engine.ts';
 import type { SimEvent } from './events.ts';
 import { findScenario, type Scenario } from './scenarios.ts';
 import { resolveScriptCommand, type ScriptCommand, type ScriptStep } from './script.ts';
-import { schedule } from './timers.ts';
+import { peekTimer, schedule } from './timers.ts';
 import { SECOND } from './time.ts';
 import type { Millis, World } from './types.ts';
 import { createWorld, type WorldOptions } from './world.ts';
@@ -70,6 +70,17 @@ export class Simulation {
 
   advanceBy(ms: Millis): SimEvent[] {
     return advanceTo(this.world, this.world.now + ms);
+  }
+
+  /** Run until something happens — the next event — but no further than `limit` ms from now.
+   *  This is the UI's single step: "show me what ECS does next". */
+  advanceToNextEvent(limit: Millis): SimEvent[] {
+    const until = this.world.now + limit;
+    for (let next = peekTimer(this.world); next !== undefined && next.at <= until; next = peekTimer(this.world)) {
+      const events = advanceTo(this.world, next.at);
+      if (events.length > 0) return events;
+    }
+    return advanceTo(this.world, until);
   }
 
   /** A deep copy of the whole state: plain JSON, safe to keep, compare or serialise. */

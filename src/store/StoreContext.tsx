@@ -8,8 +8,13 @@ export function SimStoreProvider({ store, children }: { store: SimStore; childre
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-export function useSimStore<T>(selector: (s: SimStoreState) => T): T {
+/** The store itself, for event handlers that act without re-rendering on every change. */
+export function useSimStoreApi(): SimStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useSimStore needs a <SimStoreProvider> above it');
-  return useStore(store, selector);
+  return store;
+}
+
+export function useSimStore<T>(selector: (s: SimStoreState) => T): T {
+  return useStore(useSimStoreApi(), selector);
 }

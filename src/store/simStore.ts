@@ -1,15 +1,28 @@
 // One store per mounted app (an embed never shares a clock with another): the simulation, the
-// playback settings, and the recent events for the panels. Components read it through narrow
-// selectors; every change to the sim bumps `version`, which is what views subscribe to.
+// playback settings, what the user has selected, and what the views derive from the world — the
+// diagram's projection and the recent events. Components read it through narrow selectors; every
+// change to the sim bumps `version`, which is what views of the world subscribe to.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EMPTY_MEMORY, type Orientation } from '../diagram/layout.ts';
+import { projectDiagram, STOPPED_LINGER, type Diagram, type Focus } from '../diagram/project.ts';
+import { shareUnchanged } from '../diagram/share.ts';
 import { Simulation, type DispatchOutcome, type ScriptCommand, type SimEvent } from '../sim/index.ts';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 export type Speed = (typeof SPEEDS)[number];
-export const RECENT_EVENTS = 300;
+export const RECENT_EVENTS = 400;
+export const RECENT_PLANS = 40;
+/** A single step runs to the next event, but never more than this much sim time. */
+export const STEP_LIMIT = 5 * 60_000;
+
+export type DialogRequest =
+  | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
+  | { kind: 'shortcuts' };
 
 export type SimSettings = { seed: number; scenario: string; speed: Speed };
+export type PlanEvent = Extract<SimEvent, { type: 'SchedulerPlanned' }>;
+export type Measured = { id: string; width: number; height: number };
 
 export type SimStoreState = {
   sim: Simulation;
@@ -19,45 +32,110 @@ export type SimStoreState = {
   playing: boolean;
   /** Newest last, at most RECENT_EVENTS. */
   recent: SimEvent[];
+  /** The scheduler's recent plans, newest last: the "why" behind what services did. */
+  plans: PlanEvent[];
   lastRejection: string | null;
+  selection: Focus;
+  hovered: Focus;
+  orientation: Orientation;
+  diagram: Diagram;
+  /** The open dialog, if any (forms and the shortcuts list). */
+  dialog: DialogRequest | null;
+  openDialog: (dialog: DialogRequest | null) => void;
   dispatch: (command: ScriptCommand) => DispatchOutcome;
   advanceTo: (simTime: number) => void;
+  step: () => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: Speed) => void;
   reset: () => void;
+  select: (focus: Focus) => void;
+  hover: (focus: Focus) => void;
+  setOrientation: (orientation: Orientation) => void;
+  /** React Flow reports the size it measured for each node; keep it on the node (toolchain §5). */
+  measure: (sizes: Measured[]) => void;
 };
 
 export type SimStore = StoreApi<SimStoreState>;
 
-export function createSimStore(settings: SimSettings): SimStore {
-  const start = () => {
-    const sim = Simulation.create({ seed: settings.seed, scenario: settings.scenario });
-    return { sim, recent: sim.setupEvents.slice(-RECENT_EVENTS) };
-  };
-  const record = (recent: SimEvent[], events: SimEvent[]) =>
-    events.length === 0 ? recent : [...recent, ...events].slice(-RECENT_EVENTS);
+const isPlan = (e: SimEvent): e is PlanEvent => e.type === 'SchedulerPlanned';
 
-  return createStore<SimStoreState>()((set, get) => ({
-    ...start(),
-    settings,
-    version: 0,
-    playing: true,
-    lastRejection: null,
-    dispatch(command) {
-      const result = get().sim.dispatch(command);
+export function createSimStore(settings: SimSettings, options: { orientation?: Orientation } = {}): SimStore {
+  const orientation = options.orientation ?? 'wide';
+  const start = (orientation: Orientation) => {
+    const sim = Simulation.create({ seed: settings.seed, scenario: settings.scenario });
+    const diagram = projectDiagram(sim.world, EMPTY_MEMORY, { focus: null, selected: null, orientation });
+    return { sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), diagram, selection: null, hovered: null };
+  };
+  const record = <T,>(list: T[], items: T[], max: number) => (items.length === 0 ? list : [...list, ...items].slice(-max));
+
+  return createStore<SimStoreState>()((set, get) => {
+    /** Project the world again, sharing every node that did not change with the last projection. */
+    const reproject = (s: Pick<SimStoreState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation'>): Diagram => {
+      const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation });
+      return { ...next, nodes: shareUnchanged(s.diagram.nodes, next.nodes), edges: next.edges };
+    };
+    /** Does the diagram need a new projection after time moved on with these events? */
+    const stale = (s: SimStoreState, events: SimEvent[]) => {
+      if (events.length > 0) return true;
+      const now = s.sim.now;
+      // A faded task's time on the diagram ran out, or an old stopped task was forgotten.
+      return (
+        s.diagram.nodes.some((n) => n.data.kind === 'task' && n.data.fading && (n.data.task.stoppedAt ?? now) <= now - STOPPED_LINGER) ||
+        s.diagram.recentlyStopped.some((t) => s.sim.world.tasks[t.taskArn] === undefined)
+      );
+    };
+    const afterEvents = (events: SimEvent[], extra: Partial<SimStoreState> = {}) =>
       set((s) => ({
+        ...extra,
         version: s.version + 1,
-        recent: record(s.recent, result.events),
-        lastRejection: result.outcome.ok ? null : result.outcome.error.message,
+        recent: record(s.recent, events, RECENT_EVENTS),
+        plans: record(s.plans, events.filter(isPlan), RECENT_PLANS),
+        diagram: stale(s, events) ? reproject(s) : s.diagram,
       }));
-      return result;
-    },
-    advanceTo(simTime) {
-      const events = get().sim.advanceTo(simTime);
-      set((s) => ({ version: s.version + 1, recent: record(s.recent, events) }));
-    },
-    setPlaying: (playing) => set({ playing }),
-    setSpeed: (speed) => set((s) => ({ settings: { ...s.settings, speed } })),
-    reset: () => set((s) => ({ ...start(), version: s.version + 1, lastRejection: null })),
-  }));
+
+    return {
+      ...start(orientation),
+      settings,
+      orientation,
+      version: 0,
+      playing: true,
+      lastRejection: null,
+      dialog: null,
+      openDialog: (dialog) => set({ dialog }),
+      dispatch(command) {
+        const result = get().sim.dispatch(command);
+        afterEvents(result.events, { lastRejection: result.outcome.ok ? null : result.outcome.error.message });
+        return result;
+      },
+      advanceTo(simTime) {
+        afterEvents(get().sim.advanceTo(simTime));
+      },
+      step() {
+        set({ playing: false });
+        afterEvents(get().sim.advanceToNextEvent(STEP_LIMIT));
+      },
+      setPlaying: (playing) => set({ playing }),
+      setSpeed: (speed) => set((s) => ({ settings: { ...s.settings, speed } })),
+      reset: () => set((s) => ({ ...start(s.orientation), version: s.version + 1, lastRejection: null })),
+      select: (selection) => set((s) => ({ selection, diagram: reproject({ ...s, selection }) })),
+      hover: (hovered) => {
+        const s = get();
+        if (s.hovered?.kind === hovered?.kind && s.hovered?.id === hovered?.id) return;
+        set({ hovered, diagram: reproject({ ...s, hovered }) });
+      },
+      setOrientation: (orientation) => set((s) => ({ orientation, diagram: reproject({ ...s, orientation }) })),
+      measure(sizes) {
+        const byId = new Map(sizes.map((m) => [m.id, m]));
+        set((s) => ({
+          diagram: {
+            ...s.diagram,
+            nodes: s.diagram.nodes.map((n) => {
+              const m = byId.get(n.id);
+              return m ? { ...n, measured: { width: m.width, height: m.height } } : n;
+            }),
+          },
+        }));
+      },
+    };
+  });
 }

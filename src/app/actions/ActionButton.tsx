@@ -1,0 +1,40 @@
+// A button that, when its action is impossible, stays focusable and says why (on hover and on
+// focus, and to screen readers through aria-describedby) instead of disappearing or going silent.
+
+import { useId, type ReactNode } from 'react';
+import type { Availability } from './availability.ts';
+
+type Props = {
+  availability: Availability;
+  onAction: () => void;
+  children: ReactNode;
+  label?: string;
+  shortcut?: string;
+  className?: string;
+};
+
+export function ActionButton({ availability, onAction, children, label, shortcut, className }: Props) {
+  const reasonId = useId();
+  const disabled = !availability.enabled;
+  return (
+    <span className="action">
+      <button
+        type="button"
+        className={className}
+        aria-disabled={disabled || undefined}
+        aria-label={label}
+        aria-describedby={disabled ? reasonId : undefined}
+        aria-keyshortcuts={shortcut}
+        onClick={() => !disabled && onAction()}
+      >
+        {children}
+        {shortcut && <kbd aria-hidden="true">{shortcut}</kbd>}
+      </button>
+      {!availability.enabled && (
+        <span role="tooltip" id={reasonId} className="reason-tip">
+          {availability.reason}
+        </span>
+      )}
+    </span>
+  );
+}

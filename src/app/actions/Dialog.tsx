@@ -1,0 +1,42 @@
+// A modal built on the native <dialog>: the browser traps focus, Escape closes it, and focus
+// returns to where it was. Closing (by any means) clears the store's dialog request.
+
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useSimStoreApi } from '../../store/StoreContext.tsx';
+
+export function Dialog({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const store = useSimStoreApi();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby="dialog-title" onClose={() => store.getState().openDialog(null)}>
+      <div className="dialog-head">
+        <h2 id="dialog-title">{title}</h2>
+        <button type="button" className="close" aria-label="Close" onClick={() => ref.current?.close()}>×</button>
+      </div>
+      {children}
+    </dialog>
+  );
+}
+
+/** One labelled form field with its error right below it, wired for screen readers. */
+export function FormField({ id, label, error, hint, children }: { id: string; label: string; error?: string | undefined; hint?: string; children: ReactNode }) {
+  return (
+    <div className={error ? 'form-field invalid' : 'form-field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
+      {error && <p className="field-error" id={`${id}-error`} role="alert">{error}</p>}
+    </div>
+  );
+}
+
+/** aria props for an input whose FormField may show a hint and an error. */
+export const describedBy = (id: string, error: string | undefined, hint?: boolean) => ({
+  'aria-invalid': error ? true : undefined,
+  'aria-describedby': [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined,
+});

@@ -1,0 +1,41 @@
+// Which actions make sense for a task right now, and — when one doesn't — why, in words a learner
+// can use. Impossible actions are shown disabled with this reason rather than hidden, because the
+// reason is often the lesson ("nothing replaces a standalone task"). availability.test.ts checks
+// these rules against the engine: enabled here ⇔ the engine accepts the command.
+
+import { shortId, type Task, type World } from '../../sim/index.ts';
+
+export type Availability = { enabled: true } | { enabled: false; reason: string };
+export type TaskActionName = 'stop' | 'crash' | 'oom' | 'failHealth' | 'scale';
+
+const yes: Availability = { enabled: true };
+const no = (reason: string): Availability => ({ enabled: false, reason });
+
+export function taskActions(world: World, task: Task): Record<TaskActionName, Availability> {
+  const id = shortId(task.taskId);
+  const stop = task.desiredStatus === 'STOPPED'
+    ? no(task.lastStatus === 'STOPPED' ? `Task ${id} has already stopped.` : `Task ${id} is already on its way to STOPPED.`)
+    : yes;
+  const notRunning =
+    task.desiredStatus === 'STOPPED'
+      ? `Task ${id} is stopping: faults hit RUNNING tasks only.`
+      : task.lastStatus !== 'RUNNING'
+        ? `Task ${id} is ${task.lastStatus}: its containers are not running yet.`
+        : null;
+  const essential = task.containers.find((c) => c.essential);
+  const essentialDown = essential && essential.lastStatus !== 'RUNNING' ? `Container ${essential.name} has already stopped.` : null;
+  const crash = notRunning ? no(notRunning) : essentialDown ? no(essentialDown) : yes;
+  const definition = world.taskDefinitions[task.taskDefinitionArn];
+  const checked = definition?.containerDefinitions.find((d) => d.essential && d.healthCheck);
+  const failHealth = notRunning
+    ? no(notRunning)
+    : !checked
+      ? no(`${task.family}:${task.revision} has no container health check, so ECS would never notice a failure. Register a revision with a healthCheck.`)
+      : task.containers.find((c) => c.name === checked.name)?.lastStatus !== 'RUNNING'
+        ? no(`Container ${checked.name} has already stopped.`)
+        : yes;
+  const scale = task.serviceName
+    ? yes
+    : no('A standalone task was started by you, not by a service: nothing scales it, and nothing replaces it if it stops.');
+  return { stop, crash, oom: crash, failHealth, scale };
+}

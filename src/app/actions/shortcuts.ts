@@ -1,0 +1,108 @@
+// The keyboard map, one list for the handler and the "?" dialog so they never disagree.
+
+import { focusOfNode } from '../../diagram/project.ts';
+import type { ScriptCommand } from '../../sim/index.ts';
+import { SPEEDS, type SimStore } from '../../store/simStore.ts';
+
+export const SHORTCUTS = [
+  { keys: 'Space or K', what: 'Play / pause' },
+  { keys: '.', what: 'Step to the next thing that happens (pauses)' },
+  { keys: '− / +', what: 'Slower / faster (¼× to 64×)' },
+  { keys: 'R', what: 'Reset the scenario to its start' },
+  { keys: 'S or Delete', what: 'Stop the selected task' },
+  { keys: 'C', what: 'Crash its essential container (exit 1)' },
+  { keys: 'O', what: 'Kill it out of memory (exit 137)' },
+  { keys: 'H', what: 'Make its health check fail' },
+  { keys: '[ / ]', what: 'Selected service: one task fewer / more' },
+  { keys: 'T', what: 'Run task…' },
+  { keys: 'N', what: 'Create service…' },
+  { keys: 'E', what: 'Register a new revision…' },
+  { keys: 'Escape', what: 'Clear the selection' },
+  { keys: '?', what: 'This list' },
+] as const;
+
+const TYPING = 'input, select, textarea, [contenteditable="true"]';
+
+/** Handle one keydown; returns true when it was a shortcut (the caller then prevents default). */
+export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  const target = e.target instanceof Element ? e.target : null;
+  if (target?.closest(TYPING)) return false;
+  const s = store.getState();
+  if (s.dialog) return false; // a dialog has its own keys (Escape closes it)
+  const onControl = target?.closest('button, a, [role="tab"], summary') !== null && target !== null;
+  const onNode = target?.closest('.react-flow__node');
+  const key = e.key;
+
+  // The task a fault applies to: the selected one, or the node that has focus.
+  const focusedTask = onNode ? focusOfNode(onNode.getAttribute('data-id') ?? '') : null;
+  const task = s.selection?.kind === 'task' ? s.selection.id : focusedTask?.kind === 'task' ? focusedTask.id : null;
+  const onTask = (make: (task: string) => ScriptCommand) => {
+    if (task) s.dispatch(make(task));
+    return true;
+  };
+  const speedIndex = SPEEDS.indexOf(s.settings.speed);
+
+  switch (key) {
+    case ' ':
+    case 'k':
+    case 'K':
+      if (key === ' ' && (onControl || onNode)) return false; // Space presses buttons and selects nodes
+      s.setPlaying(!s.playing);
+      return true;
+    case '.':
+      s.step();
+      return true;
+    case '-':
+    case '_':
+      s.setSpeed(SPEEDS[Math.max(0, speedIndex - 1)]!);
+      return true;
+    case '+':
+    case '=':
+      s.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)]!);
+      return true;
+    case 'r':
+    case 'R':
+      s.reset();
+      return true;
+    case 's':
+    case 'S':
+    case 'Delete':
+      return onTask((t) => ({ type: 'stopTask', task: t }));
+    case 'c':
+    case 'C':
+      return onTask((t) => ({ type: 'crashContainer', task: t, exitCode: 1 }));
+    case 'o':
+    case 'O':
+      return onTask((t) => ({ type: 'oomKillContainer', task: t }));
+    case 'h':
+    case 'H':
+      return onTask((t) => ({ type: 'failHealthChecks', task: t }));
+    case '[':
+    case ']': {
+      const service = s.selection?.kind === 'service' ? s.sim.world.services[s.selection.id] : undefined;
+      if (service) s.dispatch({ type: 'updateService', service: service.serviceName, desiredCount: Math.max(0, service.desiredCount + (key === ']' ? 1 : -1)) });
+      return true;
+    }
+    case 't':
+    case 'T':
+      s.openDialog({ kind: 'runTask' });
+      return true;
+    case 'n':
+    case 'N':
+      s.openDialog({ kind: 'createService' });
+      return true;
+    case 'e':
+    case 'E':
+      s.openDialog({ kind: 'registerRevision', ...(s.selection?.kind === 'taskDefinition' ? { taskDefinition: s.selection.id } : {}) });
+      return true;
+    case 'Escape':
+      if (!s.selection) return false;
+      s.select(null);
+      return true;
+    case '?':
+      s.openDialog({ kind: 'shortcuts' });
+      return true;
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+// The live diagram: React Flow drawing the store's projection. Nodes are controlled (the store owns
+// them) and React Flow's measurements are written back through onNodesChange, so a tick that
+// changes three tasks re-renders three nodes, not two hundred (toolchain §5).
+
+import { Background, Controls, Panel, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect } from 'react';
+import { focusOfNode } from '../../diagram/project.ts';
+import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
+import { NODE_TYPES } from './nodes.tsx';
+import { RecentlyStopped } from './RecentlyStopped.tsx';
+
+const FIT = { padding: 0.05, maxZoom: 1.5 };
+
+export function Diagram() {
+  const store = useSimStoreApi();
+  const nodes = useSimStore((s) => s.diagram.nodes) as Node[];
+  const edges = useSimStore((s) => s.diagram.edges) as Edge[];
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const sizes = [];
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) sizes.push({ id: c.id, width: c.dimensions.width, height: c.dimensions.height });
+        // Click, Enter or Space on a node selects it; deselection is the pane's click or Escape.
+        if (c.type === 'select' && c.selected) store.getState().select(focusOfNode(c.id));
+      }
+      if (sizes.length) store.getState().measure(sizes);
+    },
+    [store],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={NODE_TYPES}
+      onNodesChange={onNodesChange}
+      onPaneClick={() => store.getState().select(null)}
+      onNodeMouseEnter={(_, node) => store.getState().hover(focusOfNode(node.id))}
+      onNodeMouseLeave={() => store.getState().hover(null)}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      edgesFocusable={false}
+      deleteKeyCode={null}
+      selectionKeyCode={null}
+      multiSelectionKeyCode={null}
+      fitView
+      fitViewOptions={FIT}
+      minZoom={0.1}
+      maxZoom={2}
+      preventScrolling
+      aria-label="Cluster diagram"
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} />
+      <Panel position="bottom-left" className="recently-stopped-panel">
+        <RecentlyStopped />
+      </Panel>
+      <Refit />
+    </ReactFlow>
+  );
+}
+
+/** Fit the whole picture again when its shape changes: orientation, reset, a new band or column. */
+function Refit() {
+  const { fitView } = useReactFlow();
+  const orientation = useSimStore((s) => s.orientation);
+  const columns = useSimStore((s) => s.diagram.memory.columns);
+  const bands = useSimStore((s) => s.diagram.memory.bands.length);
+  const cards = useSimStore((s) => s.diagram.nodes.filter((n) => n.type === 'service' || n.type === 'taskDefinition').length);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => void fitView(FIT));
+    return () => cancelAnimationFrame(frame);
+  }, [fitView, orientation, columns, bands, cards]);
+  return null;
+}

@@ -1,0 +1,151 @@
+// The diagram's node components. Each draws one projected node (src/diagram/project.ts); none
+// reads the store for its content, so React Flow can skip every node whose object is unchanged.
+// Motion is driven by state only: a node animates in when it mounts, and its lifecycle bar moves
+// with lastStatus. Status is always text + icon + colour.
+
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { m } from 'motion/react';
+import { memo, type MouseEvent } from 'react';
+import type { ClusterNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
+import { cpuLabel, memoryLabel } from '../../diagram/project.ts';
+import { shortId } from '../../sim/index.ts';
+import { useSimStoreApi } from '../../store/StoreContext.tsx';
+import { HEALTH_ICON, isWindingDown, STATUS_ICON, STATUS_PROGRESS, statusClass } from '../status.ts';
+
+const hidden = { opacity: 0, pointerEvents: 'none' as const };
+const Handles = () => (
+  <>
+    <Handle type="target" position={Position.Top} isConnectable={false} style={hidden} />
+    <Handle type="source" position={Position.Bottom} isConnectable={false} style={hidden} />
+  </>
+);
+
+/** Clicks on a button inside a node must not also select or pan. */
+const own = (fn: () => void) => (e: MouseEvent) => {
+  e.stopPropagation();
+  fn();
+};
+
+function TaskNodeView({ data, width }: NodeProps<Node<TaskNodeData, 'task'>>) {
+  const store = useSimStoreApi();
+  const t = data.task;
+  const id = shortId(t.taskId);
+  const compact = (width ?? 200) < 160;
+  const standalone = !t.serviceName;
+  const stopping = t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED';
+  const classes = ['task-node', statusClass(t.lastStatus), `emphasis-${data.emphasis}`];
+  if (standalone) classes.push('standalone');
+  if (data.fading) classes.push('fading');
+  if (isWindingDown(t.lastStatus) || stopping) classes.push('winding-down');
+  if (compact) classes.push('compact');
+
+  return (
+    <m.div
+      className={classes.join(' ')}
+      data-testid={`node-task-${id}`}
+      data-last-status={t.lastStatus}
+      initial={{ opacity: 0, scale: 0.6 }}
+      animate={{ opacity: 1, scale: stopping || data.fading ? 0.94 : 1 }}
+      transition={{ duration: 0.35 }}
+    >
+      <Handles />
+      <div className="task-head">
+        <span className="status-icon" aria-hidden="true">{STATUS_ICON[t.lastStatus]}</span>
+        <code>{id}</code>
+        {!compact && <span className="muted">{t.family}:{t.revision}</span>}
+      </div>
+      <div className="task-status">
+        {t.lastStatus}
+        {t.desiredStatus !== t.lastStatus && t.lastStatus !== 'STOPPED' && <span className="desired"> → {t.desiredStatus}</span>}
+      </div>
+      {!compact && (
+        <div className="task-meta">
+          {t.healthStatus !== 'UNKNOWN' && <span className={`health health-${t.healthStatus.toLowerCase()}`}>{HEALTH_ICON[t.healthStatus]} {t.healthStatus.toLowerCase()}</span>}
+          {standalone ? <span>started by you</span> : t.stopCode ? <span>{t.stopCode}</span> : null}
+        </div>
+      )}
+      <m.div className="lifecycle" aria-hidden="true" initial={{ scaleX: 0 }} animate={{ scaleX: STATUS_PROGRESS[t.lastStatus] }} transition={{ duration: 0.6 }} />
+      {t.desiredStatus === 'RUNNING' && !compact && (
+        <button
+          type="button"
+          className="node-stop nodrag nopan"
+          tabIndex={-1}
+          aria-label={`Stop task ${id}`}
+          onClick={own(() => store.getState().dispatch({ type: 'stopTask', task: t.taskArn }))}
+        >
+          Stop
+        </button>
+      )}
+    </m.div>
+  );
+}
+
+function ServiceNodeView({ data }: NodeProps<Node<ServiceNodeData, 'service'>>) {
+  const store = useSimStoreApi();
+  const s = data.service;
+  const scale = (by: number) => own(() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, desiredCount: Math.max(0, s.desiredCount + by) }));
+  const steady = s.runningCount === s.desiredCount && s.pendingCount === 0;
+  return (
+    <div className={`card service-node emphasis-${data.emphasis}`} data-testid={`node-service-${s.serviceName}`}>
+      <Handles />
+      <p className="kicker">Service{s.status !== 'ACTIVE' ? ` · ${s.status}` : ''}</p>
+      <p className="title">{s.serviceName}</p>
+      <dl className="svc-counts">
+        <div><dt>desired</dt><dd>{s.desiredCount}</dd></div>
+        <div><dt>running</dt><dd>{s.runningCount}</dd></div>
+        <div><dt>pending</dt><dd>{s.pendingCount}</dd></div>
+      </dl>
+      <div className="service-foot">
+        <span className={steady ? 'steady' : 'converging'}>{steady ? '✓ steady' : '↻ converging'}</span>
+        {s.status === 'ACTIVE' && (
+          <span className="scale-buttons">
+            <button type="button" className="nodrag nopan" tabIndex={-1} aria-label={`Decrease desired count of ${s.serviceName}`} disabled={s.desiredCount === 0} onClick={scale(-1)}>−</button>
+            <button type="button" className="nodrag nopan" tabIndex={-1} aria-label={`Increase desired count of ${s.serviceName}`} onClick={scale(1)}>+</button>
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function TaskDefinitionNodeView({ data }: NodeProps<Node<TaskDefinitionNodeData, 'taskDefinition'>>) {
+  const td = data.taskDefinition;
+  return (
+    <div className={`card blueprint emphasis-${data.emphasis}`} data-testid={`node-td-${td.family}-${td.revision}`}>
+      <Handles />
+      <p className="kicker">Task definition{td.status === 'INACTIVE' ? ' · INACTIVE' : data.latest ? '' : ' · older revision'}</p>
+      <p className="title">{td.family}:{td.revision}</p>
+      <p className="muted small">{cpuLabel(td.cpu)} · {memoryLabel(td.memory)}</p>
+      <ul className="containers">
+        {td.containerDefinitions.map((c) => (
+          <li key={c.name}><strong>{c.name}</strong> <span className="muted">{c.image.slice(c.image.lastIndexOf('/') + 1)}</span></li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ZoneNodeView({ data }: NodeProps<Node<ZoneNodeData, 'zone'>>) {
+  return (
+    <div className="zone-node">
+      <p className="zone-label">{data.name} <span className="muted">· {data.running} running</span></p>
+    </div>
+  );
+}
+
+function ClusterNodeView({ data }: NodeProps<Node<ClusterNodeData, 'cluster'>>) {
+  return (
+    <div className="cluster-node">
+      <p className="cluster-label">Cluster {data.name} <span className="muted">· Fargate</span></p>
+    </div>
+  );
+}
+
+/** Module level, never inline: a new nodeTypes object remounts every node (toolchain §5). */
+export const NODE_TYPES = {
+  task: memo(TaskNodeView),
+  service: memo(ServiceNodeView),
+  taskDefinition: memo(TaskDefinitionNodeView),
+  zone: memo(ZoneNodeView),
+  cluster: memo(ClusterNodeView),
+};

@@ -1,0 +1,33 @@
+// What the polite live region says: the few events a listener needs (a task stopped, a service
+// started a replacement, steady state), in short sentences. Pure, so it is tested directly; the
+// component rate-limits it.
+
+import { shortId, type SimEvent } from '../sim/index.ts';
+import { plural } from './format.ts';
+
+export function narrate(events: readonly SimEvent[]): string[] {
+  const out: string[] = [];
+  for (const e of events) {
+    if (e.type === 'TaskStateChanged') {
+      const owner = e.group.startsWith('service:') ? `of service ${e.group.slice(8)}` : 'standalone';
+      if (e.lastStatus === 'STOPPED') out.push(`Task ${shortId(e.taskId)} (${owner}) stopped: ${e.stopCode ?? 'no stop code'}.`);
+      else if (e.lastStatus === 'RUNNING' && e.desiredStatus === 'RUNNING') out.push(`Task ${shortId(e.taskId)} (${owner}) is running in ${e.availabilityZone}.`);
+    } else if (e.type === 'ServiceEvent') {
+      const started = /has started (\d+) tasks/.exec(e.message);
+      const stopped = /has stopped (\d+) running tasks/.exec(e.message);
+      if (started) out.push(`Service ${e.serviceName} started ${plural(Number(started[1]), 'task')}.`);
+      else if (stopped) out.push(`Service ${e.serviceName} stopped ${plural(Number(stopped[1]), 'running task')}.`);
+      else if (e.message.includes('has reached a steady state')) out.push(`Service ${e.serviceName} reached a steady state.`);
+      else if (e.message.includes('is unable to consistently start tasks')) out.push(`Service ${e.serviceName} is unable to consistently start tasks successfully.`);
+    } else if (e.type === 'CommandRejected') {
+      out.push(`Rejected: ${e.message}`);
+    }
+  }
+  return out;
+}
+
+/** At most `max` sentences per announcement; the rest summed up, so the region never floods. */
+export function announcement(pending: readonly string[], max = 3): string {
+  if (pending.length <= max) return pending.join(' ');
+  return `${pending.slice(0, max).join(' ')} And ${plural(pending.length - max, 'more change')}.`;
+}

@@ -1,0 +1,134 @@
+// The tasks table: the full text equivalent of the diagram, like the console's Tasks tab. Every
+// task the cluster still knows (stopped ones for an hour), sortable by any column, with its
+// actions per row. Arrow keys move between rows, keeping the column.
+
+import { useState, type KeyboardEvent } from 'react';
+import { shortId, type Task, type World } from '../../sim/index.ts';
+import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
+import { ActionButton } from '../actions/ActionButton.tsx';
+import { taskActions } from '../actions/availability.ts';
+import { clockLabel } from '../../sim/index.ts';
+import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
+import { TASK_STATUS_ORDER } from '../../sim/index.ts';
+
+type Column = { key: string; label: string; value: (t: Task) => string | number };
+
+const COLUMNS: Column[] = [
+  { key: 'task', label: 'Task', value: (t) => t.taskId },
+  { key: 'group', label: 'Group', value: (t) => t.group },
+  { key: 'lastStatus', label: 'Last status', value: (t) => TASK_STATUS_ORDER.indexOf(t.lastStatus) },
+  { key: 'desiredStatus', label: 'Desired status', value: (t) => t.desiredStatus },
+  { key: 'health', label: 'Health', value: (t) => t.healthStatus },
+  { key: 'az', label: 'AZ', value: (t) => t.availabilityZone },
+  { key: 'started', label: 'Started', value: (t) => t.startedAt ?? Number.MAX_SAFE_INTEGER },
+  { key: 'stopCode', label: 'Stop code', value: (t) => t.stopCode ?? '' },
+];
+
+type Sort = { key: string; direction: 'ascending' | 'descending' };
+const DEFAULT_SORT: Sort = { key: 'lastStatus', direction: 'ascending' };
+
+export function sortTasks(tasks: Task[], sort: Sort): Task[] {
+  const column = COLUMNS.find((c) => c.key === sort.key) ?? COLUMNS[0]!;
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return [...tasks].sort((a, b) => {
+    const va = column.value(a);
+    const vb = column.value(b);
+    const primary = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+    return sign * primary || a.group.localeCompare(b.group) || a.createdAt - b.createdAt || a.taskId.localeCompare(b.taskId);
+  });
+}
+
+export function TasksTable() {
+  useSimStore((s) => s.version);
+  const world = useSimStore((s) => s.sim.world);
+  const selection = useSimStore((s) => s.selection);
+  const rejection = useSimStore((s) => s.lastRejection);
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const tasks = sortTasks(Object.values(world.tasks), sort);
+  const toggle = (key: string) =>
+    setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }));
+
+  return (
+    <div className="tasks-table">
+      {rejection && <p role="alert" className="notice">{rejection}</p>}
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">Every task in the cluster, running and stopped within the last hour. Column headers sort.</caption>
+          <thead>
+            <tr>
+              {COLUMNS.slice(0, 1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={toggle} />)}
+              <th scope="col">Actions</th>
+              {COLUMNS.slice(1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={toggle} />)}
+              <th scope="col">Stopped reason</th>
+            </tr>
+          </thead>
+          <tbody onKeyDown={moveBetweenRows}>
+            {tasks.map((t) => (
+              <TaskRow key={t.taskArn} world={world} task={t} selected={selection?.kind === 'task' && selection.id === t.taskArn} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {tasks.length === 0 && <p className="muted">No tasks. Run one from a task definition, or create a service.</p>}
+    </div>
+  );
+}
+
+function SortHeader({ column, sort, onSort }: { column: Column; sort: Sort; onSort: (key: string) => void }) {
+  const active = sort.key === column.key;
+  return (
+    <th scope="col" aria-sort={active ? sort.direction : undefined}>
+      <button type="button" className="sort" onClick={() => onSort(column.key)}>
+        {column.label}
+        <span aria-hidden="true">{active ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+      </button>
+    </th>
+  );
+}
+
+function TaskRow({ world, task: t, selected }: { world: World; task: Task; selected: boolean }) {
+  const store = useSimStoreApi();
+  const id = shortId(t.taskId);
+  const stop = taskActions(world, t).stop;
+  return (
+    <tr data-testid={`task-${id}`} data-last-status={t.lastStatus} data-group={t.group} className={selected ? 'selected' : undefined}>
+      <th scope="row">
+        <button type="button" className="link" aria-pressed={selected} aria-label={`Task ${id}, ${t.family}:${t.revision}`} onClick={() => store.getState().select({ kind: 'task', id: t.taskArn })}>
+          <code>{id}</code>
+        </button>{' '}
+        <span className="muted">{t.family}:{t.revision}</span>
+      </th>
+      <td>
+        <ActionButton availability={stop} label={`Stop task ${id}`} onAction={() => store.getState().dispatch({ type: 'stopTask', task: t.taskArn })}>Stop</ActionButton>
+      </td>
+      <td>{t.group}</td>
+      <td><span className={`status ${statusClass(t.lastStatus)}`}><span aria-hidden="true">{STATUS_ICON[t.lastStatus]} </span>{t.lastStatus}</span></td>
+      <td>{t.desiredStatus}</td>
+      <td><span aria-hidden="true">{HEALTH_ICON[t.healthStatus]} </span>{t.healthStatus}</td>
+      <td>{t.availabilityZone}</td>
+      <td>{t.startedAt === undefined ? '—' : clockLabel(t.startedAt)}</td>
+      <td>{t.stopCode ?? ''}</td>
+      <td className="reason">
+        {t.stoppedReason ?? ''}
+        {t.containers.some((c) => c.exitCode !== null) && (
+          <span className="muted"> {t.containers.filter((c) => c.exitCode !== null).map((c) => `${c.name} exit ${c.exitCode}`).join(', ')}</span>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** ↑/↓ from a control in one row to the control in the same column of the next row. */
+function moveBetweenRows(e: KeyboardEvent<HTMLTableSectionElement>) {
+  if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  const cell = (e.target as HTMLElement).closest('td, th');
+  const row = cell?.parentElement;
+  if (!cell || !row) return;
+  const index = Array.from(row.children).indexOf(cell);
+  const next = (e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling) as HTMLElement | null;
+  const target = next?.children[index]?.querySelector<HTMLElement>('button');
+  if (target) {
+    e.preventDefault();
+    target.focus();
+  }
+}

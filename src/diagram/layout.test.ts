@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EMPTY_MEMORY, layoutDiagram, SIZES, type Box, type Layout, type LayoutInput, type LayoutMemory } from './layout.ts';
+
+const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+type T = LayoutInput['tasks'][number];
+const input = (tasks: T[], services = ['web']): LayoutInput => ({ availabilityZones: AZS, taskDefinitions: ['td-web', 'td-report'], services, tasks });
+const task = (id: string, az: string, band = 'service:web'): T => ({ id, az, band });
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+
+function checkGeometry(layout: Layout, tasks: readonly T[]) {
+  const boxes = tasks.map((t) => layout.tasks[t.id]!);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `${tasks[i]!.id} overlaps ${tasks[j]!.id}`).toBe(false);
+  }
+  tasks.forEach((t, i) => expect(inside(boxes[i]!, layout.zones[t.az]!), `${t.id} inside ${t.az}`).toBe(true));
+  for (const zone of Object.values(layout.zones)) expect(inside(zone, layout.cluster)).toBe(true);
+  // Cards sit outside the cluster and never overlap each other.
+  const cards = [...Object.values(layout.taskDefinitions), ...Object.values(layout.services)];
+  for (const c of cards) expect(overlaps(c, layout.cluster)).toBe(false);
+  for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlaps(cards[i]!, cards[j]!)).toBe(false);
+}
+
+describe('layoutDiagram', () => {
+  it('puts each task in its own AZ, service tasks above standalone ones', () => {
+    const tasks = [task('r', 'us-east-1a', 'family:report'), task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c')];
+    const layout = layoutDiagram(input(tasks), EMPTY_MEMORY, 'wide');
+    checkGeometry(layout, tasks);
+    expect(layout.memory.bands).toEqual(['service:web', 'family:report']);
+    expect(layout.tasks.a!.y).toBeLessThan(layout.tasks.r!.y);
+    // Wide: the AZs sit side by side, in order.
+    expect(layout.zones['us-east-1a']!.x).toBeLessThan(layout.zones['us-east-1b']!.x);
+    expect(layout.zones['us-east-1b']!.y).toBe(layout.zones['us-east-1a']!.y);
+  });
+
+  it('stacks the AZs beside a column of cards in the tall orientation, for a phone', () => {
+    const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b')];
+    const layout = layoutDiagram(input(tasks), EMPTY_MEMORY, 'tall');
+    checkGeometry(layout, tasks);
+    expect(layout.zones['us-east-1b']!.x).toBe(layout.zones['us-east-1a']!.x);
+    expect(layout.zones['us-east-1b']!.y).toBeGreaterThan(layout.zones['us-east-1a']!.y);
+    expect(layout.services.web!.x + layout.services.web!.width).toBeLessThan(layout.cluster.x);
+    // The whole picture is closer to a phone's portrait shape than the wide one is.
+    const wide = layoutDiagram(input(tasks), EMPTY_MEMORY, 'wide');
+    const aspect = (l: typeof layout) => (l.cluster.x + l.cluster.width) / Math.max(l.cluster.y + l.cluster.height, ...Object.values(l.services).map((b) => b.y + b.height));
+    expect(aspect(layout)).toBeLessThan(aspect(wide));
+  });
+
+  it('centres the cards above the cluster in the wide orientation', () => {
+    const layout = layoutDiagram(input([task('a', 'us-east-1a')]), EMPTY_MEMORY, 'wide');
+    const web = layout.services.web!;
+    expect(Math.abs(web.x + web.width / 2 - (layout.cluster.x + layout.cluster.width / 2))).toBeLessThan(1);
+  });
+
+  it('keeps every other task where it was when one stops and a replacement starts', () => {
+    const before = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c')];
+    const first = layoutDiagram(input(before), EMPTY_MEMORY, 'wide');
+    // b is replaced: the replacement appears while b is still winding down, then b leaves.
+    const during = layoutDiagram(input([...before, task('b2', 'us-east-1b')]), first.memory, 'wide');
+    const after = layoutDiagram(input([task('a', 'us-east-1a'), task('c', 'us-east-1c'), task('b2', 'us-east-1b')]), during.memory, 'wide');
+    for (const id of ['a', 'c']) {
+      expect(during.tasks[id]).toEqual(first.tasks[id]);
+      expect(after.tasks[id]).toEqual(first.tasks[id]);
+    }
+    expect(after.tasks.b2).toEqual(during.tasks.b2);
+    expect(after.memory.slots.b).toBeUndefined();
+  });
+
+  it('reuses the lowest free slot, so a heal-and-kill cycle does not drift', () => {
+    let memory: LayoutMemory = EMPTY_MEMORY;
+    memory = layoutDiagram(input([task('a', 'us-east-1a'), task('b', 'us-east-1a')]), memory, 'wide').memory;
+    memory = layoutDiagram(input([task('b', 'us-east-1a')]), memory, 'wide').memory;
+    const layout = layoutDiagram(input([task('b', 'us-east-1a'), task('c', 'us-east-1a')]), memory, 'wide');
+    expect(layout.memory.slots.c!.index).toBe(0);
+    expect(layout.memory.slots.b!.index).toBe(1);
+  });
+
+  it('adds columns as AZs fill up, and keeps 60 tasks readable', () => {
+    const tasks = Array.from({ length: 60 }, (_, i) => task(`t${i}`, AZS[i % 3]!));
+    const layout = layoutDiagram(input(tasks), EMPTY_MEMORY, 'wide');
+    checkGeometry(layout, tasks);
+    expect(layout.memory.columns).toBe(3);
+    // At the zoom that fits 1280×720 (a 840×560 canvas), a compact task card is still ~80 px wide.
+    const zoom = Math.min(840 / layout.cluster.width, 560 / (layout.cluster.y + layout.cluster.height));
+    expect(zoom * SIZES.compactTask.width).toBeGreaterThan(75);
+    expect(layout.tasks.t0!.width).toBe(SIZES.compactTask.width);
+  });
+
+  it('drops the band of a service that is gone once its tasks have left', () => {
+    const one = layoutDiagram(input([task('a', 'us-east-1a'), task('w', 'us-east-1a', 'service:worker')], ['web', 'worker']), EMPTY_MEMORY, 'wide');
+    expect(one.memory.bands).toEqual(['service:web', 'service:worker']);
+    const two = layoutDiagram(input([task('a', 'us-east-1a')], ['web']), one.memory, 'wide');
+    expect(two.memory.bands).toEqual(['service:web']);
+    // …but a service at zero tasks keeps its band, ready for its next task.
+    const three = layoutDiagram(input([], ['web']), two.memory, 'wide');
+    expect(three.memory.bands).toEqual(['service:web']);
+  });
+
+  it('property: tasks never overlap; a task keeps its slot, and its place unless the grid grew', () => {
+    const op = fc.oneof(
+      fc.record({ add: fc.constantFrom(...AZS), band: fc.constantFrom('service:web', 'service:api', 'family:report') }),
+      fc.record({ remove: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 80 }), fc.constantFrom('wide' as const, 'tall' as const), (ops, orientation) => {
+        let memory: LayoutMemory = EMPTY_MEMORY;
+        let shown: T[] = [];
+        let previous: Layout | null = null;
+        let next = 0;
+        for (const o of ops) {
+          if ('add' in o) shown = [...shown, task(`t${next++}`, o.add, o.band)];
+          else if (shown.length) shown = shown.filter((_, i) => i !== o.remove % shown.length);
+          const layout = layoutDiagram(input(shown, ['web', 'api']), memory, orientation);
+          checkGeometry(layout, shown);
+          if (previous) {
+            const prev: Layout = previous;
+            for (const t of shown) if (prev.memory.slots[t.id]) expect(layout.memory.slots[t.id]).toEqual(prev.memory.slots[t.id]);
+            // Only a grid that grew (more columns, a band with more rows, a new band) moves a task.
+            const sameGrid =
+              prev.memory.columns === layout.memory.columns &&
+              JSON.stringify(prev.memory.bands) === JSON.stringify(layout.memory.bands) &&
+              layout.memory.bands.every((b) => prev.memory.bandRows[b] === layout.memory.bandRows[b]);
+            if (sameGrid) for (const t of shown) if (prev.tasks[t.id]) expect(layout.tasks[t.id]).toEqual(prev.tasks[t.id]);
+          }
+          memory = layout.memory;
+          previous = layout;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

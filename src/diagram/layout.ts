@@ -1,0 +1,209 @@
+// Where everything sits on the diagram: a pure function from what is shown to positions.
+//
+// Stability is the point. A task keeps its slot for as long as it is on the diagram, so a task
+// that comes or goes never makes another one jump; a new task takes the lowest free slot of its
+// band (its service, or the standalone tasks of one family) in its Availability Zone. The slots
+// live in a `LayoutMemory` that the caller passes back in next time — still a pure function:
+// (what is shown, memory) → (positions, memory'). Bands and the number of columns only ever grow
+// while the page lives, because shrinking them would move tasks that did not change.
+
+export type Orientation = 'wide' | 'tall';
+
+export type Box = { x: number; y: number; width: number; height: number };
+
+export type LayoutInput = {
+  availabilityZones: readonly string[];
+  /** Task definition ARNs, in the order their cards are drawn. */
+  taskDefinitions: readonly string[];
+  /** Service names, in the order their controller nodes are drawn. */
+  services: readonly string[];
+  /** The tasks on the diagram, oldest first; `band` is the task's group. */
+  tasks: readonly { id: string; az: string; band: string }[];
+};
+
+export type Slot = { az: string; band: string; index: number };
+
+export type LayoutMemory = {
+  slots: Record<string, Slot>;
+  /** Band keys in the order they first appeared: service bands first, then standalone ones. */
+  bands: string[];
+  /** Rows reserved per band (in every AZ): a floor, so a band never shrinks under a task. */
+  bandRows: Record<string, number>;
+  /** Task columns per AZ. */
+  columns: number;
+};
+
+export type Layout = {
+  memory: LayoutMemory;
+  cluster: Box;
+  zones: Record<string, Box>;
+  /** Each band's area inside each AZ, keyed `${az} ${band}`. */
+  bandBoxes: Record<string, Box>;
+  taskDefinitions: Record<string, Box>;
+  services: Record<string, Box>;
+  tasks: Record<string, Box>;
+};
+
+export const EMPTY_MEMORY: LayoutMemory = { slots: {}, bands: [], bandRows: {}, columns: 1 };
+
+export const SIZES = {
+  task: { width: 176, height: 92 },
+  /** From three columns on (a busy cluster) tasks are drawn smaller, with less detail. */
+  compactTask: { width: 136, height: 66 },
+  taskDefinition: { width: 220, height: 104 },
+  service: { width: 220, height: 112 },
+  gap: 14,
+  zonePadding: 14,
+  zoneHeader: 34,
+  bandGap: 22,
+  clusterPadding: 18,
+  clusterHeader: 38,
+  rowGap: 56,
+} as const;
+
+/** More columns as an AZ fills up: one for a handful of tasks, two, then three (compact) —
+ *  three keeps 60 tasks at a 16:9 aspect, so fit-to-view stays readable on a projector. */
+export function columnsFor(tasksInFullestBand: number): number {
+  if (tasksInFullestBand <= 3) return 1;
+  if (tasksInFullestBand <= 8) return 2;
+  return 3;
+}
+
+export const isCompact = (memory: LayoutMemory) => memory.columns >= 3;
+
+export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orientation: Orientation): Layout {
+  const memory = assignSlots(input, previous);
+  const { gap, zonePadding, zoneHeader, bandGap, clusterPadding, clusterHeader, rowGap } = SIZES;
+  const columns = memory.columns;
+  const task = isCompact(memory) ? SIZES.compactTask : SIZES.task;
+
+  // Cluster: AZs side by side (wide) or one above the other (tall).
+  const zoneInnerWidth = columns * task.width + (columns - 1) * gap;
+  const zoneWidth = zoneInnerWidth + 2 * zonePadding;
+  const bandHeight = (band: string) => {
+    const rows = memory.bandRows[band] ?? 1;
+    return rows * task.height + (rows - 1) * gap;
+  };
+  const bandsInUse = memory.bands;
+  const zoneBodyHeight = bandsInUse.length === 0 ? task.height : bandsInUse.reduce((h, b, i) => h + bandHeight(b) + (i > 0 ? bandGap : 0), 0);
+  const zoneHeight = zoneHeader + zoneBodyHeight + zonePadding;
+
+  // Cards: task definitions, then services. Wide: two rows above the cluster, centred on it.
+  // Tall (a phone): one column of cards beside a cluster whose AZs are stacked.
+  const n = input.availabilityZones.length;
+  const clusterWidth = orientation === 'wide' ? 2 * clusterPadding + n * zoneWidth + (n - 1) * gap : 2 * clusterPadding + zoneWidth;
+  const clusterHeight = orientation === 'wide' ? clusterHeader + zoneHeight + clusterPadding : clusterHeader + n * zoneHeight + (n - 1) * gap + clusterPadding;
+  const cardColumn = Math.max(SIZES.taskDefinition.width, SIZES.service.width);
+  const taskDefinitions: Record<string, Box> = {};
+  const services: Record<string, Box> = {};
+  let clusterTop = 0;
+  let clusterLeft = 0;
+  if (orientation === 'wide') {
+    const row = (ids: readonly string[], size: { width: number; height: number }, top: number, into: Record<string, Box>) => {
+      const width = ids.length * size.width + Math.max(0, ids.length - 1) * gap;
+      const left = Math.max(0, (clusterWidth - width) / 2);
+      ids.forEach((id, i) => (into[id] = { x: left + i * (size.width + gap), y: top, ...size }));
+      return ids.length === 0 ? 0 : size.height + rowGap;
+    };
+    clusterTop += row(input.taskDefinitions, SIZES.taskDefinition, 0, taskDefinitions);
+    clusterTop += row(input.services, SIZES.service, clusterTop, services);
+  } else {
+    let y = 0;
+    for (const id of input.taskDefinitions) {
+      taskDefinitions[id] = { x: 0, y, ...SIZES.taskDefinition };
+      y += SIZES.taskDefinition.height + gap;
+    }
+    if (input.taskDefinitions.length) y += rowGap - gap;
+    for (const id of input.services) {
+      services[id] = { x: 0, y, ...SIZES.service };
+      y += SIZES.service.height + gap;
+    }
+    clusterLeft = input.taskDefinitions.length + input.services.length > 0 ? cardColumn + rowGap : 0;
+  }
+
+  const zones: Record<string, Box> = {};
+  input.availabilityZones.forEach((az, i) => {
+    const x = clusterLeft + clusterPadding + (orientation === 'wide' ? i * (zoneWidth + gap) : 0);
+    const y = clusterTop + clusterHeader + (orientation === 'wide' ? 0 : i * (zoneHeight + gap));
+    zones[az] = { x, y, width: zoneWidth, height: zoneHeight };
+  });
+  const cluster: Box = { x: clusterLeft, y: clusterTop, width: clusterWidth, height: clusterHeight };
+
+  const bandTop: Record<string, number> = {};
+  let offset = 0;
+  for (const band of bandsInUse) {
+    bandTop[band] = offset;
+    offset += bandHeight(band) + bandGap;
+  }
+  const bandBoxes: Record<string, Box> = {};
+  for (const az of input.availabilityZones) {
+    const zone = zones[az]!;
+    for (const band of bandsInUse) {
+      bandBoxes[`${az} ${band}`] = { x: zone.x + zonePadding, y: zone.y + zoneHeader + bandTop[band]!, width: zoneInnerWidth, height: bandHeight(band) };
+    }
+  }
+
+  const tasks: Record<string, Box> = {};
+  for (const t of input.tasks) {
+    const slot = memory.slots[t.id]!;
+    const area = bandBoxes[`${slot.az} ${slot.band}`];
+    if (!area) continue; // an AZ the layout doesn't know: not drawn rather than drawn wrong
+    const col = slot.index % columns;
+    const row = Math.floor(slot.index / columns);
+    tasks[t.id] = { x: area.x + col * (task.width + gap), y: area.y + row * (task.height + gap), ...task };
+  }
+
+  return { memory, cluster, zones, bandBoxes, taskDefinitions, services, tasks };
+}
+
+/** Keep every shown task's slot; give new tasks the lowest free slot; forget tasks that left. */
+export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutMemory {
+  const shown = new Set(input.tasks.map((t) => t.id));
+  const slots: Record<string, Slot> = {};
+  const used = new Map<string, Set<number>>(); // `${az} ${band}` → taken indices
+  const take = (az: string, band: string, index: number) => {
+    const key = `${az} ${band}`;
+    let set = used.get(key);
+    if (!set) used.set(key, (set = new Set()));
+    set.add(index);
+  };
+  for (const [id, slot] of Object.entries(previous.slots)) {
+    if (!shown.has(id)) continue;
+    slots[id] = slot;
+    take(slot.az, slot.band, slot.index);
+  }
+
+  const bands = [...previous.bands];
+  const serviceBands = new Set(input.services.map((s) => `service:${s}`));
+  for (const t of input.tasks) {
+    if (!bands.includes(t.band)) {
+      // Service bands go above standalone ones, so a service's tasks sit under its controller.
+      const firstStandalone = bands.findIndex((b) => !serviceBands.has(b));
+      if (serviceBands.has(t.band) && firstStandalone >= 0) bands.splice(firstStandalone, 0, t.band);
+      else bands.push(t.band);
+    }
+    if (slots[t.id]) continue;
+    const taken = used.get(`${t.az} ${t.band}`);
+    let index = 0;
+    while (taken?.has(index)) index++;
+    slots[t.id] = { az: t.az, band: t.band, index };
+    take(t.az, t.band, index);
+  }
+
+  // A band leaves once it is empty, unless its service still exists (it will have tasks again).
+  const bandsWithTasks = new Set([...used.keys()].map((key) => key.slice(key.indexOf(' ') + 1)));
+  const kept = bands.filter((b) => bandsWithTasks.has(b) || serviceBands.has(b));
+
+  let fullest = 0;
+  for (const set of used.values()) fullest = Math.max(fullest, Math.max(...set) + 1);
+  const columns = Math.max(previous.columns, columnsFor(fullest));
+  const bandRows: Record<string, number> = {};
+  for (const band of kept) {
+    let rows = previous.columns === columns ? (previous.bandRows[band] ?? 1) : 1;
+    for (const [key, set] of used) {
+      if (key.slice(key.indexOf(' ') + 1) === band) rows = Math.max(rows, Math.floor(Math.max(...set) / columns) + 1);
+    }
+    bandRows[band] = rows;
+  }
+  return { slots, bands: kept, bandRows, columns };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation, shortId, type Task } from '../sim/index.ts';
+import { EMPTY_MEMORY, type LayoutMemory } from './layout.ts';
+import { nodeId, projectDiagram, STOPPED_LINGER, type Focus, type TaskNodeData } from './project.ts';
+import { shareUnchanged } from './share.ts';
+
+const project = (sim: Simulation, memory: LayoutMemory = EMPTY_MEMORY, focus: Focus = null, selected: Focus = null) =>
+  projectDiagram(sim.world, memory, { focus, selected, orientation: 'wide' });
+const taskNodes = (d: ReturnType<typeof project>) => d.nodes.filter((n) => n.type === 'task');
+const webTasks = (sim: Simulation) => Object.values(sim.world.tasks).filter((t) => t.serviceName === 'web' && t.desiredStatus === 'RUNNING');
+
+describe('projectDiagram', () => {
+  it('draws the default scene: two blueprints, service web, its three tasks and the report job', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    const d = project(sim);
+    expect(d.nodes.filter((n) => n.type === 'taskDefinition').map((n) => n.ariaLabel)).toEqual([
+      'Task definition report:1, ACTIVE, 0.25 vCPU 512 MiB, containers report',
+      'Task definition web:1, ACTIVE, 0.25 vCPU 512 MiB, containers web',
+    ]);
+    expect(d.nodes.filter((n) => n.type === 'service').map((n) => n.ariaLabel)).toEqual([
+      'Service web, ACTIVE, desired 3, running 3, pending 0, task definition web:1',
+    ]);
+    expect(d.nodes.filter((n) => n.type === 'zone').map((n) => n.id)).toEqual(['zone:us-east-1a', 'zone:us-east-1b', 'zone:us-east-1c']);
+    const tasks = taskNodes(d);
+    expect(tasks).toHaveLength(4);
+    const web = webTasks(sim)[0]!;
+    const node = tasks.find((n) => n.id === nodeId.task(web.taskArn))!;
+    expect(node.ariaLabel).toBe(`Task ${shortId(web.taskId)}, RUNNING, service web, ${web.availabilityZone}, health HEALTHY`);
+    const report = Object.values(sim.world.tasks).find((t) => t.family === 'report')!;
+    expect(tasks.find((n) => n.id === nodeId.task(report.taskArn))!.ariaLabel).toBe(
+      `Task ${shortId(report.taskId)}, RUNNING, standalone, started by you, group family:report, ${report.availabilityZone}`,
+    );
+    // Each service task is linked to its service; the standalone task to nothing at rest.
+    expect(d.edges.map((e) => e.id).sort()).toEqual(
+      [
+        `${nodeId.taskDefinition(sim.world.services.web!.taskDefinition)}->${nodeId.service('web')}`,
+        ...webTasks(sim).map((t) => `${nodeId.service('web')}->${nodeId.task(t.taskArn)}`),
+      ].sort(),
+    );
+    // Regions are neither focusable nor selectable; everything else is.
+    for (const n of d.nodes) expect(n.focusable).toBe(n.type !== 'zone' && n.type !== 'cluster');
+  });
+
+  it('orders tasks for the keyboard by AZ, then band, then slot', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    const zones = taskNodes(project(sim)).map((n) => (n.data as TaskNodeData).task.availabilityZone);
+    expect(zones).toEqual([...zones].sort());
+  });
+
+  it('shows desiredStatus when it differs, then fades the stopped task, then moves it to "recently stopped"', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    const victim = webTasks(sim)[0]!;
+    let memory = project(sim).memory;
+    sim.dispatch({ type: 'stopTask', task: victim.taskArn });
+    let d = project(sim, memory);
+    memory = d.memory;
+    expect(d.nodes.find((n) => n.id === nodeId.task(victim.taskArn))!.ariaLabel).toContain('RUNNING, desired STOPPED');
+
+    sim.advanceBy(60_000); // STOPPING → DEPROVISIONING → STOPPED
+    d = project(sim, memory);
+    memory = d.memory;
+    const stopped = sim.world.tasks[victim.taskArn]!;
+    expect(stopped.lastStatus).toBe('STOPPED');
+    const faded = d.nodes.find((n) => n.id === nodeId.task(victim.taskArn))!;
+    expect((faded.data as TaskNodeData).fading).toBe(true);
+    expect(faded.ariaLabel).toContain('stop code UserInitiated');
+
+    sim.advanceTo(stopped.stoppedAt! + STOPPED_LINGER);
+    d = project(sim, memory);
+    expect(d.nodes.find((n) => n.id === nodeId.task(victim.taskArn))).toBeUndefined();
+    expect(d.recentlyStopped.map((t: Task) => t.taskArn)).toContain(victim.taskArn);
+    // The replacement is on the diagram, and the survivors never moved.
+    expect(taskNodes(d).filter((n) => (n.data as TaskNodeData).task.serviceName === 'web')).toHaveLength(3);
+  });
+
+  it('keeps survivors in place through a kill and its replacement', () => {
+    const sim = Simulation.create({ seed: 11 });
+    sim.advanceBy(60_000);
+    const first = project(sim);
+    const [victim, ...survivors] = webTasks(sim);
+    sim.dispatch({ type: 'stopTask', task: victim!.taskArn });
+    let memory = first.memory;
+    for (let i = 0; i < 20; i++) {
+      sim.advanceBy(10_000);
+      const d = project(sim, memory);
+      memory = d.memory;
+      for (const s of survivors) {
+        expect(d.nodes.find((n) => n.id === nodeId.task(s.taskArn))!.position).toEqual(first.nodes.find((n) => n.id === nodeId.task(s.taskArn))!.position);
+      }
+    }
+  });
+
+  it('links a blueprint to its tasks only while the user points at it', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    const web = sim.world.services.web!;
+    const atRest = project(sim).edges.filter((e) => e.className.includes('edge-blueprint-task'));
+    expect(atRest).toEqual([]);
+    const focus: Focus = { kind: 'taskDefinition', id: web.taskDefinition };
+    const d = project(sim, EMPTY_MEMORY, focus);
+    const links = d.edges.filter((e) => e.className.includes('edge-blueprint-task'));
+    expect(links.map((e) => e.target).sort()).toEqual(webTasks(sim).map((t) => nodeId.task(t.taskArn)).sort());
+    expect(d.nodes.find((n) => n.id === nodeId.service('web'))!.data).toMatchObject({ emphasis: 'related' });
+    const report = d.nodes.find((n) => n.type === 'task' && (n.data as TaskNodeData).task.family === 'report')!;
+    expect(report.data).toMatchObject({ emphasis: 'none' });
+  });
+
+  it('marks the selected node selected', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    const selected: Focus = { kind: 'service', id: 'web' };
+    const d = project(sim, EMPTY_MEMORY, selected, selected);
+    expect(d.nodes.filter((n) => n.selected).map((n) => n.id)).toEqual([nodeId.service('web')]);
+  });
+});
+
+describe('shareUnchanged', () => {
+  it('hands back last time\'s object for a node that did not change, and keeps measurements on those that did', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    const first = project(sim);
+    const measured = first.nodes.map((n) => ({ ...n, measured: { width: n.width, height: n.height } }));
+    const victim = webTasks(sim)[0]!;
+    sim.dispatch({ type: 'stopTask', task: victim.taskArn });
+    const next = shareUnchanged(measured, project(sim, first.memory).nodes);
+    const changed = next.filter((n, i) => n !== measured[i]).map((n) => n.id);
+    // The stopped task and the service (its counts) changed; the others are the same objects.
+    expect(changed).toContain(nodeId.task(victim.taskArn));
+    expect(changed).not.toContain(nodeId.task(webTasks(sim)[0]!.taskArn));
+    expect(next.every((n) => 'measured' in n)).toBe(true);
+  });
+});

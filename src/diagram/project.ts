@@ -1,0 +1,234 @@
+// The projection from engine state to what the diagram draws: nodes with their positions and
+// accessible names, and the edges between them. Pure (no React, no DOM): the view hands the result
+// to React Flow, the tests read it directly. Shapes follow React Flow's Node and Edge so no
+// conversion is needed, without this module depending on React Flow.
+
+import { familyRevision, shortId, type Millis, type Service, type Task, type TaskDefinition, type World } from '../sim/index.ts';
+import { layoutDiagram, type Box, type LayoutMemory, type Orientation } from './layout.ts';
+
+/** What the user points at: the selection, or (when nothing is selected) what the pointer is over. */
+export type Focus = { kind: 'task' | 'service' | 'taskDefinition'; id: string } | null;
+
+export type Emphasis = 'focus' | 'related' | 'none';
+
+export type TaskNodeData = { kind: 'task'; task: Task; emphasis: Emphasis; label: string; fading: boolean };
+export type ServiceNodeData = { kind: 'service'; service: Service; emphasis: Emphasis; label: string };
+export type TaskDefinitionNodeData = { kind: 'taskDefinition'; taskDefinition: TaskDefinition; latest: boolean; emphasis: Emphasis; label: string };
+export type ZoneNodeData = { kind: 'zone'; name: string; running: number; label: string };
+export type ClusterNodeData = { kind: 'cluster'; name: string; label: string };
+export type NodeData = TaskNodeData | ServiceNodeData | TaskDefinitionNodeData | ZoneNodeData | ClusterNodeData;
+
+export type DiagramNode = {
+  id: string;
+  type: NodeData['kind'];
+  position: { x: number; y: number };
+  width: number;
+  height: number;
+  data: NodeData;
+  selected: boolean;
+  selectable: boolean;
+  focusable: boolean;
+  draggable: false;
+  zIndex: number;
+  ariaLabel: string;
+  /** The size React Flow measured, kept across projections (see share.ts). */
+  measured?: { width: number; height: number };
+};
+
+export type DiagramEdge = {
+  id: string;
+  source: string;
+  target: string;
+  className: string;
+  focusable: false;
+  selectable: false;
+  zIndex: number;
+};
+
+export type Diagram = {
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  memory: LayoutMemory;
+  /** Stopped tasks that have left the diagram, newest first (they stay in the tasks table). */
+  recentlyStopped: Task[];
+};
+
+/** How long a STOPPED task stays on the diagram, faded, before it moves to "recently stopped". */
+export const STOPPED_LINGER: Millis = 60_000;
+
+export const nodeId = {
+  task: (taskArn: string) => `task:${taskArn}`,
+  service: (name: string) => `service:${name}`,
+  taskDefinition: (arn: string) => `taskDefinition:${arn}`,
+};
+
+/** The inverse of nodeId: which entity a node id names (null for regions). */
+export function focusOfNode(id: string): Focus {
+  const colon = id.indexOf(':');
+  const kind = id.slice(0, colon);
+  if (kind === 'task' || kind === 'service' || kind === 'taskDefinition') return { kind, id: id.slice(colon + 1) };
+  return null;
+}
+
+export function isOnDiagram(task: Task, now: Millis): boolean {
+  return task.lastStatus !== 'STOPPED' || (task.stoppedAt ?? now) > now - STOPPED_LINGER;
+}
+
+export function taskLabel(task: Task): string {
+  const owner = task.serviceName ? `service ${task.serviceName}` : `standalone, started by you, group ${task.group}`;
+  const parts = [`Task ${shortId(task.taskId)}`, task.lastStatus];
+  if (task.desiredStatus !== task.lastStatus && task.lastStatus !== 'STOPPED') parts.push(`desired ${task.desiredStatus}`);
+  parts.push(owner, task.availabilityZone);
+  if (task.healthStatus !== 'UNKNOWN') parts.push(`health ${task.healthStatus}`);
+  if (task.stopCode) parts.push(`stop code ${task.stopCode}`);
+  return parts.join(', ');
+}
+
+export function serviceLabel(s: Service): string {
+  return `Service ${s.serviceName}, ${s.status}, desired ${s.desiredCount}, running ${s.runningCount}, pending ${s.pendingCount}, task definition ${familyRevision(s.taskDefinition)}`;
+}
+
+export function taskDefinitionLabel(td: TaskDefinition): string {
+  const containers = td.containerDefinitions.map((c) => c.name).join(', ');
+  return `Task definition ${td.family}:${td.revision}, ${td.status}, ${cpuLabel(td.cpu)} ${memoryLabel(td.memory)}, containers ${containers}`;
+}
+
+export const cpuLabel = (cpu: string) => `${Number(cpu) / 1024} vCPU`;
+export const memoryLabel = (memory: string) => (Number(memory) >= 1024 ? `${Number(memory) / 1024} GB` : `${memory} MiB`);
+
+export function projectDiagram(
+  world: World,
+  memory: LayoutMemory,
+  options: { focus: Focus; selected: Focus; orientation: Orientation },
+): Diagram {
+  const now = world.now;
+  const allTasks = Object.values(world.tasks);
+  const shownTasks = allTasks.filter((t) => isOnDiagram(t, now)).sort((a, b) => a.createdAt - b.createdAt || a.taskId.localeCompare(b.taskId));
+  const recentlyStopped = allTasks
+    .filter((t) => !isOnDiagram(t, now))
+    .sort((a, b) => (b.stoppedAt ?? 0) - (a.stoppedAt ?? 0) || a.taskId.localeCompare(b.taskId));
+  const services = Object.values(world.services)
+    .filter((s) => s.status !== 'INACTIVE')
+    .sort((a, b) => a.createdAt - b.createdAt || a.serviceName.localeCompare(b.serviceName));
+
+  // Cards: the newest ACTIVE revision of each family, plus any revision a shown task or service uses.
+  const latest = new Map<string, TaskDefinition>();
+  for (const td of Object.values(world.taskDefinitions)) {
+    if (td.status !== 'ACTIVE') continue;
+    const seen = latest.get(td.family);
+    if (!seen || seen.revision < td.revision) latest.set(td.family, td);
+  }
+  const inUse = new Set([...shownTasks.map((t) => t.taskDefinitionArn), ...services.map((s) => s.taskDefinition)]);
+  const taskDefinitions = Object.values(world.taskDefinitions)
+    .filter((td) => inUse.has(td.taskDefinitionArn) || latest.get(td.family) === td)
+    .sort((a, b) => a.family.localeCompare(b.family) || a.revision - b.revision);
+
+  const layout = layoutDiagram(
+    {
+      availabilityZones: world.config.availabilityZones,
+      taskDefinitions: taskDefinitions.map((td) => td.taskDefinitionArn),
+      services: services.map((s) => s.serviceName),
+      tasks: shownTasks.map((t) => ({ id: t.taskArn, az: t.availabilityZone, band: t.group })),
+    },
+    memory,
+    options.orientation,
+  );
+
+  const related = relatedTo(options.focus, world, shownTasks);
+  const emphasis = (kind: 'task' | 'service' | 'taskDefinition', id: string): Emphasis =>
+    options.focus?.kind === kind && options.focus.id === id ? 'focus' : related.has(`${kind}:${id}`) ? 'related' : 'none';
+  const isSelected = (kind: 'task' | 'service' | 'taskDefinition', id: string) => options.selected?.kind === kind && options.selected.id === id;
+
+  const nodes: DiagramNode[] = [];
+  const region = (id: string, type: 'cluster' | 'zone', box: Box, data: ClusterNodeData | ZoneNodeData) =>
+    nodes.push({ ...placed(id, type, box, data), selectable: false, focusable: false, zIndex: type === 'cluster' ? -2 : -1 });
+
+  region('cluster', 'cluster', layout.cluster, { kind: 'cluster', name: world.config.clusterName, label: `Cluster ${world.config.clusterName}` });
+  for (const az of world.config.availabilityZones) {
+    const running = shownTasks.filter((t) => t.availabilityZone === az && t.lastStatus === 'RUNNING').length;
+    region(`zone:${az}`, 'zone', layout.zones[az]!, { kind: 'zone', name: az, running, label: `Availability Zone ${az}, ${running} running` });
+  }
+  for (const td of taskDefinitions) {
+    const id = nodeId.taskDefinition(td.taskDefinitionArn);
+    const data: TaskDefinitionNodeData = { kind: 'taskDefinition', taskDefinition: td, latest: latest.get(td.family) === td, emphasis: emphasis('taskDefinition', td.taskDefinitionArn), label: taskDefinitionLabel(td) };
+    nodes.push({ ...placed(id, 'taskDefinition', layout.taskDefinitions[td.taskDefinitionArn]!, data), selected: isSelected('taskDefinition', td.taskDefinitionArn) });
+  }
+  for (const s of services) {
+    const data: ServiceNodeData = { kind: 'service', service: s, emphasis: emphasis('service', s.serviceName), label: serviceLabel(s) };
+    nodes.push({ ...placed(nodeId.service(s.serviceName), 'service', layout.services[s.serviceName]!, data), selected: isSelected('service', s.serviceName) });
+  }
+  // Tasks in reading order (AZ, band, slot), which is also the keyboard's Tab order.
+  const zoneOrder = new Map(world.config.availabilityZones.map((az, i) => [az, i]));
+  const bandOrder = new Map(layout.memory.bands.map((b, i) => [b, i]));
+  const ordered = shownTasks
+    .filter((t) => layout.tasks[t.taskArn])
+    .sort((a, b) => {
+      const sa = layout.memory.slots[a.taskArn]!;
+      const sb = layout.memory.slots[b.taskArn]!;
+      return (zoneOrder.get(sa.az) ?? 0) - (zoneOrder.get(sb.az) ?? 0) || (bandOrder.get(sa.band) ?? 0) - (bandOrder.get(sb.band) ?? 0) || sa.index - sb.index;
+    });
+  for (const t of ordered) {
+    const data: TaskNodeData = { kind: 'task', task: t, emphasis: emphasis('task', t.taskArn), label: taskLabel(t), fading: t.lastStatus === 'STOPPED' };
+    nodes.push({ ...placed(nodeId.task(t.taskArn), 'task', layout.tasks[t.taskArn]!, data), selected: isSelected('task', t.taskArn) });
+  }
+
+  const edges: DiagramEdge[] = [];
+  const edge = (source: string, target: string, className: string, emphasised: boolean) =>
+    edges.push({ id: `${source}->${target}`, source, target, className: emphasised ? `${className} emphasised` : className, focusable: false, selectable: false, zIndex: emphasised ? 1 : 0 });
+  for (const s of services) {
+    const tdNode = nodeId.taskDefinition(s.taskDefinition);
+    if (layout.taskDefinitions[s.taskDefinition]) edge(tdNode, nodeId.service(s.serviceName), 'edge-blueprint', emphasis('service', s.serviceName) !== 'none');
+  }
+  for (const t of ordered) {
+    const taskEmphasised = emphasis('task', t.taskArn) !== 'none';
+    if (t.serviceName && layout.services[t.serviceName]) {
+      edge(nodeId.service(t.serviceName), nodeId.task(t.taskArn), 'edge-service', taskEmphasised && options.focus?.kind !== 'taskDefinition');
+    }
+    // Blueprint → task links only for what the user points at, so the picture stays calm.
+    const pointsAtBlueprint = options.focus?.kind === 'taskDefinition' && options.focus.id === t.taskDefinitionArn;
+    const pointsAtTask = options.focus?.kind === 'task' && options.focus.id === t.taskArn;
+    if ((pointsAtBlueprint || pointsAtTask) && layout.taskDefinitions[t.taskDefinitionArn]) {
+      edge(nodeId.taskDefinition(t.taskDefinitionArn), nodeId.task(t.taskArn), 'edge-blueprint-task', true);
+    }
+  }
+
+  return { nodes, edges, memory: layout.memory, recentlyStopped };
+}
+
+function placed(id: string, type: NodeData['kind'], box: Box, data: NodeData): DiagramNode {
+  return {
+    id,
+    type,
+    position: { x: box.x, y: box.y },
+    width: box.width,
+    height: box.height,
+    data,
+    selected: false,
+    selectable: true,
+    focusable: true,
+    draggable: false,
+    zIndex: 0,
+    ariaLabel: data.label,
+  };
+}
+
+/** Node ids (`kind:id`) of everything linked to the focus: its blueprint, its service, its tasks. */
+function relatedTo(focus: Focus, world: World, tasks: Task[]): Set<string> {
+  const out = new Set<string>();
+  if (!focus) return out;
+  if (focus.kind === 'task') {
+    const t = world.tasks[focus.id];
+    if (t) {
+      out.add(nodeId.taskDefinition(t.taskDefinitionArn));
+      if (t.serviceName) out.add(nodeId.service(t.serviceName));
+    }
+  } else if (focus.kind === 'service') {
+    const s = world.services[focus.id];
+    if (s) out.add(nodeId.taskDefinition(s.taskDefinition));
+    for (const t of tasks) if (t.serviceName === focus.id) out.add(nodeId.task(t.taskArn));
+  } else {
+    for (const t of tasks) if (t.taskDefinitionArn === focus.id) out.add(nodeId.task(t.taskArn));
+    for (const s of Object.values(world.services)) if (s.taskDefinition === focus.id) out.add(nodeId.service(s.serviceName));
+  }
+  return out;
+}
