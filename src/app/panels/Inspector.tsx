@@ -85,7 +85,7 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
         <Field name="version">{t.version}</Field>
       </dl>
       <h4>containers</h4>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Containers">
         <table>
           <thead>
             <tr><th scope="col">name</th><th scope="col">essential</th><th scope="col">lastStatus</th><th scope="col">exitCode</th><th scope="col">healthStatus</th><th scope="col">reason</th></tr>

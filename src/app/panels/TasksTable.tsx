@@ -51,7 +51,7 @@ export function TasksTable() {
   return (
     <div className="tasks-table">
       {rejection && <p role="alert" className="notice">{rejection}</p>}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Tasks table">
         <table>
           <caption className="visually-hidden">Every task in the cluster, running and stopped within the last hour. Column headers sort.</caption>
           <thead>
