@@ -89,6 +89,16 @@ describe('layoutDiagram', () => {
     expect(layout.tasks.t0!.width).toBe(SIZES.compactTask.width);
   });
 
+  it('reserves room for replacements, so healing never grows the grid or moves a band below', () => {
+    const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c'), task('r', 'us-east-1a', 'family:report')];
+    const reserve = { 'service:web': 2 };
+    const before = layoutDiagram({ ...input(tasks), reserve }, EMPTY_MEMORY, 'wide');
+    expect(before.memory.bandRows['service:web']).toBe(2);
+    const during = layoutDiagram({ ...input([...tasks, task('a2', 'us-east-1a')]), reserve }, before.memory, 'wide');
+    for (const t of tasks) expect(during.tasks[t.id]).toEqual(before.tasks[t.id]);
+    expect(during.tasks.a2!.y).toBeLessThan(during.tasks.r!.y);
+  });
+
   it('drops the band of a service that is gone once its tasks have left', () => {
     const one = layoutDiagram(input([task('a', 'us-east-1a'), task('w', 'us-east-1a', 'service:worker')], ['web', 'worker']), EMPTY_MEMORY, 'wide');
     expect(one.memory.bands).toEqual(['service:web', 'service:worker']);

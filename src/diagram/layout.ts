@@ -19,6 +19,9 @@ export type LayoutInput = {
   services: readonly string[];
   /** The tasks on the diagram, oldest first; `band` is the task's group. */
   tasks: readonly { id: string; az: string; band: string }[];
+  /** Slots per AZ to keep ready for a band (a service's share of desiredCount plus room for
+   *  replacements), so a service healing itself never has to grow the grid. */
+  reserve?: Readonly<Record<string, number>>;
 };
 
 export type Slot = { az: string; band: string; index: number };
@@ -175,6 +178,14 @@ export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutM
 
   const bands = [...previous.bands];
   const serviceBands = new Set(input.services.map((s) => `service:${s}`));
+  // A service's band exists as soon as it reserves room, before its first task arrives.
+  for (const band of Object.keys(input.reserve ?? {})) {
+    if (!bands.includes(band) && serviceBands.has(band)) {
+      const firstStandalone = bands.findIndex((b) => !serviceBands.has(b));
+      if (firstStandalone >= 0) bands.splice(firstStandalone, 0, band);
+      else bands.push(band);
+    }
+  }
   for (const t of input.tasks) {
     if (!bands.includes(t.band)) {
       // Service bands go above standalone ones, so a service's tasks sit under its controller.
@@ -194,12 +205,14 @@ export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutM
   const bandsWithTasks = new Set([...used.keys()].map((key) => key.slice(key.indexOf(' ') + 1)));
   const kept = bands.filter((b) => bandsWithTasks.has(b) || serviceBands.has(b));
 
+  const reserve = input.reserve ?? {};
   let fullest = 0;
   for (const set of used.values()) fullest = Math.max(fullest, Math.max(...set) + 1);
+  for (const band of kept) fullest = Math.max(fullest, reserve[band] ?? 0);
   const columns = Math.max(previous.columns, columnsFor(fullest));
   const bandRows: Record<string, number> = {};
   for (const band of kept) {
-    let rows = previous.columns === columns ? (previous.bandRows[band] ?? 1) : 1;
+    let rows = Math.max(previous.columns === columns ? (previous.bandRows[band] ?? 1) : 1, Math.ceil((reserve[band] ?? 1) / columns));
     for (const [key, set] of used) {
       if (key.slice(key.indexOf(' ') + 1) === band) rows = Math.max(rows, Math.floor(Math.max(...set) / columns) + 1);
     }

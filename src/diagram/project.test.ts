@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation, shortId, type Task } from '../sim/index.ts';
 import { EMPTY_MEMORY, type LayoutMemory } from './layout.ts';
 import { nodeId, projectDiagram, STOPPED_LINGER, type Focus, type TaskNodeData } from './project.ts';
-import { shareUnchanged } from './share.ts';
+import { shareEdges, shareUnchanged } from './share.ts';
 
 const project = (sim: Simulation, memory: LayoutMemory = EMPTY_MEMORY, focus: Focus = null, selected: Focus = null) =>
   projectDiagram(sim.world, memory, { focus, selected, orientation: 'wide' });
@@ -131,5 +131,23 @@ describe('shareUnchanged', () => {
     expect(changed).toContain(nodeId.task(victim.taskArn));
     expect(changed).not.toContain(nodeId.task(webTasks(sim)[0]!.taskArn));
     expect(next.every((n) => 'measured' in n)).toBe(true);
+  });
+});
+
+describe('sharing across ticks', () => {
+  it('hands back the very same arrays when a tick changed nothing on the diagram', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(120_000);
+    const first = project(sim);
+    const again = project(sim, first.memory);
+    expect(shareUnchanged(first.nodes, again.nodes)).toBe(first.nodes);
+    expect(shareEdges(first.edges, again.edges)).toBe(first.edges);
+    // A stop changes the stopped task's node and keeps every edge object that did not change.
+    const victim = webTasks(sim)[0]!;
+    sim.dispatch({ type: 'stopTask', task: victim.taskArn });
+    const after = project(sim, first.memory);
+    const edges = shareEdges(first.edges, after.edges);
+    expect(edges.filter((e, i) => e === first.edges[i]).length).toBe(first.edges.length);
+    expect(shareUnchanged(first.nodes, after.nodes)).not.toBe(first.nodes);
   });
 });

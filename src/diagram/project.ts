@@ -129,6 +129,7 @@ export function projectDiagram(
       taskDefinitions: taskDefinitions.map((td) => td.taskDefinitionArn),
       services: services.map((s) => s.serviceName),
       tasks: shownTasks.map((t) => ({ id: t.taskArn, az: t.availabilityZone, band: t.group })),
+      reserve: Object.fromEntries(services.map((s) => [`service:${s.serviceName}`, reserveFor(s.desiredCount, world.config.availabilityZones.length)])),
     },
     memory,
     options.orientation,
@@ -193,6 +194,13 @@ export function projectDiagram(
   }
 
   return { nodes, edges, memory: layout.memory, recentlyStopped };
+}
+
+/** Slots per AZ for a service: its share of desiredCount, plus ~20 % (at least one) for the
+ *  replacements that start while the tasks they replace are still winding down. */
+export function reserveFor(desiredCount: number, zones: number): number {
+  const share = Math.ceil(desiredCount / zones);
+  return share + Math.max(1, Math.ceil(share * 0.2));
 }
 
 function placed(id: string, type: NodeData['kind'], box: Box, data: NodeData): DiagramNode {

@@ -8,13 +8,28 @@ type Shareable = { id: string; position: { x: number; y: number }; data: object;
 export function shareUnchanged<N extends Shareable>(previous: readonly N[], next: N[]): N[] {
   if (previous.length === 0) return next;
   const byId = new Map(previous.map((n) => [n.id, n]));
-  return next.map((n) => {
+  const shared = next.map((n) => {
     const old = byId.get(n.id);
     if (!old) return n;
     if (sameNode(old, n)) return old;
     return old.measured === undefined ? n : { ...n, measured: old.measured };
   });
+  // Nothing changed at all: the same array, so nothing downstream even looks.
+  return sameItems(previous, shared) ? (previous as N[]) : shared;
 }
+
+/** Edges: the old object for an unchanged edge, the old array when none changed. */
+export function shareEdges<E extends { id: string }>(previous: readonly E[], next: E[]): E[] {
+  if (previous.length === 0) return next;
+  const byId = new Map(previous.map((e) => [e.id, e]));
+  const shared = next.map((e) => {
+    const old = byId.get(e.id);
+    return old && shallowEqual(old as Record<string, unknown>, e as Record<string, unknown>) ? old : e;
+  });
+  return sameItems(previous, shared) ? (previous as E[]) : shared;
+}
+
+const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function sameNode(a: Shareable, b: Shareable): boolean {
   return (
@@ -41,7 +56,25 @@ export function shallowEqual(a: Record<string, unknown>, b: Record<string, unkno
   return keys.every((k) => Object.is(a[k], b[k]));
 }
 
-/** Edges carry no measurement: reuse the old array when nothing about the edges changed. */
-export function sameEdges<E extends { id: string; className?: string }>(a: readonly E[], b: readonly E[]): boolean {
-  return a.length === b.length && a.every((e, i) => e.id === b[i]!.id && e.className === b[i]!.className);
+/**
+ * Hand React Flow at most `max` changed nodes per frame. When 200 tasks pass their first health
+ * check in the same second, redrawing them all in one frame is a long task (> 50 ms); spread
+ * over a few frames it is invisible. New nodes always go in; `behind` says more are waiting.
+ */
+export function limitChanges<N extends { id: string }>(previous: readonly N[], next: N[], max: number): { nodes: N[]; behind: boolean } {
+  if (next === previous) return { nodes: next, behind: false };
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  let changed = 0;
+  let behind = false;
+  const nodes = next.map((n) => {
+    const old = byId.get(n.id);
+    if (!old || old === n) return n;
+    if (changed < max) {
+      changed++;
+      return n;
+    }
+    behind = true;
+    return old;
+  });
+  return { nodes, behind };
 }

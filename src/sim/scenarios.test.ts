@@ -257,3 +257,30 @@ describe('impossible commands are rejected as values, changing nothing', () => {
     expect(sim.world).toEqual(before);
   });
 });
+
+describe('the busy scenario', () => {
+  it('runs 200 tasks over four services, and keeps healing the one killed every 15 s', () => {
+    const { sim, log, advance } = run({ scenario: 'busy' });
+    advance(110);
+    const running = () => tasksWhere(sim, (t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING').length;
+    expect(running()).toBe(200);
+    for (const s of Object.values(sim.world.services)) expect(new Set(liveTasksOf(sim, s.serviceName).map((t) => t.availabilityZone)).size).toBe(3);
+    advance(600);
+    const stopped = log.filter((e) => e.type === 'TaskStateChanged' && e.lastStatus === 'STOPPED' && e.stopCode === 'UserInitiated');
+    expect(stopped.length).toBeGreaterThanOrEqual(35);
+    // Replacements keep every service at (or within one kill of) its desired count.
+    expect(running()).toBeGreaterThanOrEqual(196);
+  });
+});
+
+describe('quiet health checks', () => {
+  it('leave a healthy task the very same object, so views redraw nothing', () => {
+    const { sim, advance } = run();
+    advance(120);
+    const before = liveTasksOf(sim, 'web');
+    expect(before.every((t) => t.healthStatus === 'HEALTHY')).toBe(true);
+    advance(95); // three more passing checks each
+    expect(liveTasksOf(sim, 'web')).toEqual(before);
+    liveTasksOf(sim, 'web').forEach((t, i) => expect(t).toBe(before[i]));
+  });
+});

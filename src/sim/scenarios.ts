@@ -52,6 +52,8 @@ export const reportTaskDefinition: TaskDefinitionInput = {
   ],
 };
 
+const BUSY_SERVICES = ['web', 'api', 'cart', 'search'];
+
 const register = (taskDefinition: TaskDefinitionInput): Command => ({ type: 'registerTaskDefinition', taskDefinition });
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -120,6 +122,20 @@ export const SCENARIOS: readonly Scenario[] = [
       { type: 'runTask', taskDefinition: 'web:1', count: 1 },
     ],
     script: [],
+  },
+  {
+    name: 'busy',
+    title: 'A busy cluster: 200 tasks',
+    description:
+      'Four services of 50 tasks each, spread over three Availability Zones, and a random task killed every 15 seconds for an hour. How the picture looks at scale, and the benchmark world for the diagram.',
+    setup: [
+      ...BUSY_SERVICES.map((name) => register(webTaskDefinition(name))),
+      ...BUSY_SERVICES.map((name): Command => ({ type: 'createService', serviceName: name, taskDefinition: `${name}:1`, desiredCount: 50 })),
+    ],
+    script: Array.from({ length: 240 }, (_, i) => ({
+      at: 120 + i * 15,
+      command: { type: 'stopTask' as const, task: { service: BUSY_SERVICES[i % BUSY_SERVICES.length]!, pick: 'random' as const } },
+    })),
   },
   {
     name: 'empty',

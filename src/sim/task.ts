@@ -300,7 +300,10 @@ export function runHealthCheck(step: Step, taskArn: string, containerName: strin
     const failures = container.healthFailures + 1;
     changes = { healthFailures: failures, ...(failures >= hc.retries ? { healthStatus: 'UNHEALTHY' as const } : {}) };
   }
-  refreshHealth(step, setContainer(step, task, containerName, changes));
+  // A check that changes nothing leaves the task as it was: views compare references, and a
+  // passing check every 30 s on 200 tasks would otherwise redraw them all for nothing.
+  const same = (Object.keys(changes) as (keyof Container)[]).every((k) => container[k] === changes[k]);
+  if (!same) refreshHealth(step, setContainer(step, task, containerName, changes));
   schedule(world, world.now + hc.interval * SECOND, { kind: 'healthCheck', taskArn, container: containerName });
 }
 

@@ -6,8 +6,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_MEMORY, type Orientation } from '../diagram/layout.ts';
 import { projectDiagram, STOPPED_LINGER, type Diagram, type Focus } from '../diagram/project.ts';
-import { shareUnchanged } from '../diagram/share.ts';
-import { Simulation, type DispatchOutcome, type ScriptCommand, type SimEvent } from '../sim/index.ts';
+import { limitChanges, shareEdges, shareUnchanged } from '../diagram/share.ts';
+import { Simulation, type DispatchOutcome, type ScriptCommand, type SimEvent, type Task } from '../sim/index.ts';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -15,6 +15,8 @@ export const RECENT_EVENTS = 400;
 export const RECENT_PLANS = 40;
 /** A single step runs to the next event, but never more than this much sim time. */
 export const STEP_LIMIT = 5 * 60_000;
+/** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
+export const NODE_CHANGES_PER_FRAME = 60;
 
 export type DialogRequest =
   | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
@@ -29,6 +31,8 @@ export type SimStoreState = {
   settings: SimSettings;
   /** Bumped whenever the simulation changed: subscribe to this, then read the world. */
   version: number;
+  /** Whether the last change was only time passing (playback), not something the user did. */
+  ticked: boolean;
   playing: boolean;
   /** Newest last, at most RECENT_EVENTS. */
   recent: SimEvent[];
@@ -39,6 +43,8 @@ export type SimStoreState = {
   hovered: Focus;
   orientation: Orientation;
   diagram: Diagram;
+  /** Some node changes are still waiting for the next frame (see limitChanges). */
+  diagramBehind: boolean;
   /** The open dialog, if any (forms and the shortcuts list). */
   dialog: DialogRequest | null;
   openDialog: (dialog: DialogRequest | null) => void;
@@ -57,6 +63,7 @@ export type SimStoreState = {
 
 export type SimStore = StoreApi<SimStoreState>;
 
+const sameTasks = (a: readonly Task[], b: readonly Task[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 const isPlan = (e: SimEvent): e is PlanEvent => e.type === 'SchedulerPlanned';
 
 export function createSimStore(settings: SimSettings, options: { orientation?: Orientation } = {}): SimStore {
@@ -64,19 +71,22 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
   const start = (orientation: Orientation) => {
     const sim = Simulation.create({ seed: settings.seed, scenario: settings.scenario });
     const diagram = projectDiagram(sim.world, EMPTY_MEMORY, { focus: null, selected: null, orientation });
-    return { sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), diagram, selection: null, hovered: null };
+    return { sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), diagram, diagramBehind: false, selection: null, hovered: null };
   };
   const record = <T,>(list: T[], items: T[], max: number) => (items.length === 0 ? list : [...list, ...items].slice(-max));
 
   return createStore<SimStoreState>()((set, get) => {
     /** Project the world again, sharing every node that did not change with the last projection. */
-    const reproject = (s: Pick<SimStoreState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation'>): Diagram => {
+    const reproject = (s: Pick<SimStoreState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation'>, limit = Number.POSITIVE_INFINITY) => {
       const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation });
-      return { ...next, nodes: shareUnchanged(s.diagram.nodes, next.nodes), edges: next.edges };
+      const { nodes, behind } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit);
+      const edges = shareEdges(s.diagram.edges, next.edges);
+      const recentlyStopped = sameTasks(s.diagram.recentlyStopped, next.recentlyStopped) ? s.diagram.recentlyStopped : next.recentlyStopped;
+      return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, diagramBehind: behind };
     };
     /** Does the diagram need a new projection after time moved on with these events? */
     const stale = (s: SimStoreState, events: SimEvent[]) => {
-      if (events.length > 0) return true;
+      if (events.length > 0 || s.diagramBehind) return true;
       const now = s.sim.now;
       // A faded task's time on the diagram ran out, or an old stopped task was forgotten.
       return (
@@ -84,13 +94,15 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
         s.diagram.recentlyStopped.some((t) => s.sim.world.tasks[t.taskArn] === undefined)
       );
     };
-    const afterEvents = (events: SimEvent[], extra: Partial<SimStoreState> = {}) =>
+    const afterEvents = (events: SimEvent[], extra: Partial<SimStoreState> = {}, ticked = false) =>
       set((s) => ({
         ...extra,
+        ticked,
         version: s.version + 1,
         recent: record(s.recent, events, RECENT_EVENTS),
         plans: record(s.plans, events.filter(isPlan), RECENT_PLANS),
-        diagram: stale(s, events) ? reproject(s) : s.diagram,
+        // While time passes, big changes are spread over frames; what the user does shows at once.
+        ...(stale(s, events) ? reproject(s, ticked ? NODE_CHANGES_PER_FRAME : Number.POSITIVE_INFINITY) : {}),
       }));
 
     return {
@@ -98,6 +110,7 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
       settings,
       orientation,
       version: 0,
+      ticked: false,
       playing: true,
       lastRejection: null,
       dialog: null,
@@ -108,7 +121,7 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
         return result;
       },
       advanceTo(simTime) {
-        afterEvents(get().sim.advanceTo(simTime));
+        afterEvents(get().sim.advanceTo(simTime), {}, true);
       },
       step() {
         set({ playing: false });
@@ -117,13 +130,13 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
       setPlaying: (playing) => set({ playing }),
       setSpeed: (speed) => set((s) => ({ settings: { ...s.settings, speed } })),
       reset: () => set((s) => ({ ...start(s.orientation), version: s.version + 1, lastRejection: null })),
-      select: (selection) => set((s) => ({ selection, diagram: reproject({ ...s, selection }) })),
+      select: (selection) => set((s) => ({ selection, ...reproject({ ...s, selection }) })),
       hover: (hovered) => {
         const s = get();
         if (s.hovered?.kind === hovered?.kind && s.hovered?.id === hovered?.id) return;
-        set({ hovered, diagram: reproject({ ...s, hovered }) });
+        set({ hovered, ...reproject({ ...s, hovered }) });
       },
-      setOrientation: (orientation) => set((s) => ({ orientation, diagram: reproject({ ...s, orientation }) })),
+      setOrientation: (orientation) => set((s) => ({ orientation, ...reproject({ ...s, orientation }) })),
       measure(sizes) {
         const byId = new Map(sizes.map((m) => [m.id, m]));
         set((s) => ({

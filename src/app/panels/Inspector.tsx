@@ -3,14 +3,14 @@
 
 import { useState } from 'react';
 import { familyRevision, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
-import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
+import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { taskActions } from '../actions/availability.ts';
 import { when } from '../format.ts';
 import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
 
 export function Inspector() {
-  useSimStore((s) => s.version);
+  useThrottledVersion();
   const selection = useSimStore((s) => s.selection);
   const world = useSimStore((s) => s.sim.world);
   if (!selection) {

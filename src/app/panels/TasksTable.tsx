@@ -2,9 +2,9 @@
 // task the cluster still knows (stopped ones for an hour), sortable by any column, with its
 // actions per row. Arrow keys move between rows, keeping the column.
 
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { shortId, type Task, type World } from '../../sim/index.ts';
-import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
+import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { taskActions } from '../actions/availability.ts';
 import { clockLabel } from '../../sim/index.ts';
@@ -39,7 +39,7 @@ export function sortTasks(tasks: Task[], sort: Sort): Task[] {
 }
 
 export function TasksTable() {
-  useSimStore((s) => s.version);
+  useThrottledVersion();
   const world = useSimStore((s) => s.sim.world);
   const selection = useSimStore((s) => s.selection);
   const rejection = useSimStore((s) => s.lastRejection);
@@ -86,7 +86,9 @@ function SortHeader({ column, sort, onSort }: { column: Column; sort: Sort; onSo
   );
 }
 
-function TaskRow({ world, task: t, selected }: { world: World; task: Task; selected: boolean }) {
+/** Memoised on the task object: the engine replaces a task only when it changes, so a tick
+ *  re-renders the rows whose task changed, not all two hundred. */
+const TaskRow = memo(function TaskRow({ world, task: t, selected }: { world: World; task: Task; selected: boolean }) {
   const store = useSimStoreApi();
   const id = shortId(t.taskId);
   const stop = taskActions(world, t).stop;
@@ -116,7 +118,7 @@ function TaskRow({ world, task: t, selected }: { world: World; task: Task; selec
       </td>
     </tr>
   );
-}
+});
 
 /** ↑/↓ from a control in one row to the control in the same column of the next row. */
 function moveBetweenRows(e: KeyboardEvent<HTMLTableSectionElement>) {

@@ -1,0 +1,165 @@
+// The browser benchmark (`npm run bench:browser`): builds the app, serves it with `vite preview`,
+// and measures in headless Chromium what issue #3 budgets:
+//   - initial JavaScript, gzip (what index.html loads before anything else)
+//   - first task node visible after navigation (default scene)
+//   - stop-click to visible reaction (the node shows "→ STOPPED" in a painted frame)
+//   - frames with 200 tasks at 16× (the "busy" scene, a task killed every 15 s): median and p95
+//     frame time, and long tasks (> 50 ms) from PerformanceObserver
+// Figures are printed, never asserted: timings vary with the machine (see toolchain §5).
+
+import { chromium } from '@playwright/test';
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const PORT = 4179;
+const BASE = `http://127.0.0.1:${PORT}`;
+const MEASURE_MS = Number(process.env.PERF_MEASURE_MS ?? 8000);
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'];
+
+if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
+
+// ---- Initial JavaScript --------------------------------------------------------------------
+const html = readFileSync('dist/index.html', 'utf8');
+const initial = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="([^"]+\.js)"/g)].map((m) => m[1]);
+const sizes = initial.map((src) => ({ src, gzip: gzipSync(readFileSync(join('dist', src))).length }));
+const initialKb = sizes.reduce((n, s) => n + s.gzip, 0) / 1024;
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+const stopServer = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stopServer);
+for (let i = 0; ; i++) {
+  try {
+    await fetch(BASE);
+    break;
+  } catch {
+    if (i > 100) throw new Error('vite preview did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const browser = await chromium.launch({ executablePath, args });
+const results = {};
+
+// ---- First task node visible -----------------------------------------------------------------
+// An init script watches every frame for the first task node React Flow has made visible.
+const firstNode = [];
+for (let run = 0; run < 3; run++) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const check = (t) => {
+      const node = document.querySelector('.react-flow__node-task');
+      if (node && getComputedStyle(node).visibility === 'visible') window.__firstNode = t;
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  await page.goto(`${BASE}/`);
+  await page.waitForFunction(() => window.__firstNode !== undefined);
+  firstNode.push(await page.evaluate(() => window.__firstNode));
+  await context.close();
+}
+results.firstNodeMs = firstNode;
+
+// ---- Stop-click to visible reaction -----------------------------------------------------------
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/?speed=4`);
+  await page.locator('[data-testid^="node-task-"][data-last-status="RUNNING"] .node-stop').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="node-task-"][data-last-status="RUNNING"] .node-stop').length >= 3);
+  const reactions = [];
+  for (let i = 0; i < 3; i++) {
+    const button = page.locator('[data-testid^="node-task-"][data-last-status="RUNNING"] .node-stop').first();
+    const node = await button.evaluateHandle((b) => b.closest('[data-testid^="node-task-"]'));
+    const done = node.evaluate(
+      (el) =>
+        new Promise((resolve) => {
+          let clickedAt = 0;
+          document.addEventListener('click', (e) => (clickedAt = e.timeStamp), { capture: true, once: true });
+          const seen = () => {
+            if (!el.textContent.includes('→ STOPPED')) return false;
+            requestAnimationFrame((t) => resolve(t - clickedAt));
+            return true;
+          };
+          const observer = new MutationObserver(() => seen() && observer.disconnect());
+          observer.observe(el, { subtree: true, childList: true, characterData: true });
+        }),
+    );
+    await button.click();
+    reactions.push(await done);
+  }
+  results.stopReactionMs = reactions;
+  await context.close();
+}
+
+// ---- 200 tasks at 16× ------------------------------------------------------------------------
+{
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/?scenario=busy&speed=16`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid^="node-task-"][data-last-status="RUNNING"]').length >= 195, null, { timeout: 60_000 });
+  // Past the start-up (200 launches, 200 first health checks in the same seconds) into steady
+  // churn: a task killed every 15 s, its replacement launched, the dead one winding down.
+  if (process.env.PERF_FROM_START !== '1') await page.waitForFunction(() => /T\+0[3-9]:/.test(document.querySelector('.clock-time').textContent), null, { timeout: 60_000 });
+  const measured = await page.evaluate(async (ms) => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(Math.round(e.duration))));
+    observer.observe({ type: 'longtask' });
+    const frames = [];
+    const clockBefore = document.querySelector('.clock-time').textContent;
+    await new Promise((resolve) => {
+      let last = performance.now();
+      const end = last + ms;
+      const tick = (t) => {
+        frames.push(t - last);
+        last = t;
+        if (t < end) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    observer.disconnect();
+    return {
+      frames,
+      longTasks,
+      clock: `${clockBefore} → ${document.querySelector('.clock-time').textContent}`,
+      nodes: document.querySelectorAll('[data-testid^="node-task-"]').length,
+    };
+  }, MEASURE_MS);
+  const sorted = [...measured.frames].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  results.busy = {
+    taskNodes: measured.nodes,
+    simClock: measured.clock,
+    frames: sorted.length,
+    fps: +(sorted.length / (MEASURE_MS / 1000)).toFixed(1),
+    medianFrameMs: +at(0.5).toFixed(1),
+    p95FrameMs: +at(0.95).toFixed(1),
+    longTasksOver50Ms: measured.longTasks,
+  };
+  await context.close();
+}
+
+await browser.close();
+stopServer();
+
+const fmt = (list) => list.map((n) => `${Math.round(n)} ms`).join(', ');
+console.log('ECS Playground — browser benchmark (headless Chromium, 1280×720, --disable-gpu)');
+console.log(`initial JS (gzip):            ${initialKb.toFixed(1)} KB  [budget 200 KB]  ${sizes.map((s) => `${s.src.replace('/assets/', '')} ${(s.gzip / 1024).toFixed(1)}`).join(', ')}`);
+console.log(`first task node visible:      ${fmt(results.firstNodeMs)}  [budget 1000 ms]`);
+console.log(`stop click → visible:         ${fmt(results.stopReactionMs)}  [budget 50 ms]`);
+const b = results.busy;
+console.log(`200 tasks at 16× (${b.taskNodes} task nodes, ${b.simClock}): median frame ${b.medianFrameMs} ms, p95 ${b.p95FrameMs} ms, ${b.fps} fps  [budget median ≤ 16.7 ms]`);
+console.log(`  long tasks > 50 ms: ${b.longTasksOver50Ms.length === 0 ? 'none' : b.longTasksOver50Ms.join(', ') + ' ms'}  [budget none]`);
+if (process.argv.includes('--json')) console.log(JSON.stringify({ initialKb, ...results }));
+process.exit(0);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { nodeId, type TaskNodeData } from '../diagram/project.ts';
+import { createSimStore, NODE_CHANGES_PER_FRAME } from './simStore.ts';
+
+const settings = { seed: 1, scenario: 'busy', speed: 16 as const };
+
+describe('the store keeps the diagram in step with the world', () => {
+  it('spreads a burst of node changes over frames, and catches up with the world', () => {
+    const store = createSimStore(settings);
+    const tasksShown = () => store.getState().diagram.nodes.filter((n) => n.data.kind === 'task');
+    // 200 tasks start together; their first health checks pass in the same moment.
+    let t = 0;
+    let maxChanged = 0;
+    let previous = store.getState().diagram.nodes;
+    while (t < 60_000) {
+      t += 100;
+      store.getState().advanceTo(t);
+      const nodes = store.getState().diagram.nodes;
+      const before = new Map(previous.map((n) => [n.id, n]));
+      const changed = nodes.filter((n) => before.has(n.id) && before.get(n.id) !== n).length;
+      maxChanged = Math.max(maxChanged, changed);
+      previous = nodes;
+    }
+    expect(maxChanged).toBeLessThanOrEqual(NODE_CHANGES_PER_FRAME);
+    for (let i = 0; i < 5; i++) store.getState().advanceTo((t += 100));
+    // Caught up: every node shows its task as the world has it now.
+    const world = store.getState().sim.world;
+    expect(store.getState().diagramBehind).toBe(false);
+    for (const n of tasksShown()) expect((n.data as TaskNodeData).task).toBe(world.tasks[(n.data as TaskNodeData).task.taskArn]);
+    expect(tasksShown().filter((n) => (n.data as TaskNodeData).task.healthStatus === 'HEALTHY')).toHaveLength(200);
+  });
+
+  it('shows what the user did at once, however much else changed', () => {
+    const store = createSimStore({ ...settings, scenario: 'default' });
+    store.getState().advanceTo(60_000);
+    const victim = Object.values(store.getState().sim.world.tasks).find((t) => t.serviceName === 'web')!;
+    store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });
+    const node = store.getState().diagram.nodes.find((n) => n.id === nodeId.task(victim.taskArn))!;
+    expect((node.data as TaskNodeData).task.desiredStatus).toBe('STOPPED');
+  });
+
+  it('resets to the scenario start, keeping the orientation', () => {
+    const store = createSimStore({ ...settings, scenario: 'default' });
+    store.getState().setOrientation('tall');
+    store.getState().advanceTo(30_000);
+    store.getState().select({ kind: 'service', id: 'web' });
+    store.getState().reset();
+    expect(store.getState().sim.now).toBe(0);
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().orientation).toBe('tall');
+  });
+});
