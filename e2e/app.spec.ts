@@ -189,6 +189,32 @@ test('time: step pauses and moves to the next event; speed and reset by keyboard
   await expect(shortcuts).toHaveCount(0);
 });
 
+test('keyboard only: Tab into the diagram, arrows between nodes, Enter selects, a skip link past it', async ({ page }) => {
+  await steadyDefault(page);
+  await page.keyboard.press('k'); // pause, so nothing moves under the keyboard
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+  let label = '';
+  for (let i = 0; i < 40 && !/^(Task definition|Service|Task) /.test(label); i++) {
+    await page.keyboard.press('Tab');
+    label = await focusedLabel();
+  }
+  expect(label).toMatch(/^Task definition (report|web):1/);
+  await page.keyboard.press('ArrowDown');
+  expect(await focusedLabel()).toMatch(/^Service web, ACTIVE, desired 3, running 3/);
+  await page.keyboard.press('ArrowDown');
+  const task = await focusedLabel();
+  expect(task).toMatch(/^Task [0-9a-f]{8}, RUNNING, service web, us-east-1[abc]/);
+  await page.keyboard.press('Enter');
+  await expect(inspector(page)).toContainText(`Task ${task.slice(5, 13)}`);
+  await page.keyboard.press('Escape');
+  await expect(inspector(page)).toHaveCount(0);
+  const skip = page.getByRole('link', { name: 'Skip the diagram' });
+  await skip.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#details')).toBeFocused();
+});
+
 test('a tampered link gets a clear message and the defaults', async ({ page }) => {
   await page.goto('/?scenario=nope&seed=abc&speed=1000');
   const alert = page.getByRole('alert');

@@ -88,9 +88,10 @@ function Screen({ problems }: { problems: string[] }) {
       )}
       <main className="workspace">
         <section className="stage" aria-label="Cluster diagram: task definitions, services, and tasks in their Availability Zones">
+          <a className="skip-link" href="#details">Skip the diagram</a>
           <Diagram />
         </section>
-        <section className="side" aria-label="Details">
+        <section className="side" aria-label="Details" id="details" tabIndex={-1}>
           <Tabs tabs={tabs} active={tab} onChange={setTab} label="Details" />
         </section>
         {!phone && (

@@ -9,6 +9,8 @@ export const SHORTCUTS = [
   { keys: '.', what: 'Step to the next thing that happens (pauses)' },
   { keys: '− / +', what: 'Slower / faster (¼× to 64×)' },
   { keys: 'R', what: 'Reset the scenario to its start' },
+  { keys: '← ↑ → ↓', what: 'On the diagram: move to the nearest node that way' },
+  { keys: 'Enter', what: 'On the diagram: select the focused node' },
   { keys: 'S or Delete', what: 'Stop the selected task' },
   { keys: 'C', what: 'Crash its essential container (exit 1)' },
   { keys: 'O', what: 'Kill it out of memory (exit 137)' },
@@ -42,6 +44,12 @@ export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
     return true;
   };
   const speedIndex = SPEEDS.indexOf(s.settings.speed);
+
+  if (onNode && key.startsWith('Arrow')) {
+    const next = nearestNode(onNode, key);
+    if (next) next.focus();
+    return true;
+  }
 
   switch (key) {
     case ' ':
@@ -105,4 +113,26 @@ export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
       return true;
   }
   return false;
+}
+
+/** The focusable node nearest to `from` in the arrow's direction (by the centres on screen). */
+function nearestNode(from: Element, key: string): HTMLElement | null {
+  const centre = (r: DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+  const a = centre(from.getBoundingClientRect());
+  const [dx, dy] = key === 'ArrowLeft' ? [-1, 0] : key === 'ArrowRight' ? [1, 0] : key === 'ArrowUp' ? [0, -1] : [0, 1];
+  let best: HTMLElement | null = null;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const node of from.parentElement?.querySelectorAll<HTMLElement>('.react-flow__node[tabindex="0"]') ?? []) {
+    if (node === from) continue;
+    const b = centre(node.getBoundingClientRect());
+    const along = (b.x - a.x) * dx + (b.y - a.y) * dy;
+    if (along <= 1) continue;
+    const across = Math.abs((b.x - a.x) * dy) + Math.abs((b.y - a.y) * dx);
+    const score = along + 2 * across; // prefer straight ahead over diagonal
+    if (score < bestScore) {
+      bestScore = score;
+      best = node;
+    }
+  }
+  return best;
 }

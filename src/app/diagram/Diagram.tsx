@@ -54,7 +54,7 @@ export function Diagram() {
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
-      <Panel position="bottom-left" className="recently-stopped-panel">
+      <Panel position="top-right" className="recently-stopped-panel">
         <RecentlyStopped />
       </Panel>
       <Refit />

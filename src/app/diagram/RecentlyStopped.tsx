@@ -4,7 +4,7 @@
 import { clockLabel, shortId } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
 
-const SHOWN = 4;
+const SHOWN = 3;
 
 export function RecentlyStopped() {
   const store = useSimStoreApi();
