@@ -102,7 +102,18 @@ function Screen({ problems }: { problems: string[] }) {
         )}
       </main>
       <footer className="app-footer">
-        A simulation of Amazon ECS on Fargate: one cluster, three Availability Zones, timings from real task histories, compressed by the speed control. Nothing here touches AWS.
+        <p>A simulation of Amazon ECS on Fargate: one cluster, three Availability Zones, timings from real task histories, compressed by the speed control. Nothing here touches AWS.</p>
+        <details>
+          <summary>Where the playground simplifies</summary>
+          <ul>
+            <li>Fargate only, one cluster and region, three Availability Zones, unlimited capacity.</li>
+            <li>Tasks skip ACTIVATING and DEACTIVATING (no load balancer yet), as ECS often does.</li>
+            <li>The start-failure throttle doubles from 10 s up to 27 minutes: AWS documents only the 27-minute cap.</li>
+            <li>Changing desiredCount scales the current deployment; it does not start a new one.</li>
+            <li>A container that honours SIGTERM exits with code 143 two seconds later; one that ignores it is killed at its stopTimeout (137).</li>
+            <li>What each container's program does (serve, finish, crash, fail its health check) is the playground's own setting, shown as <code>app</code> in the task definition.</li>
+          </ul>
+        </details>
       </footer>
       <LiveRegion />
       {dialog && (
