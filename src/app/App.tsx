@@ -74,7 +74,7 @@ function Screen({ problems }: { problems: string[] }) {
       <header className="app-header">
         <h1>ECS Playground</h1>
         <Toolbar />
-        <div className="toolbar actions-bar" role="toolbar" aria-label="Actions">
+        <div className="toolbar actions-bar" role="group" aria-label="Actions">
           <button type="button" onClick={() => open({ kind: 'runTask' })} aria-keyshortcuts="T">Run task…</button>
           <button type="button" onClick={() => open({ kind: 'createService' })} aria-keyshortcuts="N">Create service…</button>
           <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>

@@ -24,7 +24,7 @@ export function Toolbar() {
   const s = store.getState();
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Time">
+    <div className="toolbar" role="group" aria-label="Time">
       <p className="scenario">{findScenario(scenario)?.title}</p>
       <p className="clock" data-testid="clock">
         <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>{' '}
