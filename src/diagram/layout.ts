@@ -58,6 +58,9 @@ export const SIZES = {
   gap: 14,
   zonePadding: 14,
   zoneHeader: 34,
+  /** Each band is labelled ("service web", "standalone · family:report") above its tasks. */
+  bandLabel: 20,
+  bandInset: 6,
   bandGap: 22,
   clusterPadding: 18,
   clusterHeader: 38,
@@ -76,7 +79,7 @@ export const isCompact = (memory: LayoutMemory) => memory.columns >= 3;
 
 export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orientation: Orientation): Layout {
   const memory = assignSlots(input, previous);
-  const { gap, zonePadding, zoneHeader, bandGap, clusterPadding, clusterHeader, rowGap } = SIZES;
+  const { gap, zonePadding, zoneHeader, bandGap, clusterPadding, clusterHeader, rowGap, bandLabel, bandInset } = SIZES;
   const columns = memory.columns;
   const task = isCompact(memory) ? SIZES.compactTask : SIZES.task;
 
@@ -85,7 +88,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   const zoneWidth = zoneInnerWidth + 2 * zonePadding;
   const bandHeight = (band: string) => {
     const rows = memory.bandRows[band] ?? 1;
-    return rows * task.height + (rows - 1) * gap;
+    return bandLabel + rows * task.height + (rows - 1) * gap + bandInset;
   };
   const bandsInUse = memory.bands;
   const zoneBodyHeight = bandsInUse.length === 0 ? task.height : bandsInUse.reduce((h, b, i) => h + bandHeight(b) + (i > 0 ? bandGap : 0), 0);
@@ -142,7 +145,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   for (const az of input.availabilityZones) {
     const zone = zones[az]!;
     for (const band of bandsInUse) {
-      bandBoxes[`${az} ${band}`] = { x: zone.x + zonePadding, y: zone.y + zoneHeader + bandTop[band]!, width: zoneInnerWidth, height: bandHeight(band) };
+      bandBoxes[`${az} ${band}`] = { x: zone.x + zonePadding - bandInset, y: zone.y + zoneHeader + bandTop[band]!, width: zoneInnerWidth + 2 * bandInset, height: bandHeight(band) };
     }
   }
 
@@ -153,7 +156,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
     if (!area) continue; // an AZ the layout doesn't know: not drawn rather than drawn wrong
     const col = slot.index % columns;
     const row = Math.floor(slot.index / columns);
-    tasks[t.id] = { x: area.x + col * (task.width + gap), y: area.y + row * (task.height + gap), ...task };
+    tasks[t.id] = { x: area.x + bandInset + col * (task.width + gap), y: area.y + bandLabel + row * (task.height + gap), ...task };
   }
 
   return { memory, cluster, zones, bandBoxes, taskDefinitions, services, tasks };

@@ -39,7 +39,9 @@ describe('projectDiagram', () => {
       ].sort(),
     );
     // Regions are neither focusable nor selectable; everything else is.
-    for (const n of d.nodes) expect(n.focusable).toBe(n.type !== 'zone' && n.type !== 'cluster');
+    for (const n of d.nodes) expect(n.focusable).toBe(!['zone', 'cluster', 'band'].includes(n.type));
+    // Each AZ labels its bands: the service's tasks, then the standalone ones.
+    expect(d.nodes.filter((n) => n.id.startsWith('band:us-east-1a')).map((n) => n.data.label)).toEqual(['service web', 'standalone · family:report']);
   });
 
   it('orders tasks for the keyboard by AZ, then band, then slot', () => {

@@ -16,7 +16,8 @@ export type ServiceNodeData = { kind: 'service'; service: Service; emphasis: Emp
 export type TaskDefinitionNodeData = { kind: 'taskDefinition'; taskDefinition: TaskDefinition; latest: boolean; emphasis: Emphasis; label: string };
 export type ZoneNodeData = { kind: 'zone'; name: string; running: number; label: string };
 export type ClusterNodeData = { kind: 'cluster'; name: string; label: string };
-export type NodeData = TaskNodeData | ServiceNodeData | TaskDefinitionNodeData | ZoneNodeData | ClusterNodeData;
+export type BandNodeData = { kind: 'band'; standalone: boolean; label: string };
+export type NodeData = TaskNodeData | ServiceNodeData | TaskDefinitionNodeData | ZoneNodeData | ClusterNodeData | BandNodeData;
 
 export type DiagramNode = {
   id: string;
@@ -141,13 +142,20 @@ export function projectDiagram(
   const isSelected = (kind: 'task' | 'service' | 'taskDefinition', id: string) => options.selected?.kind === kind && options.selected.id === id;
 
   const nodes: DiagramNode[] = [];
-  const region = (id: string, type: 'cluster' | 'zone', box: Box, data: ClusterNodeData | ZoneNodeData) =>
-    nodes.push({ ...placed(id, type, box, data), selectable: false, focusable: false, zIndex: type === 'cluster' ? -2 : -1 });
+  const region = (id: string, type: 'cluster' | 'zone' | 'band', box: Box, data: ClusterNodeData | ZoneNodeData | BandNodeData) =>
+    nodes.push({ ...placed(id, type, box, data), selectable: false, focusable: false, zIndex: type === 'cluster' ? -3 : type === 'zone' ? -2 : -1 });
 
   region('cluster', 'cluster', layout.cluster, { kind: 'cluster', name: world.config.clusterName, label: `Cluster ${world.config.clusterName}` });
   for (const az of world.config.availabilityZones) {
     const running = shownTasks.filter((t) => t.availabilityZone === az && t.lastStatus === 'RUNNING').length;
     region(`zone:${az}`, 'zone', layout.zones[az]!, { kind: 'zone', name: az, running, label: `Availability Zone ${az}, ${running} running` });
+  }
+  for (const az of world.config.availabilityZones) {
+    for (const band of layout.memory.bands) {
+      const standalone = !band.startsWith('service:');
+      const label = standalone ? `standalone · ${band}` : `service ${band.slice('service:'.length)}`;
+      region(`band:${az} ${band}`, 'band', layout.bandBoxes[`${az} ${band}`]!, { kind: 'band', standalone, label });
+    }
   }
   for (const td of taskDefinitions) {
     const id = nodeId.taskDefinition(td.taskDefinitionArn);

@@ -6,7 +6,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { m } from 'motion/react';
 import { memo, type MouseEvent } from 'react';
-import type { ClusterNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
+import type { BandNodeData, ClusterNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel } from '../../diagram/project.ts';
 import { shortId } from '../../sim/index.ts';
 import { useSimStoreApi } from '../../store/StoreContext.tsx';
@@ -61,9 +61,10 @@ function TaskNodeView({ data, width }: NodeProps<Node<TaskNodeData, 'task'>>) {
       {!compact && (
         <div className="task-meta">
           {t.healthStatus !== 'UNKNOWN' && <span className={`health health-${t.healthStatus.toLowerCase()}`}>{HEALTH_ICON[t.healthStatus]} {t.healthStatus.toLowerCase()}</span>}
-          {standalone ? <span>started by you</span> : t.stopCode ? <span>{t.stopCode}</span> : null}
+          {t.stopCode && <span>{t.stopCode}</span>}
         </div>
       )}
+      {!compact && standalone && <div className="task-owner">started by you</div>}
       <m.div className="lifecycle" aria-hidden="true" initial={{ scaleX: 0 }} animate={{ scaleX: STATUS_PROGRESS[t.lastStatus] }} transition={{ duration: 0.6 }} />
       {t.desiredStatus === 'RUNNING' && !compact && (
         <button
@@ -133,6 +134,14 @@ function ZoneNodeView({ data }: NodeProps<Node<ZoneNodeData, 'zone'>>) {
   );
 }
 
+function BandNodeView({ data }: NodeProps<Node<BandNodeData, 'band'>>) {
+  return (
+    <div className={data.standalone ? 'band-node standalone' : 'band-node'}>
+      <p className="band-label">{data.label}</p>
+    </div>
+  );
+}
+
 function ClusterNodeView({ data }: NodeProps<Node<ClusterNodeData, 'cluster'>>) {
   return (
     <div className="cluster-node">
@@ -147,5 +156,6 @@ export const NODE_TYPES = {
   service: memo(ServiceNodeView),
   taskDefinition: memo(TaskDefinitionNodeView),
   zone: memo(ZoneNodeView),
+  band: memo(BandNodeView),
   cluster: memo(ClusterNodeView),
 };
