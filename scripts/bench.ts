@@ -1,13 +1,14 @@
 // Engine benchmark: npm run bench. Prints sim-time/wall-time ratios and heap over a day of sim
 // time for the reference world and a 1,000-task world. Goals (issue #2): reference ≥ 20,000×
-// real time (1 h in ≤ 180 ms); 1,000 tasks ≥ 1,000×; heap bounded over 24 h.
+// real time (1 h in ≤ 180 ms); 1,000 tasks ≥ 1,000×; heap bounded over 24 h. Issue #4 adds a
+// traffic world: the reference world behind a load balancer at 50 req/s, ≥ 5,000×.
 
 import { HOUR, MINUTE, SECOND, Simulation, webTaskDefinition, type Command, type Scenario } from '../src/sim/index.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) console.warn('(run with node --expose-gc for heap figures: npm run bench does)');
 
-function world(services: number, tasksPerService: number): Scenario {
+function world(services: number, tasksPerService: number, requestsPerSecond = 0): Scenario {
   const setup: Command[] = [
     { type: 'registerTaskDefinition', taskDefinition: webTaskDefinition('web') },
     {
@@ -15,7 +16,11 @@ function world(services: number, tasksPerService: number): Scenario {
       taskDefinition: { family: 'job', cpu: '256', memory: '512', containerDefinitions: [{ name: 'job', image: 'python:3.13', app: { kind: 'exit', afterSeconds: 90, exitCode: 0 } }] },
     },
   ];
-  for (let i = 0; i < services; i++) setup.push({ type: 'createService', serviceName: `svc${i}`, taskDefinition: 'web:1', desiredCount: tasksPerService });
+  if (requestsPerSecond > 0) setup.push({ type: 'createLoadBalancer', name: 'alb', targetGroup: { name: 'tg' } });
+  const loadBalancers = requestsPerSecond > 0 ? [{ targetGroup: 'tg', containerName: 'web', containerPort: 80 }] : undefined;
+  for (let i = 0; i < services; i++)
+    setup.push({ type: 'createService', serviceName: `svc${i}`, taskDefinition: 'web:1', desiredCount: tasksPerService, ...(loadBalancers ? { loadBalancers } : {}) });
+  if (requestsPerSecond > 0) setup.push({ type: 'setTraffic', loadBalancer: 'alb', ratePerSecond: requestsPerSecond });
   return { name: `${services}x${tasksPerService}`, title: '', description: '', setup, script: [] };
 }
 
@@ -39,8 +44,8 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-function measure(name: string, services: number, perService: number, goal: number) {
-  const sim = Simulation.create({ seed: 1, scenario: world(services, perService) });
+function measure(name: string, services: number, perService: number, goal: number, requestsPerSecond = 0) {
+  const sim = Simulation.create({ seed: 1, scenario: world(services, perService, requestsPerSecond) });
   drive(sim, 10 * MINUTE, services); // warm up: reach steady state, let the JIT settle
   const t0 = performance.now();
   const events = drive(sim, HOUR, services);
@@ -59,8 +64,13 @@ function measure(name: string, services: number, perService: number, goal: numbe
   console.log(`${name}`);
   console.log(`  1 h of sim time in ${wall.toFixed(0)} ms wall: ${Math.round(ratio).toLocaleString('en')}× real time (${verdict} the ${goal.toLocaleString('en')}× goal); ${events.toLocaleString('en')} events`);
   console.log(`  heap after ${heap.join(', ')}; tasks kept (live + stopped < 1 h): ${tasks.join(', ')}`);
+  if (requestsPerSecond > 0) {
+    const { requests, ok, failed } = sim.world.traffic.total;
+    console.log(`  ${requests.toLocaleString('en')} requests over 25 h: ${ok.toLocaleString('en')} ok, ${failed.toLocaleString('en')} failed (${((100 * ok) / requests).toFixed(3)} % success)`);
+  }
 }
 
 console.log(`ECS Playground engine benchmark — node ${process.version}\n`);
 measure('Reference world: 3 services × 10 tasks, a standalone job every 2 min, a task killed every 30 s', 3, 10, 20_000);
 measure('1,000-task world: 10 services × 100 tasks, same faults', 10, 100, 1_000);
+measure('Traffic world: the reference world behind a load balancer, 50 requests a second', 3, 10, 5_000, 50);

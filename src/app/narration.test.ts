@@ -4,7 +4,7 @@ import { announcement, narrate } from './narration.ts';
 
 describe('narrate', () => {
   it('tells a stopped service task, its replacement and the steady state, in order', () => {
-    const sim = Simulation.create({ seed: 2 });
+    const sim = Simulation.create({ seed: 2, scenario: 'basic' });
     sim.advanceBy(120_000);
     const victim = Object.values(sim.world.tasks).find((t) => t.serviceName === 'web')!;
     const events = [...sim.dispatch({ type: 'stopTask', task: victim.taskArn }).events, ...sim.advanceBy(180_000)];

@@ -52,7 +52,7 @@ describe('projectDiagram', () => {
   });
 
   it('shows desiredStatus when it differs, then fades the stopped task, then moves it to "recently stopped"', () => {
-    const sim = Simulation.create({ seed: 7 });
+    const sim = Simulation.create({ seed: 7, scenario: 'basic' });
     sim.advanceBy(60_000);
     const victim = webTasks(sim)[0]!;
     let memory = project(sim).memory;

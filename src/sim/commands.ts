@@ -15,12 +15,14 @@ import {
   type FieldError,
   type TaskDefinitionInput,
 } from './taskDefinition.ts';
-import type { DeploymentConfiguration, Task, World } from './types.ts';
+import type { DeploymentConfiguration, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, World } from './types.ts';
+import { activeTargetsOf, createLoadBalancer, findLoadBalancer, findTargetGroup, HEALTH_CHECK_LIMITS, type CreateLoadBalancerOptions } from './loadBalancer.ts';
+import { MAX_RATE, setTraffic } from './traffic.ts';
 
 export type Command =
   | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
   | { type: 'deregisterTaskDefinition'; taskDefinition: string }
-  | { type: 'runTask'; taskDefinition: string; count?: number; startedBy?: string; group?: string }
+  | { type: 'runTask'; taskDefinition: string; count?: number; startedBy?: string; group?: string; loadBalancers?: unknown }
   | { type: 'stopTask'; task: string; reason?: string }
   | {
       type: 'createService';
@@ -29,7 +31,18 @@ export type Command =
       desiredCount: number;
       healthCheckGracePeriodSeconds?: number;
       deploymentConfiguration?: Partial<DeploymentConfiguration>;
+      /** Target group (ARN or name), container and port (API:CreateServiceRequest.loadBalancers). */
+      loadBalancers?: { targetGroup: string; containerName: string; containerPort: number }[];
     }
+  | { type: 'createLoadBalancer'; name: string; listenerPort?: number; targetGroup: CreateLoadBalancerOptions['targetGroup'] }
+  | {
+      type: 'modifyTargetGroup';
+      targetGroup: string;
+      healthCheck?: Partial<TargetGroupHealthCheck>;
+      deregistrationDelaySeconds?: number;
+      algorithm?: RoutingAlgorithm;
+    }
+  | { type: 'setTraffic'; loadBalancer: string; ratePerSecond: number }
   | { type: 'updateService'; service: string; desiredCount: number }
   | { type: 'deleteService'; service: string; force?: boolean }
   // Faults: things that happen to a running task.
@@ -59,6 +72,26 @@ const reject = (code: ErrorCode, message: string, fieldErrors?: FieldError[]): C
   error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) },
 });
 const isWhole = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+
+/** Why a standalone task can't go behind a load balancer (spec §4, §6.1). */
+export const RUN_TASK_NO_LOAD_BALANCER =
+  'RunTask has no loadBalancers parameter: only a service registers its tasks with a target group (and deregisters them before they stop). Create a service to put tasks behind the load balancer.';
+
+/** Settings of a target group, checked against the ALB's ranges (spec §6.3, §6.4). */
+function targetGroupProblem(o: { healthCheck?: Partial<TargetGroupHealthCheck> | undefined; deregistrationDelaySeconds?: number | undefined; algorithm?: RoutingAlgorithm | undefined }): string | null {
+  for (const [key, [min, max]] of Object.entries(HEALTH_CHECK_LIMITS)) {
+    const v = o.healthCheck?.[key as keyof typeof HEALTH_CHECK_LIMITS];
+    if (v !== undefined && !isWhole(v, min, max)) return `${key} must be a whole number from ${min} to ${max}.`;
+  }
+  const hc = o.healthCheck;
+  if (hc?.timeoutSeconds !== undefined && hc.intervalSeconds !== undefined && hc.timeoutSeconds >= hc.intervalSeconds)
+    return 'timeoutSeconds must be smaller than intervalSeconds.';
+  if (o.deregistrationDelaySeconds !== undefined && !isWhole(o.deregistrationDelaySeconds, 0, 3600))
+    return 'The deregistration delay must be a whole number of seconds from 0 to 3600.';
+  if (o.algorithm !== undefined && o.algorithm !== 'round_robin' && o.algorithm !== 'least_outstanding_requests')
+    return "The routing algorithm must be 'round_robin' or 'least_outstanding_requests'.";
+  return null;
+}
 
 /** Find a task by ARN, full ID or an unambiguous ID prefix of at least 8 characters. */
 export function findTask(world: World, ref: string): Task | undefined {
@@ -93,6 +126,8 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
     }
 
     case 'runTask': {
+      if (command.loadBalancers !== undefined)
+        return reject('InvalidParameterException', RUN_TASK_NO_LOAD_BALANCER);
       const count = command.count ?? 1;
       if (!isWhole(count, 1, 10)) return reject('InvalidParameterException', 'count must be a whole number from 1 to 10: RunTask starts at most 10 tasks per call.');
       const td = resolveTaskDefinition(world, command.taskDefinition);
@@ -139,10 +174,22 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
         return reject('InvalidParameterException', 'maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.');
       if (dc?.minimumHealthyPercent !== undefined && !isWhole(dc.minimumHealthyPercent, 0, 100))
         return reject('InvalidParameterException', 'minimumHealthyPercent must be a whole number from 0 to 100.');
+      const wiring: ServiceLoadBalancer[] = [];
+      for (const [i, lb] of (command.loadBalancers ?? []).entries()) {
+        const tg = findTargetGroup(world, lb.targetGroup);
+        if (!tg) return reject('InvalidParameterException', `loadBalancers[${i}]: there is no target group ${lb.targetGroup}. Create the load balancer and its target group first.`);
+        const container = td.containerDefinitions.find((c) => c.name === lb.containerName);
+        if (!container)
+          return reject('InvalidParameterException', `loadBalancers[${i}]: the container name ${lb.containerName} is not in ${td.family}:${td.revision} (it has ${td.containerDefinitions.map((c) => c.name).join(', ')}).`);
+        if (!container.portMappings.some((p) => p.containerPort === lb.containerPort))
+          return reject('InvalidParameterException', `loadBalancers[${i}]: container ${lb.containerName} does not map port ${lb.containerPort} (it maps ${container.portMappings.map((p) => p.containerPort).join(', ') || 'no ports'}).`);
+        wiring.push({ targetGroupArn: tg.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort });
+      }
       createService(step, {
         serviceName,
         taskDefinition: td,
         desiredCount,
+        loadBalancers: wiring,
         ...(grace !== undefined ? { healthCheckGracePeriodSeconds: grace } : {}),
         ...(dc ? { deploymentConfiguration: dc } : {}),
       });
@@ -172,6 +219,43 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       putService(step, service, { status: 'DRAINING', desiredCount: 0 });
       emit(step, { type: 'ServiceStatusChanged', serviceName: service.serviceName, status: 'DRAINING' });
       requestReconcile(step, service.serviceName);
+      return { ok: true };
+    }
+
+    case 'createLoadBalancer': {
+      if (typeof command.name !== 'string' || !/^[A-Za-z0-9-]{1,32}$/.test(command.name) || command.name.startsWith('-') || command.name.endsWith('-'))
+        return reject('InvalidParameterException', 'A load balancer name has up to 32 letters, numbers and hyphens, and cannot begin or end with a hyphen.');
+      if (findLoadBalancer(world, command.name)) return reject('InvalidParameterException', `A load balancer named ${command.name} already exists.`);
+      const tgName = command.targetGroup?.name;
+      if (typeof tgName !== 'string' || !/^[A-Za-z0-9-]{1,32}$/.test(tgName)) return reject('InvalidParameterException', 'A target group name has up to 32 letters, numbers and hyphens.');
+      if (findTargetGroup(world, tgName)) return reject('InvalidParameterException', `A target group named ${tgName} already exists.`);
+      const problem = targetGroupProblem(command.targetGroup);
+      if (problem) return reject('InvalidParameterException', problem);
+      createLoadBalancer(step, { name: command.name, targetGroup: command.targetGroup, ...(command.listenerPort !== undefined ? { listenerPort: command.listenerPort } : {}) });
+      return { ok: true };
+    }
+
+    case 'modifyTargetGroup': {
+      const tg = findTargetGroup(world, command.targetGroup);
+      if (!tg) return reject('InvalidParameterException', `There is no target group ${command.targetGroup}.`);
+      const problem = targetGroupProblem(command);
+      if (problem) return reject('InvalidParameterException', problem);
+      world.targetGroups[tg.targetGroupArn] = {
+        ...tg,
+        healthCheck: { ...tg.healthCheck, ...command.healthCheck },
+        ...(command.deregistrationDelaySeconds !== undefined ? { deregistrationDelaySeconds: command.deregistrationDelaySeconds } : {}),
+        ...(command.algorithm !== undefined ? { algorithm: command.algorithm } : {}),
+      };
+      emit(step, { type: 'TargetGroupModified', targetGroupArn: tg.targetGroupArn });
+      return { ok: true };
+    }
+
+    case 'setTraffic': {
+      const lb = findLoadBalancer(world, command.loadBalancer);
+      if (!lb) return reject('InvalidParameterException', `There is no load balancer ${command.loadBalancer}.`);
+      if (!isWhole(command.ratePerSecond, 0, MAX_RATE)) return reject('InvalidParameterException', `The request rate must be a whole number of requests per second from 0 to ${MAX_RATE}.`);
+      setTraffic(world, lb.loadBalancerArn, command.ratePerSecond);
+      emit(step, { type: 'TrafficChanged', loadBalancerArn: lb.loadBalancerArn, ratePerSecond: command.ratePerSecond });
       return { ok: true };
     }
 
@@ -206,8 +290,9 @@ function runningContainer(world: World, ref: string, name: string | undefined, n
     ? defs.find((d) => d.name === name)
     : defs.find((d) => d.essential && (!needsHealthCheck || d.healthCheck)) ?? defs.find((d) => d.essential);
   if (!def) return { error: reject('InvalidParameterException', `Task ${shortId(task.taskId)} has no container named ${name}.`) };
-  if (needsHealthCheck && !def.healthCheck)
-    return { error: reject('InvalidParameterException', `Container ${def.name} has no health check in its task definition, so ECS would never notice it failing. Add a healthCheck and run a new revision.`) };
+  // Behind a load balancer the ALB's health check notices the app failing, even with no container check.
+  if (needsHealthCheck && !def.healthCheck && activeTargetsOf(world, task.taskArn).length === 0)
+    return { error: reject('InvalidParameterException', `Container ${def.name} has no health check in its task definition and no load balancer checks it, so nothing would notice it failing. Add a healthCheck and run a new revision.`) };
   if (task.containers.find((c) => c.name === def.name)?.lastStatus !== 'RUNNING')
     return { error: reject('InvalidStateException', `Container ${def.name} of task ${shortId(task.taskId)} has already stopped.`) };
   return { task, container: def.name };

@@ -10,7 +10,9 @@ import { applyCommand, type Command, type CommandOutcome } from './commands.ts';
 import { emit, type SimEvent, type Step } from './events.ts';
 import { resolveScriptCommand, type ScriptCommand } from './script.ts';
 import { observeTaskEvent, reconcile } from './service.ts';
-import { advancePhase, runApp, runHealthCheck, signalExit } from './task.ts';
+import { finishDraining, runTargetHealthCheck } from './loadBalancer.ts';
+import { advancePhase, continueAfterDrain, runApp, runHealthCheck, signalExit } from './task.ts';
+import { runTraffic } from './traffic.ts';
 import { peekTimer, popTimer, type Timer } from './timers.ts';
 import type { Millis, World } from './types.ts';
 
@@ -29,12 +31,14 @@ export function advanceTo(world: World, until: Millis): SimEvent[] {
   if (!(until >= world.now)) throw new RangeError(`Sim time only moves forward (now ${world.now}, asked for ${until}).`);
   const step: Step = { world, events: [] };
   for (let next = peekTimer(world); next !== undefined && next.at <= until; next = peekTimer(world)) {
+    runTraffic(world, next.at); // requests arriving before this timer see the world as it was
     const timer = popTimer(world)!;
     world.now = timer.at;
     const from = step.events.length;
     runTimer(step, timer);
     settle(step, from);
   }
+  runTraffic(world, until);
   world.now = until;
   return step.events;
 }
@@ -55,10 +59,16 @@ function runTimer(step: Step, timer: Timer): void {
       // ECS shows a stopped task for at least an hour (spec §3.4); then it is gone. This also
       // keeps a day-long run's memory bounded.
       delete step.world.tasks[timer.taskArn];
+      delete step.world.traffic.perTask[timer.taskArn];
       return;
     }
     case 'command':
       return runScriptCommand(step, timer.command);
+    case 'targetHealthCheck':
+      return runTargetHealthCheck(step, timer.targetGroupArn, timer.taskArn);
+    case 'targetDrained':
+      finishDraining(step, timer.targetGroupArn, timer.taskArn);
+      return continueAfterDrain(step, timer.taskArn);
   }
 }
 

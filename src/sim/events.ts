@@ -8,6 +8,8 @@ import type {
   HealthStatus,
   Millis,
   StopCode,
+  TargetHealthReason,
+  TargetHealthState,
   TaskStatus,
   World,
 } from './types.ts';
@@ -44,6 +46,10 @@ export type SimEventBody =
   | { type: 'ServiceStatusChanged'; serviceName: string; status: 'ACTIVE' | 'DRAINING' | 'INACTIVE' }
   | { type: 'ServiceEvent'; serviceName: string; id: string; message: string }
   | { type: 'SchedulerPlanned'; serviceName: string; actions: PlannedAction[] }
+  | { type: 'LoadBalancerCreated'; loadBalancerArn: string; loadBalancerName: string; targetGroupArn: string; targetGroupName: string }
+  | { type: 'TargetGroupModified'; targetGroupArn: string }
+  | { type: 'TrafficChanged'; loadBalancerArn: string | null; ratePerSecond: number }
+  | { type: 'TargetHealthChanged'; targetGroupArn: string; taskArn: string; serviceName: string; state: TargetHealthState; reason?: TargetHealthReason }
   | { type: 'CommandRejected'; command: string; code: string; message: string };
 
 export type SimEvent = SimEventBody & { seq: number; at: Millis };

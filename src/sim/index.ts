@@ -26,5 +26,15 @@ export { serviceMessages, MAX_SERVICE_EVENTS } from './serviceEvents.ts';
 export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION } from './service.ts';
 export { DEFAULT_TIMINGS, DEFAULT_CONFIG, tasksOfService } from './world.ts';
 export { shortId, familyRevision } from './ids.ts';
+export {
+  activeTargetsOf,
+  targetHealthOf,
+  TARGET_GROUP_HEALTH_CHECK_DEFAULTS,
+  DEFAULT_DEREGISTRATION_DELAY,
+  HEALTH_CHECK_LIMITS,
+  REASON_DESCRIPTIONS,
+} from './loadBalancer.ts';
+export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
+export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
 export { isoTimestamp, clockLabel, SECOND, MINUTE, HOUR } from './time.ts';
 export type * from './types.ts';

@@ -60,7 +60,7 @@ describe('the default scenario', () => {
 
 describe('stopping tasks: the service heals, the standalone task stays dead', () => {
   it('replaces a stopped service task and returns to steady state, events in ECS order', () => {
-    const { sim, log, advance } = run();
+    const { sim, log, advance } = run({ scenario: 'basic' });
     advance(120);
     const victim = liveTasksOf(sim, 'web')[1]!;
     const mark = log.length;
@@ -92,7 +92,7 @@ describe('stopping tasks: the service heals, the standalone task stays dead', ()
   });
 
   it('replaces a service task whose essential container exits 1', () => {
-    const { sim, log, advance } = run();
+    const { sim, log, advance } = run({ scenario: 'basic' });
     advance(120);
     const victim = liveTasksOf(sim, 'web')[0]!;
     expect(sim.dispatch({ type: 'crashContainer', task: victim.taskId }).outcome.ok).toBe(true);
@@ -223,7 +223,7 @@ describe('scaling (spec §5.8)', () => {
   });
 
   it('deletes a service only at desiredCount 0 or with force, then drains to INACTIVE', () => {
-    const { sim, advance } = run();
+    const { sim, advance } = run({ scenario: 'basic' });
     advance(60);
     expect(sim.dispatch({ type: 'deleteService', service: 'web' }).outcome).toMatchObject({
       ok: false, error: { message: expect.stringMatching(/cannot be stopped while it is scaled above 0/) },

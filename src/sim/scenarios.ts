@@ -59,9 +59,24 @@ const register = (taskDefinition: TaskDefinitionInput): Command => ({ type: 'reg
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'default',
-    title: 'A service and a job',
+    title: 'A service behind a load balancer, and a job',
     description:
-      'Service web keeps 3 copies of web:1 running across three Availability Zones. Beside it, a standalone task of report:1 does its job and exits 0 — and nothing starts it again.',
+      'Service web keeps 3 copies of web:1 running across three Availability Zones, registered with load balancer web-alb, which spreads 20 requests a second over them. Beside it, a standalone task of report:1 does its job and exits 0 — nothing starts it again, and it never joins the load balancer.',
+    setup: [
+      register(webTaskDefinition()),
+      register(reportTaskDefinition),
+      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80 } },
+      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 3, loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }] },
+      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 20 },
+      { type: 'runTask', taskDefinition: 'report:1', count: 1 },
+    ],
+    script: [],
+  },
+  {
+    name: 'basic',
+    title: 'A service and a job, no load balancer',
+    description:
+      'Service web keeps 3 copies of web:1 running across three Availability Zones; a standalone task of report:1 does its job and exits 0. The core lesson without the load balancer: a stopped service task is replaced within seconds.',
     setup: [
       register(webTaskDefinition()),
       register(reportTaskDefinition),

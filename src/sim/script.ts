@@ -63,15 +63,18 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-type FieldSpec = Record<string, 'string' | 'int' | 'boolean' | 'task' | 'object' | 'taskDefinition' | 'string?' | 'int?' | 'boolean?' | 'object?'>;
+type FieldSpec = Record<string, 'string' | 'int' | 'boolean' | 'task' | 'object' | 'taskDefinition' | 'string?' | 'int?' | 'boolean?' | 'object?' | 'array?'>;
 
 /** The fields each command takes (the same names as the AWS API where one exists). */
 export const COMMAND_FIELDS: Record<Command['type'], FieldSpec> = {
   registerTaskDefinition: { taskDefinition: 'taskDefinition' },
   deregisterTaskDefinition: { taskDefinition: 'string' },
-  runTask: { taskDefinition: 'string', count: 'int?', startedBy: 'string?', group: 'string?' },
+  runTask: { taskDefinition: 'string', count: 'int?', startedBy: 'string?', group: 'string?', loadBalancers: 'array?' },
   stopTask: { task: 'task', reason: 'string?' },
-  createService: { serviceName: 'string', taskDefinition: 'string', desiredCount: 'int', healthCheckGracePeriodSeconds: 'int?', deploymentConfiguration: 'object?' },
+  createService: { serviceName: 'string', taskDefinition: 'string', desiredCount: 'int', healthCheckGracePeriodSeconds: 'int?', deploymentConfiguration: 'object?', loadBalancers: 'array?' },
+  createLoadBalancer: { name: 'string', listenerPort: 'int?', targetGroup: 'object' },
+  modifyTargetGroup: { targetGroup: 'string', healthCheck: 'object?', deregistrationDelaySeconds: 'int?', algorithm: 'string?' },
+  setTraffic: { loadBalancer: 'string', ratePerSecond: 'int' },
   updateService: { service: 'string', desiredCount: 'int' },
   deleteService: { service: 'string', force: 'boolean?' },
   crashContainer: { task: 'task', container: 'string?', exitCode: 'int?' },
@@ -113,6 +116,7 @@ export function parseCommand(raw: unknown): ParseResult<ScriptCommand> {
       : base === 'int' ? (!isInt(v) ? `"${key}" must be a whole number` : null)
       : base === 'boolean' ? (typeof v !== 'boolean' ? `"${key}" must be true or false` : null)
       : base === 'object' ? (!isObject(v) ? `"${key}" must be an object` : null)
+      : base === 'array' ? (!Array.isArray(v) || !v.every(isObject) ? `"${key}" must be a list of objects` : null)
       : base === 'taskDefinition' ? (!isTaskDefinitionShape(v) ? `"${key}" must be a task definition object with a family and containerDefinitions` : null)
       : typeof v === 'string' ? (v ? null : '"task" must not be empty') : checkSelector(v);
     if (bad) return { ok: false, error: `${type}: ${bad}` };

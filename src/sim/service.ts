@@ -9,7 +9,8 @@ import { addServiceEvent, DUPLICATE_SUPPRESSION, resolveCause, serviceMessages }
 import { launchTask, requestStop, STOPPED_REASONS } from './task.ts';
 import { schedule } from './timers.ts';
 import { MINUTE, SECOND } from './time.ts';
-import type { Deployment, DeploymentConfiguration, Millis, Service, Task, TaskDefinition } from './types.ts';
+import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, Task, TaskDefinition, TargetHealthState } from './types.ts';
+import { elbFailureReason, REASON_DESCRIPTIONS, targetHealthOf, unhealthyTargetOf } from './loadBalancer.ts';
 import { tasksOfService } from './world.ts';
 
 export const DEFAULT_DEPLOYMENT_CONFIGURATION: DeploymentConfiguration = { maximumPercent: 200, minimumHealthyPercent: 100 }; // spec §5.2
@@ -36,6 +37,7 @@ export type CreateServiceOptions = {
   desiredCount: number;
   healthCheckGracePeriodSeconds?: number;
   deploymentConfiguration?: Partial<DeploymentConfiguration>;
+  loadBalancers?: ServiceLoadBalancer[];
 };
 
 export function createService(step: Step, o: CreateServiceOptions): Service {
@@ -67,6 +69,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
     schedulingStrategy: 'REPLICA',
     deploymentConfiguration: { ...DEFAULT_DEPLOYMENT_CONFIGURATION, ...o.deploymentConfiguration },
     healthCheckGracePeriodSeconds: o.healthCheckGracePeriodSeconds ?? 0,
+    loadBalancers: o.loadBalancers ?? [],
     deployments: [deployment],
     events: [],
     createdAt: world.now,
@@ -109,6 +112,7 @@ export function reconcile(step: Step, serviceName: string, firedAt: Millis): voi
     now: world.now,
     availabilityZones: world.config.availabilityZones,
     taskDefinitions: world.taskDefinitions,
+    targetHealth: service.loadBalancers.length ? targetHealthFor(world, tasks) : null,
   });
   applyPlan(step, service, plan);
 }
@@ -140,7 +144,14 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
   const stopped: string[] = [];
   for (const a of plan.actions) {
     if (a.kind !== 'stop') continue;
-    if (a.cause === 'unhealthy') {
+    const failedTarget = a.cause === 'unhealthy' ? unhealthyTargetOf(world, a.task) : null;
+    if (failedTarget) {
+      // E8, then the stop with the ELB's reason (spec §6.5).
+      const { tg, target } = failedTarget;
+      const why = target.reason ? REASON_DESCRIPTIONS[target.reason] : 'Health checks failed';
+      addServiceEvent(step, world.services[name]!, serviceMessages.unhealthyInTargetGroup(name, a.task.taskId, target.port, tg.targetGroupArn, why));
+      requestStop(step, world.tasks[a.task.taskArn]!, 'ServiceSchedulerInitiated', elbFailureReason(tg));
+    } else if (a.cause === 'unhealthy') {
       addServiceEvent(step, world.services[name]!, serviceMessages.failedContainerHealthChecks(name, a.task.taskId));
       requestStop(step, world.tasks[a.task.taskArn]!, 'ServiceSchedulerInitiated', STOPPED_REASONS.unhealthyContainer);
     } else {
@@ -175,6 +186,7 @@ function reportSteadyState(step: Step, service: Service): Service {
  * apply the start throttle, finish a drain, and wake the scheduler.
  */
 export function observeTaskEvent(step: Step, event: SimEvent): void {
+  if (event.type === 'TargetHealthChanged') return requestReconcile(step, event.serviceName);
   if (event.type !== 'TaskStateChanged' && event.type !== 'TaskHealthChanged') return;
   const task: Task | undefined = step.world.tasks[event.taskArn];
   const serviceName = task?.serviceName;
@@ -201,6 +213,13 @@ export function observeTaskEvent(step: Step, event: SimEvent): void {
     }
   }
   requestReconcile(step, serviceName);
+}
+
+/** The target health of each task, for the plan (only asked when the service has a load balancer). */
+function targetHealthFor(world: Parameters<typeof targetHealthOf>[0], tasks: readonly Task[]): Record<string, TargetHealthState | null> {
+  const out: Record<string, TargetHealthState | null> = {};
+  for (const t of tasks) out[t.taskArn] = targetHealthOf(world, t);
+  return out;
 }
 
 function refreshCounts(step: Step, service: Service): Service {

@@ -12,7 +12,7 @@ export const DUPLICATE_SUPPRESSION = 6 * HOUR;
 
 const tasks = (ids: readonly string[]) => ids.map((id) => `(task ${id})`).join(' ');
 
-/** E1, E2, E6, E7, E9, E14 of spec §5.11. ("1 tasks" is AWS's own grammar.) */
+/** E1–E9 and E14 of spec §5.11. ("1 tasks" is AWS's own grammar; E3/E4 have no final period.) */
 export const serviceMessages = {
   started: (svc: string, taskIds: readonly string[]) => `(service ${svc}) has started ${taskIds.length} tasks: ${tasks(taskIds)}.`,
   stopped: (svc: string, taskIds: readonly string[]) => `(service ${svc}) has stopped ${taskIds.length} running tasks: ${tasks(taskIds)}.`,
@@ -20,6 +20,11 @@ export const serviceMessages = {
   steadyState: (svc: string) => `(service ${svc}) has reached a steady state.`,
   failedContainerHealthChecks: (svc: string, taskId: string) => `(service ${svc}) (task ${taskId}) failed container health checks.`,
   unableToStart: (svc: string) => `(service ${svc}) is unable to consistently start tasks successfully.`,
+  registeredTargets: (svc: string, n: number, tg: string) => `(service ${svc}) registered ${n} targets in (target-group ${tg})`,
+  deregisteredTargets: (svc: string, n: number, tg: string) => `(service ${svc}) deregistered ${n} targets in (target-group ${tg})`,
+  drainingConnections: (svc: string, deploymentId: string, n: number) => `(service ${svc}, taskSet ${deploymentId}) has begun draining connections on ${n} tasks.`,
+  unhealthyInTargetGroup: (svc: string, taskId: string, port: number, tg: string, reason: string) =>
+    `(service ${svc}) (task ${taskId}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${reason})`,
 } as const;
 
 /** Causes whose repeats are suppressed; a message without a cause is always recorded. */

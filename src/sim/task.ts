@@ -9,6 +9,8 @@ import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
 import type { Container, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './types.ts';
 import { putTask } from './world.ts';
+import { activeTargetsOf, deregisterTargets, isDraining, registerTargets } from './loadBalancer.ts';
+import { cutOffRequests } from './traffic.ts';
 
 export type LaunchOptions = {
   group: string;
@@ -176,6 +178,9 @@ function startContainers(step: Step, task: Task) {
   const containers = task.containers.map((c) => ({ ...c, lastStatus: 'RUNNING' as const }));
   const next = setStatus(step, task, 'RUNNING', { startedAt: world.now, containers });
   for (const c of next.containers) announceContainer(step, next, c);
+  // Only a service registers its tasks with a load balancer (spec §4, §6.1).
+  const service = next.serviceName !== undefined ? world.services[next.serviceName] : undefined;
+  if (service && service.loadBalancers.length > 0) registerTargets(step, next, service);
   for (const def of td.containerDefinitions) {
     const app = def.app;
     if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck')
@@ -209,6 +214,7 @@ export function containerExited(step: Step, task: Task, name: string, exitCode: 
   if (!container || container.lastStatus !== 'RUNNING') return;
   let next = setContainer(step, task, name, { lastStatus: 'STOPPED', exitCode, ...(reason !== undefined ? { reason } : {}) });
   announceContainer(step, next, next.containers.find((c) => c.name === name)!);
+  if (container.essential) cutOffRequests(step.world, task.taskArn); // requests in flight get a 502
   next = refreshHealth(step, next);
   if (container.essential && next.desiredStatus === 'RUNNING') {
     next = putTask(step.world, next, { executionStoppedAt: step.world.now });
@@ -242,7 +248,25 @@ function beginStopping(step: Step, task: Task) {
     return;
   }
   if (task.lastStatus !== 'RUNNING') return;
-  // SIGTERM to every running container; SIGKILL after its stopTimeout (spec §3.6).
+  // Behind a load balancer: deregister and drain first, SIGTERM after (spec §3.6, §6.4).
+  if (activeTargetsOf(world, task.taskArn).length > 0) {
+    const draining = setStatus(step, task, 'DEACTIVATING');
+    deregisterTargets(step, draining);
+    return;
+  }
+  signalContainers(step, task);
+}
+
+/** A target finished draining: once the task is drained everywhere, it stops (SIGTERM). */
+export function continueAfterDrain(step: Step, taskArn: string): void {
+  const task = step.world.tasks[taskArn];
+  if (!task || task.lastStatus !== 'DEACTIVATING' || isDraining(step.world, taskArn)) return;
+  signalContainers(step, task);
+}
+
+/** STOPPING: SIGTERM to every running container; SIGKILL after its stopTimeout (spec §3.6). */
+function signalContainers(step: Step, task: Task) {
+  const { world } = step;
   const next = setStatus(step, task, 'STOPPING');
   const td = definitionOf(step, next);
   for (const c of next.containers) {

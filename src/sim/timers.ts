@@ -16,7 +16,9 @@ export type TimerKind =
   | { kind: 'command'; command: ScriptCommand } // a scenario script's timed command
   | { kind: 'healthCheck'; taskArn: string; container: string }
   | { kind: 'reconcile'; serviceName: string }
-  | { kind: 'forgetTask'; taskArn: string }; // a STOPPED task leaves the world after retention
+  | { kind: 'forgetTask'; taskArn: string } // a STOPPED task leaves the world after retention
+  | { kind: 'targetHealthCheck'; targetGroupArn: string; taskArn: string } // an ALB health check
+  | { kind: 'targetDrained'; targetGroupArn: string; taskArn: string }; // the deregistration delay ended
 
 export type Timer = TimerKind & { at: Millis; seq: number };
 

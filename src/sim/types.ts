@@ -157,6 +157,9 @@ export type ServiceEvent = { id: string; createdAt: Millis; message: string };
 
 export type DeploymentConfiguration = { maximumPercent: number; minimumHealthyPercent: number };
 
+/** A service's load balancer wiring (API:CreateServiceRequest.loadBalancers, spec §6.1). */
+export type ServiceLoadBalancer = { targetGroupArn: string; containerName: string; containerPort: number };
+
 export type Service = {
   serviceArn: string;
   serviceName: string;
@@ -170,6 +173,7 @@ export type Service = {
   schedulingStrategy: 'REPLICA';
   deploymentConfiguration: DeploymentConfiguration;
   healthCheckGracePeriodSeconds: number;
+  loadBalancers: ServiceLoadBalancer[];
   deployments: Deployment[];
   /** Newest first, at most 100 (spec §5.11). */
   events: ServiceEvent[];
@@ -182,6 +186,91 @@ export type Service = {
   activeCauses: Record<string, Millis>;
   /** When the scheduler next looks at this service (null: nothing asked it to). */
   nextReconcileAt: Millis | null;
+};
+
+// ---- Load balancing (spec §6) -------------------------------------------------------------------
+
+export type TargetHealthState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
+export type TargetHealthReason =
+  | 'Elb.RegistrationInProgress'
+  | 'Elb.InitialHealthChecking'
+  | 'Target.ResponseCodeMismatch'
+  | 'Target.FailedHealthChecks'
+  | 'Target.DeregistrationInProgress'
+  | 'Target.NotRegistered';
+
+/** One registered task (target type ip: the task's ENI address and the container port). */
+export type Target = {
+  id: string; // the task ENI's private IP
+  port: number;
+  taskArn: string;
+  serviceName: string;
+  availabilityZone: string;
+  state: TargetHealthState;
+  reason?: TargetHealthReason;
+  description?: string;
+  registeredAt: Millis;
+  drainingSince?: Millis;
+  consecutiveSuccesses: number;
+  consecutiveFailures: number;
+};
+
+export type TargetGroupHealthCheck = {
+  path: string;
+  intervalSeconds: number; // 5–300, default 30
+  timeoutSeconds: number; // 2–120, default 5
+  healthyThresholdCount: number; // 2–10, default 5
+  unhealthyThresholdCount: number; // 2–10, default 2
+  matcher: string; // default "200"
+};
+
+export type RoutingAlgorithm = 'round_robin' | 'least_outstanding_requests';
+
+export type TargetGroup = {
+  targetGroupArn: string;
+  targetGroupName: string;
+  loadBalancerArn: string;
+  protocol: 'HTTP';
+  port: number;
+  targetType: 'ip';
+  healthCheck: TargetGroupHealthCheck;
+  deregistrationDelaySeconds: number; // default 300 (spec §6.4)
+  algorithm: RoutingAlgorithm;
+  /** By task ARN. Draining targets stay until their delay ends. */
+  targets: Record<string, Target>;
+};
+
+export type LoadBalancer = {
+  loadBalancerArn: string;
+  loadBalancerName: string;
+  dnsName: string;
+  type: 'application';
+  scheme: 'internet-facing';
+  listener: { port: number; protocol: 'HTTP'; defaultTargetGroupArn: string };
+};
+
+/** What clients saw in one second of sim time. */
+export type TrafficSecond = { second: number; requests: number; ok: number; status5xx: Record<'500' | '502' | '503', number>; latencyMs: number };
+
+/** A sampled request, for the diagram's particles. */
+export type SampledRequest = { at: Millis; target: string | null; status: number };
+
+/** Per task: requests served so far, and when each request in flight will finish. Traffic is the
+ *  hot path (thousands of requests a minute), so this part of the world is updated in place. */
+export type TargetTraffic = { served: number; inFlight: Millis[] };
+
+export type Traffic = {
+  loadBalancerArn: string | null;
+  perTask: Record<string, TargetTraffic>;
+  /** Round-robin position per target group. */
+  cursors: Record<string, number>;
+  ratePerSecond: number;
+  nextArrivalAt: Millis;
+  /** The last TRAFFIC_WINDOW seconds, oldest first. */
+  seconds: TrafficSecond[];
+  /** The newest requests (at most a few dozen), for animation. */
+  sample: SampledRequest[];
+  total: { requests: number; ok: number; failed: number };
 };
 
 // ---- The world -------------------------------------------------------------------------------
@@ -197,6 +286,7 @@ export type Timings = {
   sigtermExit: Millis; // a well-behaved app exits this long after SIGTERM: 2 s
   schedulerInterval: Millis; // the service scheduler's reconcile period: 1 s
   stoppedTaskRetention: Millis; // STOPPED tasks stay visible at least 1 h (spec §3.4)
+  targetRegistration: Millis; // RegisterTargets → the first ALB health check can run
 };
 
 export type WorldConfig = {
@@ -227,4 +317,7 @@ export type World = {
   familyRevisions: Record<string, number>;
   tasks: Record<string, Task>; // by ARN
   services: Record<string, Service>; // by name
+  loadBalancers: Record<string, LoadBalancer>; // by ARN
+  targetGroups: Record<string, TargetGroup>; // by ARN
+  traffic: Traffic;
 };

@@ -15,6 +15,7 @@ export const DEFAULT_TIMINGS: Timings = {
   sigtermExit: 2 * SECOND,
   schedulerInterval: 1 * SECOND,
   stoppedTaskRetention: 1 * HOUR,
+  targetRegistration: 5 * SECOND,
 };
 
 export const DEFAULT_CONFIG: WorldConfig = {
@@ -44,6 +45,9 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
     familyRevisions: {},
     tasks: {},
     services: {},
+    loadBalancers: {},
+    targetGroups: {},
+    traffic: { loadBalancerArn: null, perTask: {}, cursors: {}, ratePerSecond: 0, nextArrivalAt: 0, seconds: [], sample: [], total: { requests: 0, ok: 0, failed: 0 } },
   };
 }
 

@@ -3,7 +3,7 @@
 // reason is often the lesson ("nothing replaces a standalone task"). availability.test.ts checks
 // these rules against the engine: enabled here ⇔ the engine accepts the command.
 
-import { shortId, type Task, type World } from '../../sim/index.ts';
+import { activeTargetsOf, shortId, type Task, type World } from '../../sim/index.ts';
 
 export type Availability = { enabled: true } | { enabled: false; reason: string };
 export type TaskActionName = 'stop' | 'crash' | 'oom' | 'failHealth' | 'scale';
@@ -26,11 +26,13 @@ export function taskActions(world: World, task: Task): Record<TaskActionName, Av
   const essentialDown = essential && essential.lastStatus !== 'RUNNING' ? `Container ${essential.name} has already stopped.` : null;
   const crash = notRunning ? no(notRunning) : essentialDown ? no(essentialDown) : yes;
   const definition = world.taskDefinitions[task.taskDefinitionArn];
-  const checked = definition?.containerDefinitions.find((d) => d.essential && d.healthCheck);
+  // The container checked: one with a health check, or (behind a load balancer) the essential one.
+  const behindLoadBalancer = activeTargetsOf(world, task.taskArn).length > 0;
+  const checked = definition?.containerDefinitions.find((d) => d.essential && d.healthCheck) ?? (behindLoadBalancer ? definition?.containerDefinitions.find((d) => d.essential) : undefined);
   const failHealth = notRunning
     ? no(notRunning)
     : !checked
-      ? no(`${task.family}:${task.revision} has no container health check, so ECS would never notice a failure. Register a revision with a healthCheck.`)
+      ? no(`${task.family}:${task.revision} has no container health check and no load balancer checks it, so nothing would notice a failure. Register a revision with a healthCheck.`)
       : task.containers.find((c) => c.name === checked.name)?.lastStatus !== 'RUNNING'
         ? no(`Container ${checked.name} has already stopped.`)
         : yes;

@@ -10,7 +10,7 @@
 //   * scale-in stops tasks that have not started first, then from the AZ with the most tasks;
 //   * no launches while the service throttle holds (spec §5.7).
 
-import type { Millis, Service, Task, TaskDefinition } from '../types.ts';
+import type { Millis, Service, TargetHealthState, Task, TaskDefinition } from '../types.ts';
 import { SECOND } from '../time.ts';
 
 export type PlanAction =
@@ -32,6 +32,8 @@ export type PlanInput = {
   now: Millis;
   availabilityZones: readonly string[];
   taskDefinitions: Readonly<Record<string, TaskDefinition>>;
+  /** With a load balancer: each task's target health (null: not registered yet). Without: null. */
+  targetHealth?: Readonly<Record<string, TargetHealthState | null>> | null;
 };
 
 /** With no health check, the scheduler counts a task healthy 40 s after RUNNING (spec §5.3). */
@@ -39,10 +41,13 @@ export const NO_HEALTH_CHECK_SETTLE = 40 * SECOND;
 
 const short = (t: Task) => t.taskId.slice(0, 8);
 
-/** Whether the task counts as healthy for the scheduler (spec §5.3 table, no load balancer yet). */
-export function countsHealthy(task: Task, now: Millis, defs: PlanInput['taskDefinitions']): boolean {
+/** Whether the task counts as healthy for the scheduler (spec §5.3 table): with a load balancer its
+ *  target must be healthy (and its container health check too, if it has one). */
+export function countsHealthy(task: Task, now: Millis, defs: PlanInput['taskDefinitions'], targetHealth?: PlanInput['targetHealth']): boolean {
   if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING' || task.startedAt === undefined) return false;
-  if (hasEssentialHealthCheck(task, defs)) return task.healthStatus === 'HEALTHY';
+  const containerOk = hasEssentialHealthCheck(task, defs) ? task.healthStatus === 'HEALTHY' : null;
+  if (targetHealth) return targetHealth[task.taskArn] === 'healthy' && containerOk !== false;
+  if (containerOk !== null) return containerOk;
   return now - task.startedAt >= NO_HEALTH_CHECK_SETTLE;
 }
 
@@ -52,13 +57,17 @@ function hasEssentialHealthCheck(task: Task, defs: PlanInput['taskDefinitions'])
 
 export function planService(input: PlanInput): Plan {
   const { service, tasks, now, availabilityZones, taskDefinitions } = input;
+  const targetHealth = input.targetHealth ?? null;
   const desired = service.status === 'ACTIVE' ? service.desiredCount : 0;
   const graceMs = service.healthCheckGracePeriodSeconds * SECOND;
   const live = tasks.filter((t) => t.desiredStatus === 'RUNNING');
-  const isUnhealthy = (t: Task) => t.lastStatus === 'RUNNING' && t.healthStatus === 'UNHEALTHY' && now - (t.startedAt ?? now) >= graceMs;
+  // Unhealthy: a failed container health check, or a target the ALB marks unhealthy (spec §6.5);
+  // either is ignored inside the health check grace period (spec §5.4).
+  const sick = (t: Task) => t.lastStatus === 'RUNNING' && (t.healthStatus === 'UNHEALTHY' || targetHealth?.[t.taskArn] === 'unhealthy');
+  const isUnhealthy = (t: Task) => sick(t) && now - (t.startedAt ?? now) >= graceMs;
   const unhealthy = live.filter(isUnhealthy);
   const well = live.filter((t) => !isUnhealthy(t));
-  const ready = well.filter((t) => countsHealthy(t, now, taskDefinitions));
+  const ready = well.filter((t) => countsHealthy(t, now, taskDefinitions, targetHealth));
   const starting = well.filter((t) => !ready.includes(t));
   const maxTasks = Math.floor((desired * service.deploymentConfiguration.maximumPercent) / 100);
   const actions: PlanAction[] = [];
@@ -80,7 +89,7 @@ export function planService(input: PlanInput): Plan {
     perAz.set(az, perAz.get(az)! + 1);
     const sick = replacing.shift();
     const reason = sick
-      ? `Task ${short(sick)} is UNHEALTHY: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
+      ? `Task ${short(sick)} ${targetHealth?.[sick.taskArn] === 'unhealthy' ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
       : `desiredCount is ${desired} but ${well.length + i} ${well.length + i === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
     actions.push({ kind: 'launch', availabilityZone: az, reason });
   }
@@ -128,7 +137,7 @@ export function planService(input: PlanInput): Plan {
       wake.push(t.startedAt + NO_HEALTH_CHECK_SETTLE);
   }
   for (const t of live) {
-    if (t.lastStatus === 'RUNNING' && t.healthStatus === 'UNHEALTHY' && !isUnhealthy(t)) wake.push((t.startedAt ?? now) + graceMs);
+    if (sick(t) && !isUnhealthy(t)) wake.push((t.startedAt ?? now) + graceMs);
   }
 
   const stopping = tasks.some((t) => t.desiredStatus === 'STOPPED');

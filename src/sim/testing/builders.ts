@@ -43,6 +43,7 @@ export function makeService(overrides: Partial<Service> = {}): Service {
     runningCount: 0,
     pendingCount: 0,
     launchType: 'FARGATE',
+    loadBalancers: [],
     schedulingStrategy: 'REPLICA',
     deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
     healthCheckGracePeriodSeconds: 0,

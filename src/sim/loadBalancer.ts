@@ -1,0 +1,260 @@
+// The Application Load Balancer (spec §6): a listener forwarding to one target group, targets that
+// a service registers and deregisters, ALB health checks with their state machine, draining with
+// the deregistration delay, and routing. Only services register targets (spec §4, §6.1).
+//
+// Requests are not events: at 200 req/s a day would be millions. Traffic (traffic.ts) routes each
+// arrival through `route` and counts outcomes per second; only target state changes are events.
+
+import { emit, type Step } from './events.ts';
+import { serviceMessages, addServiceEvent } from './serviceEvents.ts';
+import { schedule } from './timers.ts';
+import { SECOND } from './time.ts';
+import type { LoadBalancer, Millis, RoutingAlgorithm, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './types.ts';
+import { digits, hex, nextInt } from './rng.ts';
+
+/** ALB target group health check defaults (spec §6.3). */
+export const TARGET_GROUP_HEALTH_CHECK_DEFAULTS: TargetGroupHealthCheck = {
+  path: '/',
+  intervalSeconds: 30,
+  timeoutSeconds: 5,
+  healthyThresholdCount: 5,
+  unhealthyThresholdCount: 2,
+  matcher: '200',
+};
+export const DEFAULT_DEREGISTRATION_DELAY = 300; // seconds (spec §6.4)
+export const HEALTH_CHECK_LIMITS = {
+  intervalSeconds: [5, 300],
+  timeoutSeconds: [2, 120],
+  healthyThresholdCount: [2, 10],
+  unhealthyThresholdCount: [2, 10],
+} as const;
+
+/** ALB reason descriptions (spec §6.2), as E8 quotes them. */
+export const REASON_DESCRIPTIONS: Record<TargetHealthReason, string> = {
+  'Elb.RegistrationInProgress': 'Target registration is in progress',
+  'Elb.InitialHealthChecking': 'Initial health checks in progress',
+  'Target.ResponseCodeMismatch': 'Health checks failed with these codes: [500]',
+  'Target.FailedHealthChecks': 'Health checks failed',
+  'Target.DeregistrationInProgress': 'Target deregistration is in progress',
+  'Target.NotRegistered': 'Target is not registered to the target group',
+};
+
+export const elbFailureReason = (tg: TargetGroup) => `Task failed ELB health checks in (target-group ${tg.targetGroupArn})`;
+
+export type CreateLoadBalancerOptions = {
+  name: string;
+  listenerPort?: number;
+  targetGroup: {
+    name: string;
+    port?: number;
+    healthCheck?: Partial<TargetGroupHealthCheck>;
+    deregistrationDelaySeconds?: number;
+    algorithm?: RoutingAlgorithm;
+  };
+};
+
+export function createLoadBalancer(step: Step, o: CreateLoadBalancerOptions): { loadBalancer: LoadBalancer; targetGroup: TargetGroup } {
+  const { world } = step;
+  const region = world.config.region;
+  const account = world.config.accountId;
+  const lbId = hex(world.rng, 16);
+  const loadBalancerArn = `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/app/${o.name}/${lbId}`;
+  const targetGroupArn = `arn:aws:elasticloadbalancing:${region}:${account}:targetgroup/${o.targetGroup.name}/${hex(world.rng, 16)}`;
+  const targetGroup: TargetGroup = {
+    targetGroupArn,
+    targetGroupName: o.targetGroup.name,
+    loadBalancerArn,
+    protocol: 'HTTP',
+    port: o.targetGroup.port ?? 80,
+    targetType: 'ip',
+    healthCheck: { ...TARGET_GROUP_HEALTH_CHECK_DEFAULTS, ...o.targetGroup.healthCheck },
+    deregistrationDelaySeconds: o.targetGroup.deregistrationDelaySeconds ?? DEFAULT_DEREGISTRATION_DELAY,
+    algorithm: o.targetGroup.algorithm ?? 'round_robin',
+    targets: {},
+  };
+  const loadBalancer: LoadBalancer = {
+    loadBalancerArn,
+    loadBalancerName: o.name,
+    dnsName: `${o.name}-${digits(world.rng, 10)}.${region}.elb.amazonaws.com`,
+    type: 'application',
+    scheme: 'internet-facing',
+    listener: { port: o.listenerPort ?? 80, protocol: 'HTTP', defaultTargetGroupArn: targetGroupArn },
+  };
+  world.loadBalancers[loadBalancerArn] = loadBalancer;
+  world.targetGroups[targetGroupArn] = targetGroup;
+  emit(step, { type: 'LoadBalancerCreated', loadBalancerArn, loadBalancerName: o.name, targetGroupArn, targetGroupName: o.targetGroup.name });
+  return { loadBalancer, targetGroup };
+}
+
+/** A target group by ARN or by name. */
+export function findTargetGroup(world: World, ref: string): TargetGroup | undefined {
+  return world.targetGroups[ref] ?? Object.values(world.targetGroups).find((tg) => tg.targetGroupName === ref);
+}
+
+export function findLoadBalancer(world: World, ref: string): LoadBalancer | undefined {
+  return world.loadBalancers[ref] ?? Object.values(world.loadBalancers).find((lb) => lb.loadBalancerName === ref);
+}
+
+function putTarget(step: Step, tg: TargetGroup, target: Target, changes: Partial<Target>, announce = true): Target {
+  const next: Target = { ...target, ...changes };
+  step.world.targetGroups[tg.targetGroupArn] = { ...step.world.targetGroups[tg.targetGroupArn]!, targets: { ...step.world.targetGroups[tg.targetGroupArn]!.targets, [target.taskArn]: next } };
+  if (announce && (changes.state !== undefined || changes.reason !== undefined)) announceTarget(step, tg, next);
+  return next;
+}
+
+function announceTarget(step: Step, tg: TargetGroup, t: Target) {
+  emit(step, {
+    type: 'TargetHealthChanged',
+    targetGroupArn: tg.targetGroupArn,
+    taskArn: t.taskArn,
+    serviceName: t.serviceName,
+    state: t.state,
+    ...(t.reason ? { reason: t.reason } : {}),
+  });
+}
+
+/** A service task reached RUNNING: register it in its service's target groups (E3, spec §6.1). */
+export function registerTargets(step: Step, task: Task, service: Service): void {
+  const { world } = step;
+  for (const lb of service.loadBalancers) {
+    const tg = world.targetGroups[lb.targetGroupArn];
+    if (!tg || tg.targets[task.taskArn]) continue;
+    const target: Target = {
+      id: privateIp(world, task),
+      port: lb.containerPort,
+      taskArn: task.taskArn,
+      serviceName: service.serviceName,
+      availabilityZone: task.availabilityZone,
+      state: 'initial',
+      reason: 'Elb.RegistrationInProgress',
+      description: REASON_DESCRIPTIONS['Elb.RegistrationInProgress'],
+      registeredAt: world.now,
+      consecutiveSuccesses: 0,
+      consecutiveFailures: 0,
+    };
+    putTarget(step, tg, target, { state: 'initial' });
+    addServiceEvent(step, world.services[service.serviceName]!, serviceMessages.registeredTargets(service.serviceName, 1, tg.targetGroupArn));
+    // The first check runs once registration completes; then one every interval (spec §6.3).
+    schedule(world, world.now + world.config.timings.targetRegistration, { kind: 'targetHealthCheck', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
+  }
+}
+
+/** 10.0.<az>.<n>: a stable private address for the task's ENI, from its ID. */
+function privateIp(world: World, task: Task): string {
+  const az = world.config.availabilityZones.indexOf(task.availabilityZone);
+  return `10.0.${(az + 1) * 16 + nextInt(world.rng, 16)}.${1 + nextInt(world.rng, 254)}`;
+}
+
+/** Target groups in which the task is registered and not yet draining. */
+export function activeTargetsOf(world: World, taskArn: string): { tg: TargetGroup; target: Target }[] {
+  const out: { tg: TargetGroup; target: Target }[] = [];
+  for (const tg of Object.values(world.targetGroups)) {
+    const target = tg.targets[taskArn];
+    if (target && target.state !== 'draining') out.push({ tg, target });
+  }
+  return out;
+}
+
+/**
+ * Deregister a stopping task's targets: draining for the deregistration delay (E4, E5; spec §3.6,
+ * §6.4). Returns when the last target will be gone (null: the task had none).
+ */
+export function deregisterTargets(step: Step, task: Task): Millis | null {
+  const { world } = step;
+  let until: Millis | null = null;
+  for (const { tg, target } of activeTargetsOf(world, task.taskArn)) {
+    putTarget(step, tg, target, { state: 'draining', reason: 'Target.DeregistrationInProgress', description: REASON_DESCRIPTIONS['Target.DeregistrationInProgress'], drainingSince: world.now });
+    const at = world.now + tg.deregistrationDelaySeconds * SECOND;
+    schedule(world, at, { kind: 'targetDrained', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
+    until = Math.max(until ?? 0, at);
+    const service = world.services[target.serviceName];
+    if (service) {
+      const deployment = service.deployments.find((d) => d.status === 'PRIMARY')?.id ?? '';
+      const s = addServiceEvent(step, service, serviceMessages.deregisteredTargets(service.serviceName, 1, tg.targetGroupArn));
+      addServiceEvent(step, s, serviceMessages.drainingConnections(service.serviceName, deployment, 1));
+    }
+  }
+  return until;
+}
+
+/** The deregistration delay ended: the target leaves the group (state unused, Target.NotRegistered). */
+export function finishDraining(step: Step, targetGroupArn: string, taskArn: string): void {
+  const tg = step.world.targetGroups[targetGroupArn];
+  const target = tg?.targets[taskArn];
+  if (!tg || !target || target.state !== 'draining') return;
+  const { [taskArn]: _gone, ...rest } = tg.targets;
+  step.world.targetGroups[targetGroupArn] = { ...tg, targets: rest };
+  announceTarget(step, tg, { ...target, state: 'unused', reason: 'Target.NotRegistered' });
+}
+
+/** Is the task still draining in any target group? */
+export function isDraining(world: World, taskArn: string): boolean {
+  return Object.values(world.targetGroups).some((tg) => tg.targets[taskArn]?.state === 'draining');
+}
+
+/** What the application answers on the target's port right now: 200, 500 (failing), or null (nothing listening). */
+export function appAnswer(world: World, target: Target, containerName: string | undefined): 200 | 500 | null {
+  const task = world.tasks[target.taskArn];
+  if (!task || (task.lastStatus !== 'RUNNING' && task.lastStatus !== 'DEACTIVATING')) return null;
+  const container = containerName ? task.containers.find((c) => c.name === containerName) : task.containers.find((c) => c.essential);
+  if (!container || container.lastStatus !== 'RUNNING') return null;
+  return container.failingHealthChecks ? 500 : 200;
+}
+
+export const containerFor = (world: World, target: Target, tg: TargetGroup) =>
+  world.services[target.serviceName]?.loadBalancers.find((l) => l.targetGroupArn === tg.targetGroupArn)?.containerName;
+
+/** One ALB health check of one target (spec §6.2 state machine, §6.3 thresholds). */
+export function runTargetHealthCheck(step: Step, targetGroupArn: string, taskArn: string): void {
+  const { world } = step;
+  const tg = world.targetGroups[targetGroupArn];
+  const target = tg?.targets[taskArn];
+  if (!tg || !target || target.state === 'draining') return;
+  const answer = appAnswer(world, target, containerFor(world, target, tg));
+  const hc = tg.healthCheck;
+  let { state, reason, consecutiveSuccesses: successes, consecutiveFailures: failures } = target;
+  if (answer === 200) {
+    successes = Math.min(successes + 1, hc.healthyThresholdCount); // capped: a steady target doesn't change
+    failures = 0;
+    // A new target needs one passing check; an unhealthy one needs healthyThresholdCount.
+    if (state === 'initial' || (state === 'unhealthy' && successes >= hc.healthyThresholdCount)) {
+      state = 'healthy';
+      reason = undefined;
+    }
+  } else {
+    failures = Math.min(failures + 1, hc.unhealthyThresholdCount);
+    successes = 0;
+    if (state !== 'unhealthy' && failures >= hc.unhealthyThresholdCount) {
+      state = 'unhealthy';
+      reason = answer === 500 ? 'Target.ResponseCodeMismatch' : 'Target.FailedHealthChecks';
+    } else if (state === 'initial') {
+      reason = 'Elb.InitialHealthChecking';
+    }
+  }
+  const { reason: _r, description: _d, ...rest } = target;
+  const updated: Target = { ...rest, state, consecutiveSuccesses: successes, consecutiveFailures: failures, ...(reason ? { reason, description: REASON_DESCRIPTIONS[reason] } : {}) };
+  const same = updated.state === target.state && updated.reason === target.reason && successes === target.consecutiveSuccesses && failures === target.consecutiveFailures;
+  if (!same) world.targetGroups[targetGroupArn] = { ...tg, targets: { ...tg.targets, [taskArn]: updated } };
+  if (updated.state !== target.state || updated.reason !== target.reason) announceTarget(step, tg, updated);
+  schedule(world, world.now + hc.intervalSeconds * SECOND, { kind: 'targetHealthCheck', targetGroupArn, taskArn });
+}
+
+/** The target health the scheduler sees for a task: the worst over its target groups. */
+export function targetHealthOf(world: World, task: Task): TargetHealthState | null {
+  let worst: TargetHealthState | null = null;
+  const rank: Record<TargetHealthState, number> = { healthy: 0, initial: 1, draining: 2, unused: 3, unhealthy: 4 };
+  for (const tg of Object.values(world.targetGroups)) {
+    const t = tg.targets[task.taskArn];
+    if (t && (worst === null || rank[t.state] > rank[worst])) worst = t.state;
+  }
+  return worst;
+}
+
+/** Which target group made the task unhealthy (for E8 and the stopped reason). */
+export function unhealthyTargetOf(world: World, task: Task): { tg: TargetGroup; target: Target } | null {
+  for (const tg of Object.values(world.targetGroups)) {
+    const t = tg.targets[task.taskArn];
+    if (t?.state === 'unhealthy') return { tg, target: t };
+  }
+  return null;
+}

@@ -1,0 +1,182 @@
+// Client traffic through the load balancer (spec §6.6, §6.7): seeded Poisson arrivals at the
+// configured rate, each routed when it arrives and answered by whatever the target's app does.
+// Outcomes are counted per second of sim time (the charts) and a few are sampled (the particles).
+//
+//   ≥ 1 healthy target          → a healthy one (round robin, or least outstanding requests)
+//   none healthy, some unhealthy → fail-open: any registered, non-draining target
+//   no routable target          → 503 (no registered targets, or only initial/draining ones)
+//   the app answers 500          → 500;  nothing listening → 502;  cut off mid-request → 502
+
+import { appAnswer, containerFor } from './loadBalancer.ts';
+import { nextFloat } from './rng.ts';
+import { SECOND } from './time.ts';
+import type { Millis, Target, TargetGroup, TargetTraffic, TrafficSecond, World } from './types.ts';
+
+/** Seconds of per-second outcomes kept for the charts. */
+export const TRAFFIC_WINDOW = 600;
+/** Requests kept for the diagram's particles. */
+export const TRAFFIC_SAMPLE = 48;
+export const MAX_RATE = 1000;
+const LATENCY_MIN = 20; // ms: a small web app's response time, uniform in [20, 80)
+const LATENCY_SPREAD = 60;
+
+const newSecond = (second: number): TrafficSecond => ({ second, requests: 0, ok: 0, status5xx: { '500': 0, '502': 0, '503': 0 }, latencyMs: 0 });
+
+/** Process every arrival before `until` (exclusive). Called by the engine between timers. */
+export function runTraffic(world: World, until: Millis): void {
+  const traffic = world.traffic;
+  if (traffic.ratePerSecond <= 0 || traffic.loadBalancerArn === null) return;
+  const lb = world.loadBalancers[traffic.loadBalancerArn];
+  const tg = lb && world.targetGroups[lb.listener.defaultTargetGroupArn];
+  const meanGap = SECOND / traffic.ratePerSecond;
+  while (traffic.nextArrivalAt < until) {
+    const at = traffic.nextArrivalAt;
+    serve(world, tg, at);
+    // Exponential gaps: a Poisson process, drawn from the world's seeded RNG.
+    traffic.nextArrivalAt = at + -Math.log(1 - nextFloat(world.rng)) * meanGap;
+  }
+}
+
+function serve(world: World, tg: TargetGroup | undefined, at: Millis): void {
+  const traffic = world.traffic;
+  const target = tg ? pick(world, tg, at) : null;
+  let status: number;
+  let latency = 0;
+  if (!target || !tg) status = 503;
+  else {
+    const answer = answerOf(world, target, tg);
+    status = answer ?? 502;
+    latency = answer === null ? 1 : LATENCY_MIN + nextFloat(world.rng) * LATENCY_SPREAD;
+    const perTask = trafficOf(world, target.taskArn);
+    perTask.served++;
+    if (answer !== null) {
+      const inFlight = perTask.inFlight;
+      if (inFlight.length > 0 && inFlight[0]! <= at) perTask.inFlight = inFlight.filter((done) => done > at);
+      perTask.inFlight.push(at + latency);
+    }
+  }
+  record(world, at, status, latency);
+  traffic.sample.push({ at, target: target?.taskArn ?? null, status });
+  if (traffic.sample.length > TRAFFIC_SAMPLE) traffic.sample.shift();
+}
+
+export function trafficOf(world: World, taskArn: string): TargetTraffic {
+  let t = world.traffic.perTask[taskArn];
+  if (!t) world.traffic.perTask[taskArn] = t = { served: 0, inFlight: [] };
+  return t;
+}
+
+function record(world: World, at: Millis, status: number, latency: number): void {
+  const traffic = world.traffic;
+  const second = Math.floor(at / SECOND);
+  let bucket = traffic.seconds[traffic.seconds.length - 1];
+  if (!bucket || bucket.second !== second) {
+    bucket = newSecond(second);
+    traffic.seconds.push(bucket);
+    if (traffic.seconds.length > TRAFFIC_WINDOW) traffic.seconds.shift();
+  }
+  bucket.requests++;
+  traffic.total.requests++;
+  if (status === 200) {
+    bucket.ok++;
+    bucket.latencyMs += latency;
+    traffic.total.ok++;
+  } else {
+    bucket.status5xx[String(status) as '500' | '502' | '503']++;
+    traffic.total.failed++;
+  }
+}
+
+// Memos of derived facts, keyed by the (immutable) objects they derive from: a task or target
+// group is replaced whenever it changes, so an entry can never be stale. They only save work.
+const answers = new WeakMap<object, 200 | 500 | null>();
+const routable = new WeakMap<object, { healthy: Target[]; unhealthy: Target[] }>();
+
+function answerOf(world: World, target: Target, tg: TargetGroup): 200 | 500 | null {
+  const task = world.tasks[target.taskArn];
+  if (!task) return null;
+  let answer = answers.get(task);
+  if (answer === undefined) {
+    answer = appAnswer(world, target, containerFor(world, target, tg));
+    answers.set(task, answer);
+  }
+  return answer;
+}
+
+/** The target for a request arriving at `at`, or null when nothing can take it (→ 503). */
+function pick(world: World, tg: TargetGroup, at: Millis): Target | null {
+  const cursor = world.traffic.cursors[tg.targetGroupArn] ?? 0;
+  const choice = chooseTarget(tg, cursor, (taskArn) => outstanding(world, taskArn, at));
+  if (choice && tg.algorithm === 'round_robin') world.traffic.cursors[tg.targetGroupArn] = (cursor + 1) % 1_000_000;
+  return choice;
+}
+
+/**
+ * The ALB's routing rule, pure (spec §6.6, §6.7): healthy targets if there are any; otherwise,
+ * failing open, the unhealthy ones; never an initial, draining or unused target.
+ */
+export function chooseTarget(tg: Pick<TargetGroup, 'targets' | 'algorithm'>, cursor: number, load: (taskArn: string) => number): Target | null {
+  let lists = routable.get(tg.targets);
+  if (!lists) {
+    lists = { healthy: [], unhealthy: [] };
+    // Key order is registration order, which is deterministic (and survives a snapshot).
+    for (const arn in tg.targets) {
+      const t = tg.targets[arn]!;
+      if (t.state === 'healthy') lists.healthy.push(t);
+      else if (t.state === 'unhealthy') lists.unhealthy.push(t);
+    }
+    routable.set(tg.targets, lists);
+  }
+  const candidates = lists.healthy.length > 0 ? lists.healthy : lists.unhealthy;
+  if (candidates.length === 0) return null;
+  if (tg.algorithm === 'least_outstanding_requests') {
+    let best = candidates[0]!;
+    let bestLoad = load(best.taskArn);
+    for (const c of candidates) {
+      const l = load(c.taskArn);
+      if (l < bestLoad) {
+        best = c;
+        bestLoad = l;
+      }
+    }
+    return best;
+  }
+  return candidates[cursor % candidates.length]!;
+}
+
+/** Requests still in flight on the task at `at` (finished ones are dropped as we go). */
+function outstanding(world: World, taskArn: string, at: Millis): number {
+  const t = world.traffic.perTask[taskArn];
+  if (!t) return 0;
+  if (t.inFlight.length && t.inFlight[0]! <= at) t.inFlight = t.inFlight.filter((done) => done > at);
+  return t.inFlight.length;
+}
+
+/**
+ * The task's app just went away (its container exited): requests still in flight on it are cut
+ * off and the client sees 502 (spec §6.7). They were counted as 200 when they arrived; move them.
+ */
+export function cutOffRequests(world: World, taskArn: string): void {
+  const t = world.traffic.perTask[taskArn];
+  if (!t) return;
+  const now = world.now;
+  const cut = t.inFlight.filter((done) => done > now).length;
+  t.inFlight = [];
+  if (cut === 0) return;
+  const bucket = world.traffic.seconds[world.traffic.seconds.length - 1];
+  if (bucket) {
+    const moved = Math.min(cut, bucket.ok);
+    bucket.ok -= moved;
+    bucket.status5xx['502'] += moved;
+  }
+  world.traffic.total.ok -= cut;
+  world.traffic.total.failed += cut;
+}
+
+/** Turn traffic on, off, or to a new rate. */
+export function setTraffic(world: World, loadBalancerArn: string | null, ratePerSecond: number): void {
+  const traffic = world.traffic;
+  if (traffic.ratePerSecond <= 0 || traffic.nextArrivalAt < world.now) traffic.nextArrivalAt = world.now;
+  traffic.loadBalancerArn = loadBalancerArn;
+  traffic.ratePerSecond = ratePerSecond;
+}
