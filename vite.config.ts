@@ -2,11 +2,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// One chunk per heavy vendor: better caching, and the build report shows each one's cost.
+// One chunk per heavy vendor: better caching, and the build report shows each one's cost. motion is
+// left to the bundler, so its animation features can load after the first paint (motionFeatures.ts).
 const vendorGroups = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
   { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-[a-z]+|classcat|zustand|use-sync-external-store)[\\/]/ },
-  { name: 'motion', test: /node_modules[\\/](motion|framer-motion|motion-dom|motion-utils)[\\/]/ },
 ];
 
 export default defineConfig({

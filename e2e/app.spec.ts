@@ -48,7 +48,7 @@ test('stop a service task by keyboard: a replacement starts and reaches RUNNING,
   const id = await idOf(victimRow);
   // Focus the task's node, select it with Enter, stop it with S.
   await nodeWrapper(page, id).focus();
-  await expect(nodeWrapper(page, id)).toHaveAttribute('aria-label', new RegExp(`^Task ${id}, RUNNING, service web, us-east-1[abc], health HEALTHY$`));
+  await expect(nodeWrapper(page, id)).toHaveAttribute('aria-label', new RegExp(`^Task ${id}, RUNNING, service web, us-east-1[abc], health HEALTHY, target healthy$`));
   await page.keyboard.press('Enter');
   await expect(inspector(page)).toContainText(`Task ${id}`);
   await page.keyboard.press('s');

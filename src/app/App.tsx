@@ -2,7 +2,7 @@
 // table below (on a phone, everything but the diagram becomes tabs), the time controls and the
 // actions in the header. One store per mounted app; one playback driver.
 
-import { LazyMotion, MotionConfig, domAnimation } from 'motion/react';
+import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { startPlayback } from '../store/playback.ts';
 import { createSimStore } from '../store/simStore.ts';
@@ -11,15 +11,20 @@ import { settingsFromUrl } from '../store/settings.ts';
 import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
-import { EventsPanel } from './panels/EventsPanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { TasksTable } from './panels/TasksTable.tsx';
-import { WhyPanel } from './panels/WhyPanel.tsx';
+
 import { Tabs, type TabSpec } from './Tabs.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery.ts';
 
+// What the first screen doesn't show is loaded when it is first opened (issue #3's JS budget).
 const Dialogs = lazy(() => import('./actions/Dialogs.tsx'));
+const EventsPanel = lazy(() => import('./panels/EventsPanel.tsx').then((m) => ({ default: m.EventsPanel })));
+const WhyPanel = lazy(() => import('./panels/WhyPanel.tsx').then((m) => ({ default: m.WhyPanel })));
+const TrafficPanel = lazy(() => import('./panels/TrafficPanel.tsx').then((m) => ({ default: m.TrafficPanel })));
+const loading = <p className="muted">Loading…</p>;
+const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
 export function App({ search }: { search: string }) {
   const [{ store, problems }] = useState(() => {
@@ -39,7 +44,7 @@ export function App({ search }: { search: string }) {
   return (
     <SimStoreProvider store={store}>
       <MotionConfig reducedMotion="user">
-        <LazyMotion features={domAnimation} strict>
+        <LazyMotion features={loadMotionFeatures} strict>
           <Screen problems={problems} />
         </LazyMotion>
       </MotionConfig>
@@ -63,8 +68,9 @@ function Screen({ problems }: { problems: string[] }) {
 
   const tabs: TabSpec[] = [
     { id: 'inspector', label: 'Inspector', content: <Inspector /> },
-    { id: 'events', label: 'Events', content: <EventsPanel /> },
-    { id: 'why', label: 'Why', content: <WhyPanel /> },
+    { id: 'events', label: 'Events', content: <Suspense fallback={loading}><EventsPanel /></Suspense> },
+    { id: 'why', label: 'Why', content: <Suspense fallback={loading}><WhyPanel /></Suspense> },
+    { id: 'traffic', label: 'Traffic', content: <Suspense fallback={loading}><TrafficPanel /></Suspense> },
   ];
   if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <TasksTable /> });
   const open = store.getState().openDialog;

@@ -17,6 +17,8 @@ export type LayoutInput = {
   taskDefinitions: readonly string[];
   /** Service names, in the order their controller nodes are drawn. */
   services: readonly string[];
+  /** Load balancer ARNs; the clients that call them are drawn above the first. */
+  loadBalancers?: readonly string[];
   /** The tasks on the diagram, oldest first; `band` is the task's group. */
   tasks: readonly { id: string; az: string; band: string }[];
   /** Slots per AZ to keep ready for a band (a service's share of desiredCount plus room for
@@ -44,16 +46,20 @@ export type Layout = {
   bandBoxes: Record<string, Box>;
   taskDefinitions: Record<string, Box>;
   services: Record<string, Box>;
+  loadBalancers: Record<string, Box>;
+  clients: Box | null;
   tasks: Record<string, Box>;
 };
 
 export const EMPTY_MEMORY: LayoutMemory = { slots: {}, bands: [], bandRows: {}, columns: 1 };
 
 export const SIZES = {
-  task: { width: 176, height: 92 },
+  task: { width: 196, height: 100 },
   /** From three columns on (a busy cluster) tasks are drawn smaller, with less detail. */
   compactTask: { width: 136, height: 66 },
   taskDefinition: { width: 220, height: 104 },
+  loadBalancer: { width: 240, height: 120 },
+  clients: { width: 240, height: 84 },
   service: { width: 220, height: 112 },
   gap: 14,
   zonePadding: 14,
@@ -127,6 +133,25 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
     clusterLeft = input.taskDefinitions.length + input.services.length > 0 ? cardColumn + rowGap : 0;
   }
 
+  // Clients → load balancer: a column of their own, right of the cluster (wide) or above the
+  // cards (tall), so traffic reads as coming in from outside.
+  const loadBalancers: Record<string, Box> = {};
+  let clients: Box | null = null;
+  const lbIds = input.loadBalancers ?? [];
+  if (lbIds.length > 0) {
+    if (orientation === 'wide') {
+      const x = clusterLeft + clusterWidth + rowGap;
+      clients = { x, y: 0, ...SIZES.clients };
+      lbIds.forEach((id, i) => (loadBalancers[id] = { x, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
+    } else {
+      const shift = SIZES.clients.height + rowGap + lbIds.length * (SIZES.loadBalancer.height + gap) + rowGap - gap;
+      clients = { x: 0, y: 0, ...SIZES.clients };
+      lbIds.forEach((id, i) => (loadBalancers[id] = { x: 0, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
+      for (const box of [...Object.values(taskDefinitions), ...Object.values(services)]) box.y += shift;
+      clusterLeft = Math.max(clusterLeft, Math.max(SIZES.loadBalancer.width, SIZES.clients.width) + rowGap);
+    }
+  }
+
   const zones: Record<string, Box> = {};
   input.availabilityZones.forEach((az, i) => {
     const x = clusterLeft + clusterPadding + (orientation === 'wide' ? i * (zoneWidth + gap) : 0);
@@ -159,7 +184,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
     tasks[t.id] = { x: area.x + bandInset + col * (task.width + gap), y: area.y + bandLabel + row * (task.height + gap), ...task };
   }
 
-  return { memory, cluster, zones, bandBoxes, taskDefinitions, services, tasks };
+  return { memory, cluster, zones, bandBoxes, taskDefinitions, services, loadBalancers, clients, tasks };
 }
 
 /** Keep every shown task's slot; give new tasks the lowest free slot; forget tasks that left. */

@@ -26,20 +26,25 @@ describe('projectDiagram', () => {
     expect(tasks).toHaveLength(4);
     const web = webTasks(sim)[0]!;
     const node = tasks.find((n) => n.id === nodeId.task(web.taskArn))!;
-    expect(node.ariaLabel).toBe(`Task ${shortId(web.taskId)}, RUNNING, service web, ${web.availabilityZone}, health HEALTHY`);
+    expect(node.ariaLabel).toBe(`Task ${shortId(web.taskId)}, RUNNING, service web, ${web.availabilityZone}, health HEALTHY, target healthy`);
     const report = Object.values(sim.world.tasks).find((t) => t.family === 'report')!;
     expect(tasks.find((n) => n.id === nodeId.task(report.taskArn))!.ariaLabel).toBe(
       `Task ${shortId(report.taskId)}, RUNNING, standalone, started by you, group family:report, ${report.availabilityZone}`,
     );
-    // Each service task is linked to its service; the standalone task to nothing at rest.
+    // Each service task is linked to its service and, as a target, to the load balancer; the
+    // standalone task to nothing at rest.
+    const alb = nodeId.loadBalancer(Object.keys(sim.world.loadBalancers)[0]!);
     expect(d.edges.map((e) => e.id).sort()).toEqual(
       [
         `${nodeId.taskDefinition(sim.world.services.web!.taskDefinition)}->${nodeId.service('web')}`,
         ...webTasks(sim).map((t) => `${nodeId.service('web')}->${nodeId.task(t.taskArn)}`),
+        `clients->${alb}`,
+        ...webTasks(sim).map((t) => `${alb}->${nodeId.task(t.taskArn)}`),
       ].sort(),
     );
-    // Regions are neither focusable nor selectable; everything else is.
-    for (const n of d.nodes) expect(n.focusable).toBe(!['zone', 'cluster', 'band'].includes(n.type));
+    expect(d.nodes.find((n) => n.id === alb)!.ariaLabel).toBe('Load balancer web-alb, target group web-tg: 3 healthy');
+    // Regions and the clients are neither focusable nor selectable; everything else is.
+    for (const n of d.nodes) expect(n.focusable).toBe(!['zone', 'cluster', 'band', 'clients'].includes(n.type));
     // Each AZ labels its bands: the service's tasks, then the standalone ones.
     expect(d.nodes.filter((n) => n.id.startsWith('band:us-east-1a')).map((n) => n.data.label)).toEqual(['service web', 'standalone · family:report']);
   });

@@ -3,21 +3,23 @@
 // to React Flow, the tests read it directly. Shapes follow React Flow's Node and Edge so no
 // conversion is needed, without this module depending on React Flow.
 
-import { familyRevision, shortId, type Millis, type Service, type Task, type TaskDefinition, type World } from '../sim/index.ts';
+import { familyRevision, shortId, type LoadBalancer, type Millis, type Service, type Target, type TargetGroup, type Task, type TaskDefinition, type World } from '../sim/index.ts';
 import { layoutDiagram, type Box, type LayoutMemory, type Orientation } from './layout.ts';
 
 /** What the user points at: the selection, or (when nothing is selected) what the pointer is over. */
-export type Focus = { kind: 'task' | 'service' | 'taskDefinition'; id: string } | null;
+export type Focus = { kind: 'task' | 'service' | 'taskDefinition' | 'loadBalancer'; id: string } | null;
 
 export type Emphasis = 'focus' | 'related' | 'none';
 
-export type TaskNodeData = { kind: 'task'; task: Task; emphasis: Emphasis; label: string; fading: boolean };
+export type TaskNodeData = { kind: 'task'; task: Task; target: Target | null; emphasis: Emphasis; label: string; fading: boolean };
+export type LoadBalancerNodeData = { kind: 'loadBalancer'; loadBalancer: LoadBalancer; targetGroup: TargetGroup; emphasis: Emphasis; label: string };
+export type ClientsNodeData = { kind: 'clients'; loadBalancerArn: string; label: string };
 export type ServiceNodeData = { kind: 'service'; service: Service; emphasis: Emphasis; label: string };
 export type TaskDefinitionNodeData = { kind: 'taskDefinition'; taskDefinition: TaskDefinition; latest: boolean; emphasis: Emphasis; label: string };
 export type ZoneNodeData = { kind: 'zone'; name: string; running: number; label: string };
 export type ClusterNodeData = { kind: 'cluster'; name: string; label: string };
 export type BandNodeData = { kind: 'band'; standalone: boolean; label: string };
-export type NodeData = TaskNodeData | ServiceNodeData | TaskDefinitionNodeData | ZoneNodeData | ClusterNodeData | BandNodeData;
+export type NodeData = TaskNodeData | ServiceNodeData | TaskDefinitionNodeData | ZoneNodeData | ClusterNodeData | BandNodeData | LoadBalancerNodeData | ClientsNodeData;
 
 export type DiagramNode = {
   id: string;
@@ -40,6 +42,9 @@ export type DiagramEdge = {
   id: string;
   source: string;
   target: string;
+  /** 'traffic' edges carry request particles; `data.taskArn` names the target's task (none: clients → ALB). */
+  type?: 'traffic';
+  data?: { taskArn?: string; loadBalancerArn: string };
   className: string;
   focusable: false;
   selectable: false;
@@ -61,13 +66,14 @@ export const nodeId = {
   task: (taskArn: string) => `task:${taskArn}`,
   service: (name: string) => `service:${name}`,
   taskDefinition: (arn: string) => `taskDefinition:${arn}`,
+  loadBalancer: (arn: string) => `loadBalancer:${arn}`,
 };
 
 /** The inverse of nodeId: which entity a node id names (null for regions). */
 export function focusOfNode(id: string): Focus {
   const colon = id.indexOf(':');
   const kind = id.slice(0, colon);
-  if (kind === 'task' || kind === 'service' || kind === 'taskDefinition') return { kind, id: id.slice(colon + 1) };
+  if (kind === 'task' || kind === 'service' || kind === 'taskDefinition' || kind === 'loadBalancer') return { kind, id: id.slice(colon + 1) };
   return null;
 }
 
@@ -75,12 +81,13 @@ export function isOnDiagram(task: Task, now: Millis): boolean {
   return task.lastStatus !== 'STOPPED' || (task.stoppedAt ?? now) > now - STOPPED_LINGER;
 }
 
-export function taskLabel(task: Task): string {
+export function taskLabel(task: Task, target: Target | null = null): string {
   const owner = task.serviceName ? `service ${task.serviceName}` : `standalone, started by you, group ${task.group}`;
   const parts = [`Task ${shortId(task.taskId)}`, task.lastStatus];
   if (task.desiredStatus !== task.lastStatus && task.lastStatus !== 'STOPPED') parts.push(`desired ${task.desiredStatus}`);
   parts.push(owner, task.availabilityZone);
   if (task.healthStatus !== 'UNKNOWN') parts.push(`health ${task.healthStatus}`);
+  if (target) parts.push(`target ${target.state}`);
   if (task.stopCode) parts.push(`stop code ${task.stopCode}`);
   return parts.join(', ');
 }
@@ -130,6 +137,7 @@ export function projectDiagram(
       taskDefinitions: taskDefinitions.map((td) => td.taskDefinitionArn),
       services: services.map((s) => s.serviceName),
       tasks: shownTasks.map((t) => ({ id: t.taskArn, az: t.availabilityZone, band: t.group })),
+      loadBalancers: Object.keys(world.loadBalancers),
       reserve: Object.fromEntries(services.map((s) => [`service:${s.serviceName}`, reserveFor(s.desiredCount, world.config.availabilityZones.length)])),
     },
     memory,
@@ -137,9 +145,12 @@ export function projectDiagram(
   );
 
   const related = relatedTo(options.focus, world, shownTasks);
-  const emphasis = (kind: 'task' | 'service' | 'taskDefinition', id: string): Emphasis =>
+  // Each task's target, if a target group holds it.
+  const targetOf = new Map<string, Target>();
+  for (const tg of Object.values(world.targetGroups)) for (const arn in tg.targets) targetOf.set(arn, tg.targets[arn]!);
+  const emphasis = (kind: NonNullable<Focus>['kind'], id: string): Emphasis =>
     options.focus?.kind === kind && options.focus.id === id ? 'focus' : related.has(`${kind}:${id}`) ? 'related' : 'none';
-  const isSelected = (kind: 'task' | 'service' | 'taskDefinition', id: string) => options.selected?.kind === kind && options.selected.id === id;
+  const isSelected = (kind: NonNullable<Focus>['kind'], id: string) => options.selected?.kind === kind && options.selected.id === id;
 
   const nodes: DiagramNode[] = [];
   const region = (id: string, type: 'cluster' | 'zone' | 'band', box: Box, data: ClusterNodeData | ZoneNodeData | BandNodeData) =>
@@ -162,6 +173,17 @@ export function projectDiagram(
     const data: TaskDefinitionNodeData = { kind: 'taskDefinition', taskDefinition: td, latest: latest.get(td.family) === td, emphasis: emphasis('taskDefinition', td.taskDefinitionArn), label: taskDefinitionLabel(td) };
     nodes.push({ ...placed(id, 'taskDefinition', layout.taskDefinitions[td.taskDefinitionArn]!, data), selected: isSelected('taskDefinition', td.taskDefinitionArn) });
   }
+  if (layout.clients) {
+    const first = Object.keys(world.loadBalancers)[0]!;
+    nodes.push({ ...placed('clients', 'clients', layout.clients, { kind: 'clients', loadBalancerArn: first, label: 'Clients on the internet, sending requests to the load balancer' }), selectable: false, focusable: false });
+  }
+  for (const lb of Object.values(world.loadBalancers)) {
+    const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
+    const counts = Object.values(tg.targets).reduce<Record<string, number>>((c, t) => ({ ...c, [t.state]: (c[t.state] ?? 0) + 1 }), {});
+    const summary = Object.entries(counts).map(([state, n]) => `${n} ${state}`).join(', ') || 'no targets';
+    const data: LoadBalancerNodeData = { kind: 'loadBalancer', loadBalancer: lb, targetGroup: tg, emphasis: emphasis('loadBalancer', lb.loadBalancerArn), label: `Load balancer ${lb.loadBalancerName}, target group ${tg.targetGroupName}: ${summary}` };
+    nodes.push({ ...placed(nodeId.loadBalancer(lb.loadBalancerArn), 'loadBalancer', layout.loadBalancers[lb.loadBalancerArn]!, data), selected: isSelected('loadBalancer', lb.loadBalancerArn) });
+  }
   for (const s of services) {
     const data: ServiceNodeData = { kind: 'service', service: s, emphasis: emphasis('service', s.serviceName), label: serviceLabel(s) };
     nodes.push({ ...placed(nodeId.service(s.serviceName), 'service', layout.services[s.serviceName]!, data), selected: isSelected('service', s.serviceName) });
@@ -177,7 +199,8 @@ export function projectDiagram(
       return (zoneOrder.get(sa.az) ?? 0) - (zoneOrder.get(sb.az) ?? 0) || (bandOrder.get(sa.band) ?? 0) - (bandOrder.get(sb.band) ?? 0) || sa.index - sb.index;
     });
   for (const t of ordered) {
-    const data: TaskNodeData = { kind: 'task', task: t, emphasis: emphasis('task', t.taskArn), label: taskLabel(t), fading: t.lastStatus === 'STOPPED' };
+    const target = targetOf.get(t.taskArn) ?? null;
+    const data: TaskNodeData = { kind: 'task', task: t, target, emphasis: emphasis('task', t.taskArn), label: taskLabel(t, target), fading: t.lastStatus === 'STOPPED' };
     nodes.push({ ...placed(nodeId.task(t.taskArn), 'task', layout.tasks[t.taskArn]!, data), selected: isSelected('task', t.taskArn) });
   }
 
@@ -188,10 +211,21 @@ export function projectDiagram(
     const tdNode = nodeId.taskDefinition(s.taskDefinition);
     if (layout.taskDefinitions[s.taskDefinition]) edge(tdNode, nodeId.service(s.serviceName), 'edge-blueprint', emphasis('service', s.serviceName) !== 'none');
   }
+  for (const lb of Object.values(world.loadBalancers)) {
+    const lbNode = nodeId.loadBalancer(lb.loadBalancerArn);
+    if (layout.clients) edges.push({ id: `clients->${lbNode}`, source: 'clients', target: lbNode, type: 'traffic', data: { loadBalancerArn: lb.loadBalancerArn }, className: 'edge-traffic edge-clients', focusable: false, selectable: false, zIndex: 1 });
+    const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
+    for (const t of ordered) {
+      const target = tg.targets[t.taskArn];
+      if (!target) continue;
+      const lit = emphasis('loadBalancer', lb.loadBalancerArn) !== 'none' || emphasis('task', t.taskArn) === 'focus';
+      edges.push({ id: `${lbNode}->${nodeId.task(t.taskArn)}`, source: lbNode, target: nodeId.task(t.taskArn), type: 'traffic', data: { taskArn: t.taskArn, loadBalancerArn: lb.loadBalancerArn }, className: `edge-traffic edge-target target-${target.state}${lit ? ' emphasised' : ''}`, focusable: false, selectable: false, zIndex: 1 });
+    }
+  }
   for (const t of ordered) {
     const taskEmphasised = emphasis('task', t.taskArn) !== 'none';
     if (t.serviceName && layout.services[t.serviceName]) {
-      edge(nodeId.service(t.serviceName), nodeId.task(t.taskArn), 'edge-service', taskEmphasised && options.focus?.kind !== 'taskDefinition');
+      edge(nodeId.service(t.serviceName), nodeId.task(t.taskArn), 'edge-service', taskEmphasised && options.focus?.kind !== 'taskDefinition' && options.focus?.kind !== 'loadBalancer');
     }
     // Blueprint → task links only for what the user points at, so the picture stays calm.
     const pointsAtBlueprint = options.focus?.kind === 'taskDefinition' && options.focus.id === t.taskDefinitionArn;
@@ -242,6 +276,10 @@ function relatedTo(focus: Focus, world: World, tasks: Task[]): Set<string> {
     const s = world.services[focus.id];
     if (s) out.add(nodeId.taskDefinition(s.taskDefinition));
     for (const t of tasks) if (t.serviceName === focus.id) out.add(nodeId.task(t.taskArn));
+  } else if (focus.kind === 'loadBalancer') {
+    const lb = world.loadBalancers[focus.id];
+    const tg = lb && world.targetGroups[lb.listener.defaultTargetGroupArn];
+    for (const t of tasks) if (tg?.targets[t.taskArn]) out.add(nodeId.task(t.taskArn));
   } else {
     for (const t of tasks) if (t.taskDefinitionArn === focus.id) out.add(nodeId.task(t.taskArn));
     for (const s of Object.values(world.services)) if (s.taskDefinition === focus.id) out.add(nodeId.service(s.serviceName));

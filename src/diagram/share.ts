@@ -24,9 +24,18 @@ export function shareEdges<E extends { id: string }>(previous: readonly E[], nex
   const byId = new Map(previous.map((e) => [e.id, e]));
   const shared = next.map((e) => {
     const old = byId.get(e.id);
-    return old && shallowEqual(old as Record<string, unknown>, e as Record<string, unknown>) ? old : e;
+    return old && sameEdge(old as Record<string, unknown>, e as Record<string, unknown>) ? old : e;
   });
   return sameItems(previous, shared) ? (previous as E[]) : shared;
+}
+
+/** Like shallowEqual, but an edge's small `data` object is compared by its fields. */
+function sameEdge(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) =>
+    k === 'data' && a.data && b.data ? shallowEqual(a.data as Record<string, unknown>, b.data as Record<string, unknown>) : Object.is(a[k], b[k]),
+  );
 }
 
 const sameItems = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);

@@ -153,6 +153,19 @@ export const SCENARIOS: readonly Scenario[] = [
     })),
   },
   {
+    name: 'rush',
+    title: 'Rush hour: 30 tasks, 200 requests a second',
+    description:
+      'Service web runs 30 tasks behind web-alb (deregistration delay shortened to 30 s, and said so) under 200 requests a second; a task is killed every 20 seconds. Requests keep flowing while the service heals.',
+    setup: [
+      register(webTaskDefinition()),
+      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, deregistrationDelaySeconds: 30 } },
+      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 30, loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }] },
+      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 200 },
+    ],
+    script: Array.from({ length: 180 }, (_, i) => ({ at: 120 + i * 20, command: { type: 'stopTask' as const, task: { service: 'web', pick: 'random' as const } } })),
+  },
+  {
     name: 'empty',
     title: 'An empty cluster',
     description: 'Nothing registered, nothing running: build it yourself.',

@@ -25,6 +25,9 @@ export type DialogRequest =
 export type SimSettings = { seed: number; scenario: string; speed: Speed };
 export type PlanEvent = Extract<SimEvent, { type: 'SchedulerPlanned' }>;
 export type Measured = { id: string; width: number; height: number };
+/** Desired and running tasks per service, once per second of sim time (for the charts). */
+export type CountsSample = { second: number; services: Record<string, { desired: number; running: number }> };
+export const HISTORY_SECONDS = 600;
 
 export type SimStoreState = {
   sim: Simulation;
@@ -38,6 +41,8 @@ export type SimStoreState = {
   recent: SimEvent[];
   /** The scheduler's recent plans, newest last: the "why" behind what services did. */
   plans: PlanEvent[];
+  /** Service counts over the last HISTORY_SECONDS seconds, oldest first. */
+  history: CountsSample[];
   lastRejection: string | null;
   selection: Focus;
   hovered: Focus;
@@ -63,6 +68,19 @@ export type SimStoreState = {
 
 export type SimStore = StoreApi<SimStoreState>;
 
+function sampleCounts(sim: Simulation): CountsSample {
+  const services: CountsSample['services'] = {};
+  for (const s of Object.values(sim.world.services)) if (s.status !== 'INACTIVE') services[s.serviceName] = { desired: s.desiredCount, running: s.runningCount };
+  return { second: Math.floor(sim.now / 1000), services };
+}
+
+/** One sample per sim second: a new array only when a second has passed. */
+function withSample(history: CountsSample[], sim: Simulation): CountsSample[] {
+  const second = Math.floor(sim.now / 1000);
+  if (history.length > 0 && history[history.length - 1]!.second === second) return history;
+  return [...history, sampleCounts(sim)].slice(-HISTORY_SECONDS);
+}
+
 const sameTasks = (a: readonly Task[], b: readonly Task[]) => a.length === b.length && a.every((t, i) => t === b[i]);
 const isPlan = (e: SimEvent): e is PlanEvent => e.type === 'SchedulerPlanned';
 
@@ -71,7 +89,7 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
   const start = (orientation: Orientation) => {
     const sim = Simulation.create({ seed: settings.seed, scenario: settings.scenario });
     const diagram = projectDiagram(sim.world, EMPTY_MEMORY, { focus: null, selected: null, orientation });
-    return { sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), diagram, diagramBehind: false, selection: null, hovered: null };
+    return { sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), history: [sampleCounts(sim)], diagram, diagramBehind: false, selection: null, hovered: null };
   };
   const record = <T,>(list: T[], items: T[], max: number) => (items.length === 0 ? list : [...list, ...items].slice(-max));
 
@@ -101,6 +119,7 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
         version: s.version + 1,
         recent: record(s.recent, events, RECENT_EVENTS),
         plans: record(s.plans, events.filter(isPlan), RECENT_PLANS),
+        history: withSample(s.history, s.sim),
         // While time passes, big changes are spread over frames; what the user does shows at once.
         ...(stale(s, events) ? reproject(s, ticked ? NODE_CHANGES_PER_FRAME : Number.POSITIVE_INFINITY) : {}),
       }));

@@ -54,12 +54,17 @@ function RunTaskForm({ initial }: { initial: string | undefined }) {
   const definitions = useActiveDefinitions();
   const [td, setTd] = useState(initial ?? definitions.find((d) => d.family === 'report')?.taskDefinitionArn ?? definitions[0]?.taskDefinitionArn ?? '');
   const [count, setCount] = useState('1');
+  const [behindLb, setBehindLb] = useState(false);
+  const lb = Object.values(store.getState().sim.world.loadBalancers)[0];
+  const tg = lb && store.getState().sim.world.targetGroups[lb.listener.defaultTargetGroupArn];
   const [errors, setErrors] = useState<{ count?: string; form?: string }>({});
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const n = wholeNumber(count, 1, 10, 'Count');
     if (typeof n === 'string') return setErrors({ count: n });
-    const { outcome } = store.getState().dispatch({ type: 'runTask', taskDefinition: td, count: n });
+    // Asking for a load balancer is allowed, so the engine can say why RunTask refuses it.
+    const loadBalancers = behindLb && tg ? { loadBalancers: [{ targetGroup: tg.targetGroupName, containerName: '', containerPort: tg.port }] } : {};
+    const { outcome } = store.getState().dispatch({ type: 'runTask', taskDefinition: td, count: n, ...loadBalancers });
     if (!outcome.ok) return setErrors({ form: outcome.error.message });
     store.getState().openDialog(null);
   };
@@ -74,6 +79,11 @@ function RunTaskForm({ initial }: { initial: string | undefined }) {
         <FormField id="run-count" label="Number of tasks (1–10)" error={errors.count}>
           <input id="run-count" inputMode="numeric" value={count} onChange={(e) => setCount(e.target.value)} {...describedBy('run-count', errors.count)} />
         </FormField>
+        {lb && (
+          <label className="check">
+            <input type="checkbox" checked={behindLb} onChange={(e) => setBehindLb(e.target.checked)} /> Put it behind {lb.loadBalancerName}
+          </label>
+        )}
         <div className="form-actions"><button type="submit" className="primary">Run task</button></div>
       </form>
     </Dialog>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation, type ScriptCommand, type Task } from '../../sim/index.ts';
 import { taskActions, type TaskActionName } from './availability.ts';
 
-const commandFor: Record<Exclude<TaskActionName, 'scale'>, (t: Task) => ScriptCommand> = {
+const commandFor: Record<Exclude<TaskActionName, 'scale' | 'loadBalancer'>, (t: Task) => ScriptCommand> = {
   stop: (t) => ({ type: 'stopTask', task: t.taskArn }),
   crash: (t) => ({ type: 'crashContainer', task: t.taskArn, exitCode: 1 }),
   oom: (t) => ({ type: 'oomKillContainer', task: t.taskArn }),

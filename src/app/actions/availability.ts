@@ -3,10 +3,10 @@
 // reason is often the lesson ("nothing replaces a standalone task"). availability.test.ts checks
 // these rules against the engine: enabled here ⇔ the engine accepts the command.
 
-import { activeTargetsOf, shortId, type Task, type World } from '../../sim/index.ts';
+import { activeTargetsOf, RUN_TASK_NO_LOAD_BALANCER, shortId, type Task, type World } from '../../sim/index.ts';
 
 export type Availability = { enabled: true } | { enabled: false; reason: string };
-export type TaskActionName = 'stop' | 'crash' | 'oom' | 'failHealth' | 'scale';
+export type TaskActionName = 'stop' | 'crash' | 'oom' | 'failHealth' | 'scale' | 'loadBalancer';
 
 const yes: Availability = { enabled: true };
 const no = (reason: string): Availability => ({ enabled: false, reason });
@@ -39,5 +39,12 @@ export function taskActions(world: World, task: Task): Record<TaskActionName, Av
   const scale = task.serviceName
     ? yes
     : no('A standalone task was started by you, not by a service: nothing scales it, and nothing replaces it if it stops.');
-  return { stop, crash, oom: crash, failHealth, scale };
+  // Nothing puts a task behind a load balancer by hand: a service does it for its own tasks.
+  const service = task.serviceName !== undefined ? world.services[task.serviceName] : undefined;
+  const loadBalancer = !service
+    ? no(`A task you run yourself can't join a load balancer. ${RUN_TASK_NO_LOAD_BALANCER}`)
+    : service.loadBalancers.length > 0
+      ? no(`Service ${service.serviceName} registers its tasks itself: this one ${behindLoadBalancer ? 'is a target already' : 'is registered when it runs, and deregistered before it stops'}.`)
+      : no(`Service ${service.serviceName} has no load balancer: a service gets one when it is created (its loadBalancers).`);
+  return { stop, crash, oom: crash, failHealth, scale, loadBalancer };
 }

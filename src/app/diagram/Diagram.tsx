@@ -8,6 +8,7 @@ import { useCallback, useEffect } from 'react';
 import { focusOfNode } from '../../diagram/project.ts';
 import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
 import { NODE_TYPES } from './nodes.tsx';
+import { EDGE_TYPES } from './TrafficEdge.tsx';
 import { RecentlyStopped } from './RecentlyStopped.tsx';
 
 const FIT = { padding: 0.05, maxZoom: 1.5 };
@@ -35,6 +36,7 @@ export function Diagram() {
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
       onNodesChange={onNodesChange}
       onPaneClick={() => store.getState().select(null)}
       onNodeMouseEnter={(_, node) => store.getState().hover(focusOfNode(node.id))}
@@ -68,7 +70,7 @@ function Refit() {
   const orientation = useSimStore((s) => s.orientation);
   const columns = useSimStore((s) => s.diagram.memory.columns);
   const bands = useSimStore((s) => s.diagram.memory.bands.length);
-  const cards = useSimStore((s) => s.diagram.nodes.filter((n) => n.type === 'service' || n.type === 'taskDefinition').length);
+  const cards = useSimStore((s) => s.diagram.nodes.filter((n) => n.type === 'service' || n.type === 'taskDefinition' || n.type === 'loadBalancer').length);
   useEffect(() => {
     const frame = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(frame);

@@ -6,10 +6,11 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { m } from 'motion/react';
 import { memo, type MouseEvent } from 'react';
-import type { BandNodeData, ClusterNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
+import type { BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel } from '../../diagram/project.ts';
-import { shortId } from '../../sim/index.ts';
-import { useSimStoreApi } from '../../store/StoreContext.tsx';
+import { DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
+import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { lastSeconds, percent } from '../trafficStats.ts';
 import { HEALTH_ICON, isWindingDown, STATUS_ICON, STATUS_PROGRESS, statusClass } from '../status.ts';
 
 const hidden = { opacity: 0, pointerEvents: 'none' as const };
@@ -65,6 +66,7 @@ function TaskNodeView({ data, width }: NodeProps<Node<TaskNodeData, 'task'>>) {
         </div>
       )}
       {!compact && standalone && <div className="task-owner">started by you</div>}
+      {!compact && data.target && <TargetLine taskArn={t.taskArn} state={data.target.state} />}
       <m.div className="lifecycle" aria-hidden="true" initial={{ scaleX: 0 }} animate={{ scaleX: STATUS_PROGRESS[t.lastStatus] }} transition={{ duration: 0.6 }} />
       {t.desiredStatus === 'RUNNING' && !compact && (
         <button
@@ -78,6 +80,59 @@ function TaskNodeView({ data, width }: NodeProps<Node<TaskNodeData, 'task'>>) {
         </button>
       )}
     </m.div>
+  );
+}
+
+/** The task's target state, and how many requests it has served (refreshed twice a second). */
+function TargetLine({ taskArn, state }: { taskArn: string; state: string }) {
+  useThrottledVersion(500);
+  const served = useSimStore((s) => s.sim.world.traffic.perTask[taskArn]?.served ?? 0);
+  return (
+    <div className={`target-line target-${state}`}>
+      <span aria-hidden="true">⇄ </span>target {state} · {served.toLocaleString('en')} served
+    </div>
+  );
+}
+
+function LoadBalancerNodeView({ data }: NodeProps<Node<LoadBalancerNodeData, 'loadBalancer'>>) {
+  useThrottledVersion(500);
+  const traffic = useSimStore((s) => s.sim.world.traffic);
+  const lb = data.loadBalancer;
+  const tg = data.targetGroup;
+  const counts = Object.values(tg.targets).reduce<Record<string, number>>((c, t) => ({ ...c, [t.state]: (c[t.state] ?? 0) + 1 }), {});
+  const recent = lastSeconds(traffic, 5);
+  return (
+    <div className={`card lb-node emphasis-${data.emphasis}`} data-testid="node-alb">
+      <Handles />
+      <p className="kicker">Application Load Balancer</p>
+      <p className="title">{lb.loadBalancerName}</p>
+      <p className="small muted">HTTP :{lb.listener.port} → {tg.targetGroupName} ({tg.algorithm === 'round_robin' ? 'round robin' : 'least outstanding'})</p>
+      <p className="small target-counts">
+        {Object.keys(counts).length === 0 ? 'no registered targets' : Object.entries(counts).map(([state, n]) => `${n} ${state}`).join(' · ')}
+      </p>
+      <p className="small">
+        {recent.requests > 0 ? `${percent(recent.ok, recent.requests)} ok over 5 s` : 'no requests'}
+        {tg.deregistrationDelaySeconds !== DEFAULT_DEREGISTRATION_DELAY && ` · drain ${tg.deregistrationDelaySeconds} s (AWS default ${DEFAULT_DEREGISTRATION_DELAY} s)`}
+      </p>
+    </div>
+  );
+}
+
+function ClientsNodeView({ data }: NodeProps<Node<ClientsNodeData, 'clients'>>) {
+  useThrottledVersion(500);
+  const traffic = useSimStore((s) => s.sim.world.traffic);
+  const recent = lastSeconds(traffic, 5);
+  const failed = recent.requests - recent.ok;
+  return (
+    <div className="card clients-node" data-testid="node-clients" aria-label={data.label}>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} style={hidden} />
+      <p className="kicker">Clients</p>
+      <p className="title">{traffic.ratePerSecond} req/s</p>
+      <p className="small">
+        {recent.requests === 0 ? 'waiting' : `${percent(recent.ok, recent.requests)} ok`}
+        {failed > 0 && <span className="fail"> · {recent.e503 > 0 ? `${recent.e503}× 503 ` : ''}{recent.e502 > 0 ? `${recent.e502}× 502 ` : ''}{recent.e500 > 0 ? `${recent.e500}× 500` : ''}</span>}
+      </p>
+    </div>
   );
 }
 
@@ -157,5 +212,7 @@ export const NODE_TYPES = {
   taskDefinition: memo(TaskDefinitionNodeView),
   zone: memo(ZoneNodeView),
   band: memo(BandNodeView),
+  loadBalancer: memo(LoadBalancerNodeView),
+  clients: memo(ClientsNodeView),
   cluster: memo(ClusterNodeView),
 };

@@ -20,6 +20,11 @@ function toLine(e: SimEvent, filter: string, withTasks: boolean): Line | null {
     const stop = e.lastStatus === 'STOPPED' && e.stopCode ? ` — ${e.stopCode}: ${e.stoppedReason ?? ''}` : '';
     return { seq: e.seq, at: e.at, kind: 'task', text: `Task ${shortId(e.taskId)} (${e.group}) is ${e.lastStatus}${desired}${stop}` };
   }
+  if (e.type === 'TargetHealthChanged' && withTasks) {
+    if (filter !== 'all' && filter !== `service:${e.serviceName}`) return null;
+    const reason = e.reason ? ` (${e.reason})` : '';
+    return { seq: e.seq, at: e.at, kind: 'task', text: `Target task ${shortId(e.taskArn.slice(e.taskArn.lastIndexOf('/') + 1))} of service ${e.serviceName} is ${e.state} in the target group${reason}` };
+  }
   if (e.type === 'CommandRejected') return { seq: e.seq, at: e.at, kind: 'service', text: `Rejected ${e.command}: ${e.code}: ${e.message}` };
   return null;
 }

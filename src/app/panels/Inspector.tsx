@@ -8,6 +8,9 @@ import { ActionButton } from '../actions/ActionButton.tsx';
 import { taskActions } from '../actions/availability.ts';
 import { when } from '../format.ts';
 import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
+import { lazy, Suspense } from 'react';
+
+const LoadBalancerInspector = lazy(() => import('./LoadBalancerInspector.tsx').then((m) => ({ default: m.LoadBalancerInspector })));
 
 export function Inspector() {
   useThrottledVersion();
@@ -27,6 +30,10 @@ export function Inspector() {
   if (selection.kind === 'service') {
     const service = world.services[selection.id];
     return service ? <ServiceInspector world={world} service={service} /> : <Gone what="This service" />;
+  }
+  if (selection.kind === 'loadBalancer') {
+    const lb = world.loadBalancers[selection.id];
+    return lb ? <Suspense fallback={<p className="muted">Loading…</p>}><LoadBalancerInspector world={world} loadBalancer={lb} /></Suspense> : <Gone what="This load balancer" />;
   }
   const td = world.taskDefinitions[selection.id];
   return td ? <TaskDefinitionInspector td={td} /> : <Gone what="This task definition" />;
@@ -60,7 +67,11 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
         <ActionButton availability={actions.oom} shortcut="O" onAction={() => dispatch({ type: 'oomKillContainer', task: t.taskArn })}>Out of memory (137)</ActionButton>
         <ActionButton availability={actions.failHealth} shortcut="H" onAction={() => dispatch({ type: 'failHealthChecks', task: t.taskArn })}>Fail health check</ActionButton>
         <ActionButton availability={actions.scale} onAction={() => t.serviceName && store.getState().select({ kind: 'service', id: t.serviceName })}>Scale its service</ActionButton>
+        {Object.keys(world.loadBalancers).length > 0 && (
+          <ActionButton availability={actions.loadBalancer} onAction={() => undefined}>Put behind the load balancer</ActionButton>
+        )}
       </div>
+      <TargetFields world={world} task={t} />
       <dl className="fields">
         <Field name="taskArn"><code className="wrap">{t.taskArn}</code></Field>
         <Field name="taskDefinitionArn">{familyRevision(t.taskDefinitionArn)}</Field>
@@ -106,6 +117,25 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
       </div>
     </div>
   );
+}
+
+function TargetFields({ world, task }: { world: World; task: Task }) {
+  for (const tg of Object.values(world.targetGroups)) {
+    const target = tg.targets[task.taskArn];
+    if (!target) continue;
+    return (
+      <>
+        <h4>load balancer target</h4>
+        <dl className="fields" data-testid="target-fields">
+          <Field name="target">{target.id}:{target.port} in {tg.targetGroupName}</Field>
+          <Field name="state">{target.state}</Field>
+          <Field name="reason">{target.reason ? `${target.reason}: ${target.description}` : '—'}</Field>
+          <Field name="requests served">{(world.traffic.perTask[task.taskArn]?.served ?? 0).toLocaleString('en')}</Field>
+        </dl>
+      </>
+    );
+  }
+  return null;
 }
 
 function ServiceInspector({ world, service: s }: { world: World; service: Service }) {

@@ -1,0 +1,15 @@
+import { chromium } from '@playwright/test';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+page.on('pageerror', (e) => console.log('err', String(e)));
+page.on('console', (m) => { if (m.type() === 'error' || m.type()==='warning') console.log('console', m.text().slice(0,200)); });
+await page.goto('http://127.0.0.1:4173/?speed=16');
+await page.waitForTimeout(5000);
+await page.screenshot({ path: '/tmp/shots/lb2.png' });
+await page.getByRole('tab', { name: 'Traffic' }).click();
+await page.waitForTimeout(3000);
+await page.screenshot({ path: '/tmp/shots/traffic.png' });
+await page.getByTestId('node-alb').click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: '/tmp/shots/alb.png' });
+await browser.close();

@@ -1,0 +1,27 @@
+// Summaries of the engine's per-second traffic counts, for the nodes, the charts and their text.
+
+import type { Traffic, TrafficSecond } from '../sim/index.ts';
+
+export type Summary = { requests: number; ok: number; e500: number; e502: number; e503: number; latencyMs: number; seconds: number };
+
+/** The last `n` complete seconds (the current one is still filling up). */
+export function lastSeconds(traffic: Traffic, n: number): Summary {
+  const list = traffic.seconds.slice(-n - 1, -1);
+  return summarise(list);
+}
+
+export function summarise(list: readonly TrafficSecond[]): Summary {
+  const out: Summary = { requests: 0, ok: 0, e500: 0, e502: 0, e503: 0, latencyMs: 0, seconds: list.length };
+  for (const s of list) {
+    out.requests += s.requests;
+    out.ok += s.ok;
+    out.e500 += s.status5xx['500'];
+    out.e502 += s.status5xx['502'];
+    out.e503 += s.status5xx['503'];
+    out.latencyMs += s.latencyMs;
+  }
+  return out;
+}
+
+export const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(part === whole ? 0 : 1)} %`);
+export const meanLatency = (s: Summary) => (s.ok === 0 ? null : s.latencyMs / s.ok);
