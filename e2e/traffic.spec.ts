@@ -83,3 +83,17 @@ test('target group settings: AWS defaults named, a bad value refused by field, a
   await expect(page.getByTestId('node-alb')).toContainText('drain 15 s (AWS default 300 s)');
   await expect(page.getByTestId('node-alb')).toContainText('least outstanding');
 });
+
+test('no serious or critical accessibility violations in the Traffic tab and the load balancer inspector', async ({ page }) => {
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  const scan = async () => {
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`);
+  };
+  await trafficFlowing(page);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(await scan()).toEqual([]);
+  await page.getByTestId('node-alb').click();
+  await expect(page.getByTestId('target-group-form')).toBeVisible();
+  expect(await scan()).toEqual([]);
+});

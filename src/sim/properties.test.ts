@@ -15,7 +15,7 @@ import { MINUTE, SECOND } from './time.ts';
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const STEP = 5 * SECOND;
 
-type ServiceSpec = { app: 'serve' | 'serveChecked' | 'crash' | 'pullError'; desired: number };
+type ServiceSpec = { app: 'serve' | 'serveChecked' | 'crash' | 'pullError'; desired: number; lb: boolean };
 type Op =
   | { op: 'stop' | 'crash' | 'oom' | 'failHealth'; target: number; pick: 'oldest' | 'newest' | 'random' }
   | { op: 'scale'; target: number; desired: number }
@@ -25,6 +25,7 @@ type Timed = Op & { at: number }; // seconds
 const serviceSpec: fc.Arbitrary<ServiceSpec> = fc.record({
   app: fc.constantFrom('serve', 'serveChecked', 'crash', 'pullError'),
   desired: fc.integer({ min: 0, max: 6 }),
+  lb: fc.boolean(),
 });
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constantFrom('stop', 'crash', 'oom', 'failHealth'), target: fc.nat(9), pick: fc.constantFrom('oldest', 'newest', 'random') }),
@@ -51,6 +52,7 @@ const td = (family: string, app: keyof typeof APPS, checked: boolean): Command =
       {
         name: 'app',
         image: 'public.ecr.aws/nginx/nginx:1.27',
+        portMappings: [{ containerPort: 80 }],
         app: APPS[app],
         ...(checked ? { healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 10, retries: 2 } } : {}),
       },
@@ -59,11 +61,15 @@ const td = (family: string, app: keyof typeof APPS, checked: boolean): Command =
 });
 
 function worldOf(services: ServiceSpec[]): Scenario {
-  const setup: Command[] = [];
+  // Some services sit behind a load balancer with light traffic (a short deregistration delay
+  // keeps schedules short; the delay itself is tested in loadBalancer.test.ts).
+  const setup: Command[] = [{ type: 'createLoadBalancer', name: 'alb', targetGroup: { name: 'tg', deregistrationDelaySeconds: 20, healthCheck: { intervalSeconds: 10 } } }];
   services.forEach((s, i) => {
     setup.push(td(`svc${i}`, s.app, s.app === 'serveChecked'));
-    setup.push({ type: 'createService', serviceName: `s${i}`, taskDefinition: `svc${i}:1`, desiredCount: s.desired });
+    const loadBalancers = s.lb ? [{ targetGroup: 'tg', containerName: 'app', containerPort: 80 }] : undefined;
+    setup.push({ type: 'createService', serviceName: `s${i}`, taskDefinition: `svc${i}:1`, desiredCount: s.desired, ...(loadBalancers ? { loadBalancers } : {}) });
   });
+  setup.push({ type: 'setTraffic', loadBalancer: 'alb', ratePerSecond: 2 });
   for (const job of ['serve', 'exit0', 'exit1', 'pullError'] as const) setup.push(td(`job-${job}`, job, job === 'serve'));
   return { name: 'random', title: 'random', description: '', setup, script: [] };
 }
@@ -127,6 +133,19 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
     const standalone = [...rank.keys()].filter((arn) => !sim.world.tasks[arn] || sim.world.tasks[arn]!.serviceName === undefined).length;
     check(standalone === standaloneLaunched, () => `${standalone} standalone tasks exist but RunTask started ${standaloneLaunched}`);
 
+    // Only services register targets; a target's task is running or draining, and a draining
+    // target's task is on its way out. Every request is counted once.
+    for (const tg of Object.values(sim.world.targetGroups)) {
+      for (const target of Object.values(tg.targets)) {
+        const task = sim.world.tasks[target.taskArn];
+        check(!!task && task.serviceName !== undefined && sim.world.services[task.serviceName]!.loadBalancers.length > 0, () => `target ${target.id} is not a task of a service with a load balancer`);
+        check(task!.lastStatus === 'RUNNING' || task!.lastStatus === 'DEACTIVATING', () => `target ${target.id}'s task is ${task!.lastStatus}`);
+        if (target.state === 'draining') check(task!.desiredStatus === 'STOPPED', () => `target ${target.id} drains but its task is not stopping`);
+      }
+    }
+    const total = sim.world.traffic.total;
+    check(total.ok + total.failed === total.requests, () => `traffic: ${total.ok} ok + ${total.failed} failed ≠ ${total.requests} requests`);
+
     for (const service of Object.values(sim.world.services)) {
       const max = Math.floor((service.desiredCount * service.deploymentConfiguration.maximumPercent) / 100);
       const live = liveOf(sim, service.serviceName).length;
@@ -135,6 +154,13 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
         check(live <= Math.max(max, liveBefore.get(service.serviceName) ?? 0), () => `${service.serviceName}: ${live} live tasks after a launch, maximum ${max}`);
       check(service.events.length <= MAX_SERVICE_EVENTS, () => `${service.serviceName} keeps ${service.events.length} events`);
     }
+  }
+
+  // A task asked to stop gets there: drain (20 s here) + SIGTERM/SIGKILL (≤ 30 s) + deprovisioning
+  // take well under five minutes.
+  for (const task of Object.values(sim.world.tasks)) {
+    if (task.desiredStatus === 'STOPPED' && (task.stoppingAt ?? end) < end - 5 * MINUTE)
+      check(task.lastStatus === 'STOPPED', () => `task ${task.taskId} was asked to stop at ${task.stoppingAt} ms and is still ${task.lastStatus}`);
   }
 
   // Ten quiet minutes after the last command (or the start): every service whose app can run is at desiredCount.
