@@ -37,6 +37,8 @@ test('traffic flows while the service heals: kill a task, requests keep succeedi
 
 test('a crash costs a few requests, then the success rate recovers', async ({ page }) => {
   await trafficFlowing(page);
+  // Slow down so the 10-second window is on screen long enough to read.
+  await page.getByLabel('Speed').selectOption('4');
   const id = (await rows(page, 'service:web', 'RUNNING').first().locator('th code').textContent())!;
   await page.getByTestId(`task-${id}`).getByRole('button', { name: new RegExp(`^Task ${id}`) }).click();
   await page.getByTestId('inspector').getByRole('button', { name: /Crash \(exit 1\)/ }).click();
