@@ -113,7 +113,9 @@ function Screen({ problems }: { problems: string[] }) {
           <summary>Where the playground simplifies</summary>
           <ul>
             <li>Fargate only, one cluster and region, three Availability Zones, unlimited capacity.</li>
-            <li>Tasks skip ACTIVATING and DEACTIVATING (no load balancer yet), as ECS often does.</li>
+            <li>Tasks skip ACTIVATING: a service task becomes a load balancer target when it reaches RUNNING, and the ALB's first check runs 5 s later.</li>
+            <li>A stopping target drains for the whole deregistration delay before SIGTERM, as if clients held keep-alive connections. Scenes that shorten the delay say so on the load balancer.</li>
+            <li>Requests take 20–80 ms; an app that fails its health check answers 500; requests cut off by a dying container get 502.</li>
             <li>The start-failure throttle doubles from 10 s up to 27 minutes: AWS documents only the 27-minute cap.</li>
             <li>Changing desiredCount scales the current deployment; it does not start a new one.</li>
             <li>A container that honours SIGTERM exits with code 143 two seconds later; one that ignores it is killed at its stopTimeout (137).</li>

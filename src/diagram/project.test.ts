@@ -158,3 +158,18 @@ describe('sharing across ticks', () => {
     expect(shareUnchanged(first.nodes, after.nodes)).not.toBe(first.nodes);
   });
 });
+
+describe('load balancer edges at scale', () => {
+  it('draws one edge per target for a few targets, and only the pointed-at ones past a dozen', () => {
+    const sim = Simulation.create({ seed: 3, scenario: 'rush' });
+    sim.advanceBy(90_000);
+    const d = project(sim);
+    const targetEdges = (x: typeof d) => x.edges.filter((e) => e.className.includes('edge-target'));
+    expect(targetEdges(d)).toEqual([]);
+    const alb = Object.keys(sim.world.loadBalancers)[0]!;
+    const focus: Focus = { kind: 'loadBalancer', id: alb };
+    expect(targetEdges(project(sim, d.memory, focus))).toHaveLength(30);
+    const one = webTasks(sim)[0]!;
+    expect(targetEdges(project(sim, d.memory, { kind: 'task', id: one.taskArn })).map((e) => e.data?.taskArn)).toEqual([one.taskArn]);
+  });
+});

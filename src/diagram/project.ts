@@ -59,6 +59,9 @@ export type Diagram = {
   recentlyStopped: Task[];
 };
 
+/** Above this many targets, load balancer → target edges are drawn only on hover or selection. */
+export const MAX_TARGET_EDGES = 12;
+
 /** How long a STOPPED task stays on the diagram, faded, before it moves to "recently stopped". */
 export const STOPPED_LINGER: Millis = 60_000;
 
@@ -215,10 +218,14 @@ export function projectDiagram(
     const lbNode = nodeId.loadBalancer(lb.loadBalancerArn);
     if (layout.clients) edges.push({ id: `clients->${lbNode}`, source: 'clients', target: lbNode, type: 'traffic', data: { loadBalancerArn: lb.loadBalancerArn }, className: 'edge-traffic edge-clients', focusable: false, selectable: false, zIndex: 1 });
     const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
+    // Past a dozen targets, one line per target is a tangle: draw them only for what the user
+    // points at (each task node still shows its target state).
+    const few = Object.keys(tg.targets).length <= MAX_TARGET_EDGES;
     for (const t of ordered) {
       const target = tg.targets[t.taskArn];
       if (!target) continue;
       const lit = emphasis('loadBalancer', lb.loadBalancerArn) !== 'none' || emphasis('task', t.taskArn) === 'focus';
+      if (!few && !lit) continue;
       edges.push({ id: `${lbNode}->${nodeId.task(t.taskArn)}`, source: lbNode, target: nodeId.task(t.taskArn), type: 'traffic', data: { taskArn: t.taskArn, loadBalancerArn: lb.loadBalancerArn }, className: `edge-traffic edge-target target-${target.state}${lit ? ' emphasised' : ''}`, focusable: false, selectable: false, zIndex: 1 });
     }
   }

@@ -66,7 +66,7 @@ function TaskNodeView({ data, width }: NodeProps<Node<TaskNodeData, 'task'>>) {
         </div>
       )}
       {!compact && standalone && <div className="task-owner">started by you</div>}
-      {!compact && data.target && <TargetLine taskArn={t.taskArn} state={data.target.state} />}
+      {data.target && (compact ? <div className={`target-line target-${data.target.state}`}><span aria-hidden="true">⇄ </span>{data.target.state}</div> : <TargetLine taskArn={t.taskArn} state={data.target.state} />)}
       <m.div className="lifecycle" aria-hidden="true" initial={{ scaleX: 0 }} animate={{ scaleX: STATUS_PROGRESS[t.lastStatus] }} transition={{ duration: 0.6 }} />
       {t.desiredStatus === 'RUNNING' && !compact && (
         <button
