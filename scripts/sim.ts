@@ -31,7 +31,11 @@ Script format:
   "at" is seconds of sim time. "task" is a task ID or a selector: {"service", "family",
   "standalone", "lastStatus" (default RUNNING), "pick": "oldest" | "newest" | "random"}.
   Commands: registerTaskDefinition, deregisterTaskDefinition, runTask, stopTask, createService,
-  updateService, deleteService, crashContainer, oomKillContainer, failHealthChecks.
+  updateService, deleteService, crashContainer, oomKillContainer, failHealthChecks,
+  createLoadBalancer, modifyTargetGroup, setTraffic. For example:
+    {"at": 60, "type": "setTraffic", "loadBalancer": "web-alb", "ratePerSecond": 100}
+    {"at": 90, "type": "modifyTargetGroup", "targetGroup": "web-tg", "deregistrationDelaySeconds": 10}
+  Requests are not events (there are too many); the log shows target health and service events.
 `;
 
 function fail(message: string): never {
