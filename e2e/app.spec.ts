@@ -48,7 +48,7 @@ test('stop a service task by keyboard: a replacement starts and reaches RUNNING,
   const id = await idOf(victimRow);
   // Focus the task's node, select it with Enter, stop it with S.
   await nodeWrapper(page, id).focus();
-  await expect(nodeWrapper(page, id)).toHaveAttribute('aria-label', new RegExp(`^Task ${id}, RUNNING, service web, us-east-1[abc], health HEALTHY, target healthy$`));
+  await expect(nodeWrapper(page, id)).toHaveAccessibleName(new RegExp(`^Task ${id}, RUNNING, service web, us-east-1[abc], health HEALTHY, target healthy$`));
   await page.keyboard.press('Enter');
   await expect(inspector(page)).toContainText(`Task ${id}`);
   await page.keyboard.press('s');
@@ -193,7 +193,13 @@ test('keyboard only: Tab into the diagram, arrows between nodes, Enter selects, 
   await steadyDefault(page);
   await page.keyboard.press('k'); // pause, so nothing moves under the keyboard
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-  const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+  // The accessible name of whatever has focus (nodes are named by a label inside them).
+  const focusedLabel = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      const by = el?.getAttribute('aria-labelledby');
+      return (by ? document.getElementById(by)?.textContent : null) ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '';
+    });
   let label = '';
   for (let i = 0; i < 40 && !/^(Task definition|Service|Task) /.test(label); i++) {
     await page.keyboard.press('Tab');

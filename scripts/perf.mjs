@@ -88,6 +88,20 @@ async function measureFrames(page) {
 
 const browser = await chromium.launch({ executablePath, args });
 const results = {};
+// PERF_ONLY=busy (or rush) measures just that world, for quick comparisons.
+const only = process.env.PERF_ONLY;
+
+if (only) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/?scenario=${only}&speed=16`);
+  await page.waitForFunction(() => /T\+0[3-9]:/.test(document.querySelector('.clock-time').textContent), null, { timeout: 60_000 });
+  const r = await measureFrames(page);
+  console.log(`${only}: median ${r.medianFrameMs} ms, p95 ${r.p95FrameMs} ms, ${r.fps} fps, long tasks: ${r.longTasksOver50Ms.join(', ') || 'none'}`);
+  await browser.close();
+  stopServer();
+  process.exit(0);
+}
 
 // ---- First task node visible -----------------------------------------------------------------
 // An init script watches every frame for the first task node React Flow has made visible.
@@ -150,7 +164,8 @@ results.firstNodeMs = firstNode;
   await page.waitForFunction(() => document.querySelectorAll('[data-testid^="node-task-"][data-last-status="RUNNING"]').length >= 195, null, { timeout: 60_000 });
   // Past the start-up (200 launches, 200 first health checks in the same seconds) into steady
   // churn: a task killed every 15 s, its replacement launched, the dead one winding down.
-  if (process.env.PERF_FROM_START !== '1') await page.waitForFunction(() => /T\+0[3-9]:/.test(document.querySelector('.clock-time').textContent), null, { timeout: 60_000 });
+  const from = process.env.PERF_FROM ?? (process.env.PERF_FROM_START === '1' ? '' : '0[3-9]');
+  if (from) await page.waitForFunction((f) => new RegExp(`T\\+${f}:`).test(document.querySelector('.clock-time').textContent), from, { timeout: 60_000 });
   results.busy = await measureFrames(page);
   results.busy.taskNodes = await page.evaluate(() => document.querySelectorAll('[data-testid^="node-task-"]').length);
   await context.close();

@@ -148,6 +148,9 @@ describe('sharing across ticks', () => {
     const first = project(sim);
     const again = project(sim, first.memory);
     expect(shareUnchanged(first.nodes, again.nodes)).toBe(first.nodes);
+    // Given the last nodes, the projection itself reuses every unchanged task node (no garbage).
+    const reused = projectDiagram(sim.world, first.memory, { focus: null, selected: null, orientation: 'wide' }, first.nodes);
+    for (const n of reused.nodes.filter((x) => x.type === 'task')) expect(n).toBe(first.nodes.find((f) => f.id === n.id));
     expect(shareEdges(first.edges, again.edges)).toBe(first.edges);
     // A stop changes the stopped task's node and keeps every edge object that did not change.
     const victim = webTasks(sim)[0]!;

@@ -111,7 +111,11 @@ export function projectDiagram(
   world: World,
   memory: LayoutMemory,
   options: { focus: Focus; selected: Focus; orientation: Orientation },
+  /** Last projection's nodes: a task node whose inputs are all the same is reused as it is, so a
+   *  tick that changed three tasks allocates three nodes, not two hundred. */
+  previous: readonly DiagramNode[] = [],
 ): Diagram {
+  const before = new Map(previous.map((n) => [n.id, n]));
   const now = world.now;
   const allTasks = Object.values(world.tasks);
   const shownTasks = allTasks.filter((t) => isOnDiagram(t, now)).sort((a, b) => a.createdAt - b.createdAt || a.taskId.localeCompare(b.taskId));
@@ -203,8 +207,18 @@ export function projectDiagram(
     });
   for (const t of ordered) {
     const target = targetOf.get(t.taskArn) ?? null;
-    const data: TaskNodeData = { kind: 'task', task: t, target, emphasis: emphasis('task', t.taskArn), label: taskLabel(t, target), fading: t.lastStatus === 'STOPPED' };
-    nodes.push({ ...placed(nodeId.task(t.taskArn), 'task', layout.tasks[t.taskArn]!, data), selected: isSelected('task', t.taskArn) });
+    const id = nodeId.task(t.taskArn);
+    const box = layout.tasks[t.taskArn]!;
+    const e = emphasis('task', t.taskArn);
+    const selected = isSelected('task', t.taskArn);
+    const old = before.get(id);
+    if (old?.data.kind === 'task' && old.data.task === t && old.data.target === target && old.data.emphasis === e && old.selected === selected &&
+        old.position.x === box.x && old.position.y === box.y && old.width === box.width && old.height === box.height) {
+      nodes.push(old);
+      continue;
+    }
+    const data: TaskNodeData = { kind: 'task', task: t, target, emphasis: e, label: taskLabel(t, target), fading: t.lastStatus === 'STOPPED' };
+    nodes.push({ ...placed(id, 'task', box, data), selected });
   }
 
   const edges: DiagramEdge[] = [];

@@ -87,3 +87,58 @@ export function limitChanges<N extends { id: string }>(previous: readonly N[], n
   });
   return { nodes, behind };
 }
+
+/** What React Flow itself is given: where each node is and how it behaves, not what it shows. */
+export type FlowNode = {
+  id: string;
+  type: string;
+  position: { x: number; y: number };
+  width: number;
+  height: number;
+  selected: boolean;
+  selectable: boolean;
+  focusable: boolean;
+  draggable: false;
+  zIndex: number;
+  data: Record<string, never>;
+  domAttributes?: { 'aria-labelledby': string };
+  measured?: unknown;
+};
+
+export const nodeLabelId = (id: string) => `label-${id}`;
+const NO_DATA: Record<string, never> = {};
+
+/**
+ * React Flow's nodes, kept static while only their content changes ("selector" mode, toolchain
+ * §5): a node component reads its content from the store by id, so a task changing status
+ * re-renders that one node and React Flow never sees the change. Its accessible name comes from
+ * a label inside the node (aria-labelledby), for the same reason. A skeleton is replaced only
+ * when the node moves, resizes or its selection changes.
+ */
+export function toFlowNodes(previous: readonly FlowNode[], nodes: readonly { id: string; type: string; position: { x: number; y: number }; width: number; height: number; selected: boolean; selectable: boolean; focusable: boolean; zIndex: number }[]): FlowNode[] {
+  const byId = new Map(previous.map((n) => [n.id, n]));
+  const next = nodes.map((n): FlowNode => {
+    const old = byId.get(n.id);
+    if (
+      old && old.type === n.type && old.position.x === n.position.x && old.position.y === n.position.y && old.width === n.width &&
+      old.height === n.height && old.selected === n.selected && old.zIndex === n.zIndex && old.focusable === n.focusable
+    ) return old;
+    return {
+      id: n.id,
+      type: n.type,
+      position: n.position,
+      width: n.width,
+      height: n.height,
+      selected: n.selected,
+      selectable: n.selectable,
+      focusable: n.focusable,
+      draggable: false,
+      zIndex: n.zIndex,
+      data: NO_DATA,
+      ...(n.focusable ? { domAttributes: { 'aria-labelledby': nodeLabelId(n.id) } } : {}),
+      // Its size is known: say so up front, so React Flow need not measure and report back.
+      measured: old?.measured ?? { width: n.width, height: n.height },
+    };
+  });
+  return next.length === previous.length && next.every((n, i) => n === previous[i]) ? (previous as FlowNode[]) : next;
+}

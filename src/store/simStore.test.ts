@@ -22,12 +22,27 @@ describe('the store keeps the diagram in step with the world', () => {
       previous = nodes;
     }
     expect(maxChanged).toBeLessThanOrEqual(NODE_CHANGES_PER_FRAME);
-    for (let i = 0; i < 5; i++) store.getState().advanceTo((t += 100));
+    for (let i = 0; i < 10; i++) store.getState().advanceTo((t += 100));
     // Caught up: every node shows its task as the world has it now.
     const world = store.getState().sim.world;
     expect(store.getState().diagramBehind).toBe(false);
     for (const n of tasksShown()) expect((n.data as TaskNodeData).task).toBe(world.tasks[(n.data as TaskNodeData).task.taskArn]);
     expect(tasksShown().filter((n) => (n.data as TaskNodeData).task.healthStatus === 'HEALTHY')).toHaveLength(200);
+  });
+
+  it('hands React Flow the same node objects when only what a node shows has changed', () => {
+    const store = createSimStore({ ...settings, scenario: 'default' });
+    store.getState().advanceTo(120_000);
+    const before = store.getState().flowNodes;
+    const victim = Object.values(store.getState().sim.world.tasks).find((t) => t.serviceName === 'web')!;
+    store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });
+    expect(store.getState().flowNodes).toBe(before); // nothing moved: React Flow has nothing to do
+    const node = store.getState().nodeById.get(nodeId.task(victim.taskArn))!;
+    expect((node.data as TaskNodeData).task.desiredStatus).toBe('STOPPED'); // the node's content did change
+    store.getState().select({ kind: 'task', id: victim.taskArn });
+    const after = store.getState().flowNodes;
+    expect(after).not.toBe(before);
+    expect(after.filter((n, i) => n !== before[i]).map((n) => n.id)).toEqual([nodeId.task(victim.taskArn)]);
   });
 
   it('shows what the user did at once, however much else changed', () => {

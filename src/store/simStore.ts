@@ -6,7 +6,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_MEMORY, type Orientation } from '../diagram/layout.ts';
 import { projectDiagram, STOPPED_LINGER, type Diagram, type Focus } from '../diagram/project.ts';
-import { limitChanges, shareEdges, shareUnchanged } from '../diagram/share.ts';
+import { limitChanges, shareEdges, shareUnchanged, toFlowNodes, type FlowNode } from '../diagram/share.ts';
+import type { DiagramNode } from '../diagram/project.ts';
 import { Simulation, type DispatchOutcome, type ScriptCommand, type SimEvent, type Task } from '../sim/index.ts';
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
@@ -15,6 +16,8 @@ export const RECENT_EVENTS = 400;
 export const RECENT_PLANS = 40;
 /** A single step runs to the next event, but never more than this much sim time. */
 export const STEP_LIMIT = 5 * 60_000;
+/** Events that change nothing on the diagram (plans, service event texts, container details). */
+const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEvent', 'CommandRejected', 'ContainerStateChanged', 'TrafficChanged']);
 /** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
 export const NODE_CHANGES_PER_FRAME = 60;
 
@@ -48,6 +51,10 @@ export type SimStoreState = {
   hovered: Focus;
   orientation: Orientation;
   diagram: Diagram;
+  /** The diagram's nodes by id: node components read their content here. */
+  nodeById: Map<string, DiagramNode>;
+  /** What React Flow is given: positions and behaviour only (see toFlowNodes). */
+  flowNodes: FlowNode[];
   /** Some node changes are still waiting for the next frame (see limitChanges). */
   diagramBehind: boolean;
   /** The open dialog, if any (forms and the shortcuts list). */
@@ -89,22 +96,33 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
   const start = (orientation: Orientation) => {
     const sim = Simulation.create({ seed: settings.seed, scenario: settings.scenario });
     const diagram = projectDiagram(sim.world, EMPTY_MEMORY, { focus: null, selected: null, orientation });
-    return { sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), history: [sampleCounts(sim)], diagram, diagramBehind: false, selection: null, hovered: null };
+    return {
+      sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), history: [sampleCounts(sim)],
+      diagram, nodeById: new Map(diagram.nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes([], diagram.nodes), diagramBehind: false, selection: null, hovered: null,
+    };
   };
-  const record = <T,>(list: T[], items: T[], max: number) => (items.length === 0 ? list : [...list, ...items].slice(-max));
+  /** Append, keeping the newest `max`: one copy per call. */
+  const record = <T,>(list: T[], items: T[], max: number) => {
+    if (items.length === 0) return list;
+    const drop = Math.max(0, list.length + items.length - max);
+    const next = drop > 0 ? list.slice(drop) : list.slice();
+    for (const item of items.length > max ? items.slice(-max) : items) next.push(item);
+    return next.length > max ? next.slice(-max) : next;
+  };
 
   return createStore<SimStoreState>()((set, get) => {
     /** Project the world again, sharing every node that did not change with the last projection. */
-    const reproject = (s: Pick<SimStoreState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation'>, limit = Number.POSITIVE_INFINITY) => {
-      const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation });
+    const reproject = (s: Pick<SimStoreState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById'>, limit = Number.POSITIVE_INFINITY) => {
+      const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation }, s.diagram.nodes);
       const { nodes, behind } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit);
       const edges = shareEdges(s.diagram.edges, next.edges);
       const recentlyStopped = sameTasks(s.diagram.recentlyStopped, next.recentlyStopped) ? s.diagram.recentlyStopped : next.recentlyStopped;
-      return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, diagramBehind: behind };
+      const nodeById = nodes === s.diagram.nodes ? s.nodeById : new Map(nodes.map((n) => [n.id, n]));
+      return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, nodeById, flowNodes: toFlowNodes(s.flowNodes, nodes), diagramBehind: behind };
     };
     /** Does the diagram need a new projection after time moved on with these events? */
     const stale = (s: SimStoreState, events: SimEvent[]) => {
-      if (events.length > 0 || s.diagramBehind) return true;
+      if (s.diagramBehind || events.some((e) => !QUIET_EVENTS.has(e.type))) return true;
       const now = s.sim.now;
       // A faded task's time on the diagram ran out, or an old stopped task was forgotten.
       return (
@@ -159,13 +177,10 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
       measure(sizes) {
         const byId = new Map(sizes.map((m) => [m.id, m]));
         set((s) => ({
-          diagram: {
-            ...s.diagram,
-            nodes: s.diagram.nodes.map((n) => {
-              const m = byId.get(n.id);
-              return m ? { ...n, measured: { width: m.width, height: m.height } } : n;
-            }),
-          },
+          flowNodes: s.flowNodes.map((n) => {
+            const m = byId.get(n.id);
+            return m ? { ...n, measured: { width: m.width, height: m.height } } : n;
+          }),
         }));
       },
     };

@@ -15,7 +15,7 @@ const FIT = { padding: 0.05, maxZoom: 1.5 };
 
 export function Diagram() {
   const store = useSimStoreApi();
-  const nodes = useSimStore((s) => s.diagram.nodes) as Node[];
+  const nodes = useSimStore((s) => s.flowNodes) as Node[];
   const edges = useSimStore((s) => s.diagram.edges) as Edge[];
 
   const onNodesChange = useCallback(

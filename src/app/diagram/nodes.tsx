@@ -3,14 +3,15 @@
 // Motion is driven by state only: a node animates in when it mounts, and its lifecycle bar moves
 // with lastStatus. Status is always text + icon + colour.
 
-import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { m } from 'motion/react';
-import { memo, type MouseEvent } from 'react';
-import type { BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
+import { memo, type MouseEvent, type ReactNode } from 'react';
+import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel } from '../../diagram/project.ts';
 import { DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { lastSeconds, percent } from '../trafficStats.ts';
+import { nodeLabelId } from '../../diagram/share.ts';
 import { HEALTH_ICON, isWindingDown, STATUS_ICON, STATUS_PROGRESS, statusClass } from '../status.ts';
 
 const hidden = { opacity: 0, pointerEvents: 'none' as const };
@@ -27,7 +28,7 @@ const own = (fn: () => void) => (e: MouseEvent) => {
   fn();
 };
 
-function TaskNodeView({ data, width }: NodeProps<Node<TaskNodeData, 'task'>>) {
+function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
   const store = useSimStoreApi();
   const t = data.task;
   const id = shortId(t.taskId);
@@ -94,7 +95,7 @@ function TargetLine({ taskArn, state }: { taskArn: string; state: string }) {
   );
 }
 
-function LoadBalancerNodeView({ data }: NodeProps<Node<LoadBalancerNodeData, 'loadBalancer'>>) {
+function LoadBalancerNodeView({ data }: ViewProps<LoadBalancerNodeData>) {
   useThrottledVersion(500);
   const traffic = useSimStore((s) => s.sim.world.traffic);
   const lb = data.loadBalancer;
@@ -118,7 +119,7 @@ function LoadBalancerNodeView({ data }: NodeProps<Node<LoadBalancerNodeData, 'lo
   );
 }
 
-function ClientsNodeView({ data }: NodeProps<Node<ClientsNodeData, 'clients'>>) {
+function ClientsNodeView({ data }: ViewProps<ClientsNodeData>) {
   useThrottledVersion(500);
   const traffic = useSimStore((s) => s.sim.world.traffic);
   const recent = lastSeconds(traffic, 5);
@@ -136,7 +137,7 @@ function ClientsNodeView({ data }: NodeProps<Node<ClientsNodeData, 'clients'>>) 
   );
 }
 
-function ServiceNodeView({ data }: NodeProps<Node<ServiceNodeData, 'service'>>) {
+function ServiceNodeView({ data }: ViewProps<ServiceNodeData>) {
   const store = useSimStoreApi();
   const s = data.service;
   const scale = (by: number) => own(() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, desiredCount: Math.max(0, s.desiredCount + by) }));
@@ -164,7 +165,7 @@ function ServiceNodeView({ data }: NodeProps<Node<ServiceNodeData, 'service'>>) 
   );
 }
 
-function TaskDefinitionNodeView({ data }: NodeProps<Node<TaskDefinitionNodeData, 'taskDefinition'>>) {
+function TaskDefinitionNodeView({ data }: ViewProps<TaskDefinitionNodeData>) {
   const td = data.taskDefinition;
   return (
     <div className={`card blueprint emphasis-${data.emphasis}`} data-testid={`node-td-${td.family}-${td.revision}`}>
@@ -181,7 +182,7 @@ function TaskDefinitionNodeView({ data }: NodeProps<Node<TaskDefinitionNodeData,
   );
 }
 
-function ZoneNodeView({ data }: NodeProps<Node<ZoneNodeData, 'zone'>>) {
+function ZoneNodeView({ data }: ViewProps<ZoneNodeData>) {
   return (
     <div className="zone-node">
       <p className="zone-label">{data.name} <span className="muted">· {data.running} running</span></p>
@@ -189,7 +190,7 @@ function ZoneNodeView({ data }: NodeProps<Node<ZoneNodeData, 'zone'>>) {
   );
 }
 
-function BandNodeView({ data }: NodeProps<Node<BandNodeData, 'band'>>) {
+function BandNodeView({ data }: ViewProps<BandNodeData>) {
   return (
     <div className={data.standalone ? 'band-node standalone' : 'band-node'}>
       <p className="band-label">{data.label}</p>
@@ -197,7 +198,7 @@ function BandNodeView({ data }: NodeProps<Node<BandNodeData, 'band'>>) {
   );
 }
 
-function ClusterNodeView({ data }: NodeProps<Node<ClusterNodeData, 'cluster'>>) {
+function ClusterNodeView({ data }: ViewProps<ClusterNodeData>) {
   return (
     <div className="cluster-node">
       <p className="cluster-label">Cluster {data.name} <span className="muted">· Fargate</span></p>
@@ -205,14 +206,35 @@ function ClusterNodeView({ data }: NodeProps<Node<ClusterNodeData, 'cluster'>>) 
   );
 }
 
+type ViewProps<D> = { data: D; width: number | undefined };
+
+/**
+ * A node component reads its content from the store by id ("selector" mode, toolchain §5):
+ * React Flow's node objects stay still while tasks change, and only the node whose content
+ * changed re-renders. The accessible name is a hidden label the wrapper points at.
+ */
+function withContent<D extends NodeData>(View: (props: ViewProps<D>) => ReactNode) {
+  function Content({ id, width }: NodeProps) {
+    const node = useSimStore((s) => s.nodeById.get(id));
+    if (!node) return null;
+    return (
+      <>
+        {node.focusable && <span id={nodeLabelId(id)} className="visually-hidden">{node.ariaLabel}</span>}
+        <View data={node.data as D} width={width} />
+      </>
+    );
+  }
+  return memo(Content);
+}
+
 /** Module level, never inline: a new nodeTypes object remounts every node (toolchain §5). */
 export const NODE_TYPES = {
-  task: memo(TaskNodeView),
-  service: memo(ServiceNodeView),
-  taskDefinition: memo(TaskDefinitionNodeView),
-  zone: memo(ZoneNodeView),
-  band: memo(BandNodeView),
-  loadBalancer: memo(LoadBalancerNodeView),
-  clients: memo(ClientsNodeView),
-  cluster: memo(ClusterNodeView),
+  task: withContent(TaskNodeView),
+  service: withContent(ServiceNodeView),
+  taskDefinition: withContent(TaskDefinitionNodeView),
+  zone: withContent(ZoneNodeView),
+  band: withContent(BandNodeView),
+  loadBalancer: withContent(LoadBalancerNodeView),
+  clients: withContent(ClientsNodeView),
+  cluster: withContent(ClusterNodeView),
 };
