@@ -142,7 +142,7 @@ results.firstNodeMs = firstNode;
           document.addEventListener('click', (e) => (clickedAt = e.timeStamp), { capture: true, once: true });
           const seen = () => {
             if (!el.textContent.includes('→ STOPPED')) return false;
-            requestAnimationFrame((t) => resolve(t - clickedAt));
+            requestAnimationFrame(() => resolve(performance.now() - clickedAt)); // the frame that paints it
             return true;
           };
           const observer = new MutationObserver(() => seen() && observer.disconnect());
