@@ -36,6 +36,8 @@ export type LayoutMemory = {
   bandRows: Record<string, number>;
   /** Task columns per AZ. */
   columns: number;
+  /** The reservations this memory was made for (see LayoutInput.reserve). */
+  reserveKey?: string;
 };
 
 export type Layout = {
@@ -189,6 +191,10 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
 
 /** Keep every shown task's slot; give new tasks the lowest free slot; forget tasks that left. */
 export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutMemory {
+  // Nothing came or went and the reservations are the same: the memory stands as it is.
+  const reserveKey = JSON.stringify(input.reserve ?? {});
+  if (previous.reserveKey === reserveKey && input.tasks.length === Object.keys(previous.slots).length && input.tasks.every((t) => previous.slots[t.id] !== undefined))
+    return previous;
   const shown = new Set(input.tasks.map((t) => t.id));
   const slots: Record<string, Slot> = {};
   const used = new Map<string, Set<number>>(); // `${az} ${band}` → taken indices
@@ -246,5 +252,5 @@ export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutM
     }
     bandRows[band] = rows;
   }
-  return { slots, bands: kept, bandRows, columns };
+  return { slots, bands: kept, bandRows, columns, reserveKey };
 }

@@ -10,7 +10,7 @@ export function shareUnchanged<N extends Shareable>(previous: readonly N[], next
   const byId = new Map(previous.map((n) => [n.id, n]));
   const shared = next.map((n) => {
     const old = byId.get(n.id);
-    if (!old) return n;
+    if (!old || old === n) return n; // the projection reused it already: nothing to compare
     if (sameNode(old, n)) return old;
     return old.measured === undefined ? n : { ...n, measured: old.measured };
   });
