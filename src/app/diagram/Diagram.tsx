@@ -1,6 +1,8 @@
-// The live diagram: React Flow drawing the store's projection. Nodes are controlled (the store owns
-// them) and React Flow's measurements are written back through onNodesChange, so a tick that
-// changes three tasks re-renders three nodes, not two hundred (toolchain §5).
+// The live diagram: React Flow drawing the store's projection in selector mode (toolchain §5). The
+// store owns the node objects, which carry only position, size and selection; node components read
+// what they show from the store, so a tick that changes three tasks re-renders three nodes and
+// React Flow sees nothing. onNodesChange still writes back any size React Flow measures, and turns
+// a click or Enter on a node into the store's selection.
 
 import { Background, Controls, Panel, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
