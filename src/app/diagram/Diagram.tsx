@@ -72,7 +72,12 @@ function Refit() {
   const orientation = useSimStore((s) => s.orientation);
   const columns = useSimStore((s) => s.diagram.memory.columns);
   const bands = useSimStore((s) => s.diagram.memory.bands.length);
-  const cards = useSimStore((s) => s.diagram.nodes.filter((n) => n.type === 'service' || n.type === 'taskDefinition' || n.type === 'loadBalancer').length);
+  // Runs on every store update: count without building an array.
+  const cards = useSimStore((s) => {
+    let n = 0;
+    for (const node of s.diagram.nodes) if (node.type === 'service' || node.type === 'taskDefinition' || node.type === 'loadBalancer') n++;
+    return n;
+  });
   useEffect(() => {
     const frame = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(frame);
