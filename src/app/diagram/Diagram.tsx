@@ -33,6 +33,12 @@ export function Diagram() {
     [store],
   );
 
+  // Stable handlers: React Flow passes them to every node wrapper, and a new function each render
+  // would re-render all of them whenever a node comes or goes (toolchain §5's inline-props pitfall).
+  const onPaneClick = useCallback(() => store.getState().select(null), [store]);
+  const onNodeMouseEnter = useCallback((_: unknown, node: Node) => store.getState().hover(focusOfNode(node.id)), [store]);
+  const onNodeMouseLeave = useCallback(() => store.getState().hover(null), [store]);
+
   return (
     <ReactFlow
       nodes={nodes}
@@ -40,9 +46,9 @@ export function Diagram() {
       nodeTypes={NODE_TYPES}
       edgeTypes={EDGE_TYPES}
       onNodesChange={onNodesChange}
-      onPaneClick={() => store.getState().select(null)}
-      onNodeMouseEnter={(_, node) => store.getState().hover(focusOfNode(node.id))}
-      onNodeMouseLeave={() => store.getState().hover(null)}
+      onPaneClick={onPaneClick}
+      onNodeMouseEnter={onNodeMouseEnter}
+      onNodeMouseLeave={onNodeMouseLeave}
       nodesDraggable={false}
       nodesConnectable={false}
       edgesFocusable={false}
