@@ -20,7 +20,7 @@ export function narrate(events: readonly SimEvent[]): string[] {
       else if (e.message.includes('has reached a steady state')) out.push(`Service ${e.serviceName} reached a steady state.`);
       else if (e.message.includes('is unable to consistently start tasks')) out.push(`Service ${e.serviceName} is unable to consistently start tasks successfully.`);
     } else if (e.type === 'TargetHealthChanged') {
-      const id = shortId(e.taskArn.slice(e.taskArn.lastIndexOf('/') + 1));
+      const id = shortId(e.taskId);
       if (e.state === 'unhealthy') out.push(`Task ${id} failed its load balancer health checks.`);
       else if (e.state === 'draining') out.push(`Task ${id} is draining from the load balancer.`);
     } else if (e.type === 'CommandRejected') {

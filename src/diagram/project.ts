@@ -3,7 +3,7 @@
 // to React Flow, the tests read it directly. Shapes follow React Flow's Node and Edge so no
 // conversion is needed, without this module depending on React Flow.
 
-import { familyRevision, shortId, type LoadBalancer, type Millis, type Service, type Target, type TargetGroup, type Task, type TaskDefinition, type World } from '../sim/index.ts';
+import { countTargetStates, familyRevision, shortId, type LoadBalancer, type Millis, type Service, type Target, type TargetGroup, type Task, type TaskDefinition, type World } from '../sim/index.ts';
 import { layoutDiagram, type Box, type LayoutMemory, type Orientation } from './layout.ts';
 
 /** What the user points at: the selection, or (when nothing is selected) what the pointer is over. */
@@ -186,7 +186,7 @@ export function projectDiagram(
   }
   for (const lb of Object.values(world.loadBalancers)) {
     const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
-    const counts = Object.values(tg.targets).reduce<Record<string, number>>((c, t) => ({ ...c, [t.state]: (c[t.state] ?? 0) + 1 }), {});
+    const counts = countTargetStates(tg);
     const summary = Object.entries(counts).map(([state, n]) => `${n} ${state}`).join(', ') || 'no targets';
     const data: LoadBalancerNodeData = { kind: 'loadBalancer', loadBalancer: lb, targetGroup: tg, emphasis: emphasis('loadBalancer', lb.loadBalancerArn), label: `Load balancer ${lb.loadBalancerName}, target group ${tg.targetGroupName}: ${summary}` };
     nodes.push({ ...placed(nodeId.loadBalancer(lb.loadBalancerArn), 'loadBalancer', layout.loadBalancers[lb.loadBalancerArn]!, data), selected: isSelected('loadBalancer', lb.loadBalancerArn) });

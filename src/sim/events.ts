@@ -49,7 +49,7 @@ export type SimEventBody =
   | { type: 'LoadBalancerCreated'; loadBalancerArn: string; loadBalancerName: string; targetGroupArn: string; targetGroupName: string }
   | { type: 'TargetGroupModified'; targetGroupArn: string }
   | { type: 'TrafficChanged'; loadBalancerArn: string | null; ratePerSecond: number }
-  | { type: 'TargetHealthChanged'; targetGroupArn: string; taskArn: string; serviceName: string; state: TargetHealthState; reason?: TargetHealthReason }
+  | { type: 'TargetHealthChanged'; targetGroupArn: string; taskArn: string; taskId: string; serviceName: string; state: TargetHealthState; reason?: TargetHealthReason }
   | { type: 'CommandRejected'; command: string; code: string; message: string };
 
 export type SimEvent = SimEventBody & { seq: number; at: Millis };

@@ -34,5 +34,8 @@ export function newUuid(w: World): string {
 /** The short id the console and the UI show: the first 8 characters of the task ID. */
 export const shortId = (taskId: string) => taskId.slice(0, 8);
 
+/** The 32-hex task ID at the end of a task ARN. */
+export const taskIdOf = (taskArn: string) => taskArn.slice(taskArn.lastIndexOf('/') + 1);
+
 /** "family:revision" from a task definition ARN. */
 export const familyRevision = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);

@@ -25,10 +25,11 @@ export { countsHealthy, NO_HEALTH_CHECK_SETTLE } from './scheduler/plan.ts';
 export { serviceMessages, MAX_SERVICE_EVENTS } from './serviceEvents.ts';
 export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION } from './service.ts';
 export { DEFAULT_TIMINGS, DEFAULT_CONFIG, tasksOfService } from './world.ts';
-export { shortId, familyRevision } from './ids.ts';
+export { shortId, familyRevision, taskIdOf } from './ids.ts';
 export {
   activeTargetsOf,
   targetHealthOf,
+  countTargetStates,
   TARGET_GROUP_HEALTH_CHECK_DEFAULTS,
   DEFAULT_DEREGISTRATION_DELAY,
   HEALTH_CHECK_LIMITS,

@@ -11,6 +11,7 @@ import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
 import type { LoadBalancer, Millis, RoutingAlgorithm, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './types.ts';
 import { digits, hex, nextInt } from './rng.ts';
+import { taskIdOf } from './ids.ts';
 
 /** ALB target group health check defaults (spec §6.3). */
 export const TARGET_GROUP_HEALTH_CHECK_DEFAULTS: TargetGroupHealthCheck = {
@@ -95,11 +96,16 @@ export function findLoadBalancer(world: World, ref: string): LoadBalancer | unde
   return world.loadBalancers[ref] ?? Object.values(world.loadBalancers).find((lb) => lb.loadBalancerName === ref);
 }
 
-function putTarget(step: Step, tg: TargetGroup, target: Target, changes: Partial<Target>, announce = true): Target {
-  const next: Target = { ...target, ...changes };
-  step.world.targetGroups[tg.targetGroupArn] = { ...step.world.targetGroups[tg.targetGroupArn]!, targets: { ...step.world.targetGroups[tg.targetGroupArn]!.targets, [target.taskArn]: next } };
-  if (announce && (changes.state !== undefined || changes.reason !== undefined)) announceTarget(step, tg, next);
-  return next;
+/** The one way a target changes: replace it in its group (or, with `next` null, take it out),
+ *  and announce the change when its state or reason moved. */
+function putTarget(step: Step, targetGroupArn: string, taskArn: string, next: Target | null): void {
+  const tg = step.world.targetGroups[targetGroupArn]!;
+  const previous = tg.targets[taskArn];
+  const { [taskArn]: _old, ...others } = tg.targets;
+  // Replacing keeps the key where it was: routing order is registration order.
+  step.world.targetGroups[targetGroupArn] = { ...tg, targets: next ? { ...tg.targets, [taskArn]: next } : others };
+  const shown = next ?? (previous ? { ...previous, state: 'unused' as const, reason: 'Target.NotRegistered' as const } : null);
+  if (shown && (shown.state !== previous?.state || shown.reason !== previous?.reason)) announceTarget(step, tg, shown);
 }
 
 function announceTarget(step: Step, tg: TargetGroup, t: Target) {
@@ -107,6 +113,7 @@ function announceTarget(step: Step, tg: TargetGroup, t: Target) {
     type: 'TargetHealthChanged',
     targetGroupArn: tg.targetGroupArn,
     taskArn: t.taskArn,
+    taskId: taskIdOf(t.taskArn),
     serviceName: t.serviceName,
     state: t.state,
     ...(t.reason ? { reason: t.reason } : {}),
@@ -127,12 +134,11 @@ export function registerTargets(step: Step, task: Task, service: Service): void 
       availabilityZone: task.availabilityZone,
       state: 'initial',
       reason: 'Elb.RegistrationInProgress',
-      description: REASON_DESCRIPTIONS['Elb.RegistrationInProgress'],
       registeredAt: world.now,
       consecutiveSuccesses: 0,
       consecutiveFailures: 0,
     };
-    putTarget(step, tg, target, { state: 'initial' });
+    putTarget(step, tg.targetGroupArn, task.taskArn, target);
     addServiceEvent(step, world.services[service.serviceName]!, serviceMessages.registeredTargets(service.serviceName, 1, tg.targetGroupArn));
     // The first check runs once registration completes; then one every interval (spec §6.3).
     schedule(world, world.now + world.config.timings.targetRegistration, { kind: 'targetHealthCheck', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
@@ -163,7 +169,7 @@ export function deregisterTargets(step: Step, task: Task): Millis | null {
   const { world } = step;
   let until: Millis | null = null;
   for (const { tg, target } of activeTargetsOf(world, task.taskArn)) {
-    putTarget(step, tg, target, { state: 'draining', reason: 'Target.DeregistrationInProgress', description: REASON_DESCRIPTIONS['Target.DeregistrationInProgress'], drainingSince: world.now });
+    putTarget(step, tg.targetGroupArn, task.taskArn, { ...target, state: 'draining', reason: 'Target.DeregistrationInProgress', drainingSince: world.now });
     const at = world.now + tg.deregistrationDelaySeconds * SECOND;
     schedule(world, at, { kind: 'targetDrained', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
     until = Math.max(until ?? 0, at);
@@ -182,9 +188,17 @@ export function finishDraining(step: Step, targetGroupArn: string, taskArn: stri
   const tg = step.world.targetGroups[targetGroupArn];
   const target = tg?.targets[taskArn];
   if (!tg || !target || target.state !== 'draining') return;
-  const { [taskArn]: _gone, ...rest } = tg.targets;
-  step.world.targetGroups[targetGroupArn] = { ...tg, targets: rest };
-  announceTarget(step, tg, { ...target, state: 'unused', reason: 'Target.NotRegistered' });
+  putTarget(step, targetGroupArn, taskArn, null);
+}
+
+/** How many targets of the group are in each state, e.g. { healthy: 3, draining: 1 }. */
+export function countTargetStates(tg: TargetGroup): Partial<Record<TargetHealthState, number>> {
+  const counts: Partial<Record<TargetHealthState, number>> = {};
+  for (const arn in tg.targets) {
+    const state = tg.targets[arn]!.state;
+    counts[state] = (counts[state] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** Is the task still draining in any target group? */
@@ -231,11 +245,11 @@ export function runTargetHealthCheck(step: Step, targetGroupArn: string, taskArn
       reason = 'Elb.InitialHealthChecking';
     }
   }
-  const { reason: _r, description: _d, ...rest } = target;
-  const updated: Target = { ...rest, state, consecutiveSuccesses: successes, consecutiveFailures: failures, ...(reason ? { reason, description: REASON_DESCRIPTIONS[reason] } : {}) };
-  const same = updated.state === target.state && updated.reason === target.reason && successes === target.consecutiveSuccesses && failures === target.consecutiveFailures;
-  if (!same) world.targetGroups[targetGroupArn] = { ...tg, targets: { ...tg.targets, [taskArn]: updated } };
-  if (updated.state !== target.state || updated.reason !== target.reason) announceTarget(step, tg, updated);
+  // A steady target stays the same object: views compare references.
+  if (state !== target.state || reason !== target.reason || successes !== target.consecutiveSuccesses || failures !== target.consecutiveFailures) {
+    const { reason: _r, ...rest } = target;
+    putTarget(step, targetGroupArn, taskArn, { ...rest, state, consecutiveSuccesses: successes, consecutiveFailures: failures, ...(reason ? { reason } : {}) });
+  }
   schedule(world, world.now + hc.intervalSeconds * SECOND, { kind: 'targetHealthCheck', targetGroupArn, taskArn });
 }
 

@@ -207,8 +207,7 @@ export type Target = {
   serviceName: string;
   availabilityZone: string;
   state: TargetHealthState;
-  reason?: TargetHealthReason;
-  description?: string;
+  reason?: TargetHealthReason; // its description is REASON_DESCRIPTIONS[reason]
   registeredAt: Millis;
   drainingSince?: Millis;
   consecutiveSuccesses: number;

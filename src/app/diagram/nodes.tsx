@@ -8,7 +8,7 @@ import { m } from 'motion/react';
 import { memo, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel } from '../../diagram/project.ts';
-import { DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
+import { countTargetStates, DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { lastSeconds, percent } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
@@ -100,7 +100,7 @@ function LoadBalancerNodeView({ data }: ViewProps<LoadBalancerNodeData>) {
   const traffic = useSimStore((s) => s.sim.world.traffic);
   const lb = data.loadBalancer;
   const tg = data.targetGroup;
-  const counts = Object.values(tg.targets).reduce<Record<string, number>>((c, t) => ({ ...c, [t.state]: (c[t.state] ?? 0) + 1 }), {});
+  const counts = countTargetStates(tg);
   const recent = lastSeconds(traffic, 5);
   return (
     <div className={`card lb-node emphasis-${data.emphasis}`} data-testid="node-alb">

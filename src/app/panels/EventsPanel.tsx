@@ -23,7 +23,7 @@ function toLine(e: SimEvent, filter: string, withTasks: boolean): Line | null {
   if (e.type === 'TargetHealthChanged' && withTasks) {
     if (filter !== 'all' && filter !== `service:${e.serviceName}`) return null;
     const reason = e.reason ? ` (${e.reason})` : '';
-    return { seq: e.seq, at: e.at, kind: 'task', text: `Target task ${shortId(e.taskArn.slice(e.taskArn.lastIndexOf('/') + 1))} of service ${e.serviceName} is ${e.state} in the target group${reason}` };
+    return { seq: e.seq, at: e.at, kind: 'task', text: `Target task ${shortId(e.taskId)} of service ${e.serviceName} is ${e.state} in the target group${reason}` };
   }
   if (e.type === 'CommandRejected') return { seq: e.seq, at: e.at, kind: 'service', text: `Rejected ${e.command}: ${e.code}: ${e.message}` };
   return null;

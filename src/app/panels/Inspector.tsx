@@ -2,7 +2,7 @@
 // under AWS's own names, with the actions that apply to it.
 
 import { useState } from 'react';
-import { familyRevision, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
+import { familyRevision, REASON_DESCRIPTIONS, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { taskActions } from '../actions/availability.ts';
@@ -129,7 +129,7 @@ function TargetFields({ world, task }: { world: World; task: Task }) {
         <dl className="fields" data-testid="target-fields">
           <Field name="target">{target.id}:{target.port} in {tg.targetGroupName}</Field>
           <Field name="state">{target.state}</Field>
-          <Field name="reason">{target.reason ? `${target.reason}: ${target.description}` : '—'}</Field>
+          <Field name="reason">{target.reason ? `${target.reason}: ${REASON_DESCRIPTIONS[target.reason]}` : '—'}</Field>
           <Field name="requests served">{(world.traffic.perTask[task.taskArn]?.served ?? 0).toLocaleString('en')}</Field>
         </dl>
       </>

@@ -2,7 +2,7 @@
 // attributes (each with AWS's default beside it), and the registered targets with their health.
 
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_DEREGISTRATION_DELAY, HEALTH_CHECK_LIMITS, shortId, TARGET_GROUP_HEALTH_CHECK_DEFAULTS, type LoadBalancer, type RoutingAlgorithm, type TargetGroup, type World } from '../../sim/index.ts';
+import { DEFAULT_DEREGISTRATION_DELAY, HEALTH_CHECK_LIMITS, REASON_DESCRIPTIONS, shortId, taskIdOf, TARGET_GROUP_HEALTH_CHECK_DEFAULTS, type LoadBalancer, type RoutingAlgorithm, type TargetGroup, type World } from '../../sim/index.ts';
 import { useSimStoreApi } from '../../store/StoreContext.tsx';
 import { describedBy, FormField } from '../actions/Dialog.tsx';
 
@@ -27,12 +27,12 @@ export function LoadBalancerInspector({ world, loadBalancer: lb }: { world: Worl
             <thead><tr><th scope="col">target</th><th scope="col">task</th><th scope="col">AZ</th><th scope="col">state</th><th scope="col">reason</th><th scope="col">served</th></tr></thead>
             <tbody>
               {targets.map((t) => (
-                <tr key={t.taskArn} data-testid={`target-${shortId(t.taskArn.slice(t.taskArn.lastIndexOf('/') + 1))}`}>
+                <tr key={t.taskArn} data-testid={`target-${shortId(taskIdOf(t.taskArn))}`}>
                   <th scope="row">{t.id}:{t.port}</th>
-                  <td><code>{shortId(t.taskArn.slice(t.taskArn.lastIndexOf('/') + 1))}</code></td>
+                  <td><code>{shortId(taskIdOf(t.taskArn))}</code></td>
                   <td>{t.availabilityZone}</td>
                   <td className={`target-${t.state}`}>{t.state}</td>
-                  <td className="reason">{t.reason ? `${t.reason}: ${t.description}` : '—'}</td>
+                  <td className="reason">{t.reason ? `${t.reason}: ${REASON_DESCRIPTIONS[t.reason]}` : '—'}</td>
                   <td>{(world.traffic.perTask[t.taskArn]?.served ?? 0).toLocaleString('en')}</td>
                 </tr>
               ))}
