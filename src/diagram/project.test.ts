@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation, shortId, type Task } from '../sim/index.ts';
 import { EMPTY_MEMORY, type LayoutMemory } from './layout.ts';
 import { nodeId, projectDiagram, STOPPED_LINGER, type Focus, type TaskNodeData } from './project.ts';
-import { shareEdges, shareUnchanged } from './share.ts';
+import { shareEdges, shareUnchanged, toFlowNodes } from './share.ts';
 
 const project = (sim: Simulation, memory: LayoutMemory = EMPTY_MEMORY, focus: Focus = null, selected: Focus = null) =>
   projectDiagram(sim.world, memory, { focus, selected, orientation: 'wide' });
@@ -125,19 +125,33 @@ describe('projectDiagram', () => {
 });
 
 describe('shareUnchanged', () => {
-  it('hands back last time\'s object for a node that did not change, and keeps measurements on those that did', () => {
+  it('hands back last time\'s object for a node that did not change', () => {
     const sim = Simulation.create({ seed: 7 });
     sim.advanceBy(60_000);
     const first = project(sim);
-    const measured = first.nodes.map((n) => ({ ...n, measured: { width: n.width, height: n.height } }));
     const victim = webTasks(sim)[0]!;
     sim.dispatch({ type: 'stopTask', task: victim.taskArn });
-    const next = shareUnchanged(measured, project(sim, first.memory).nodes);
-    const changed = next.filter((n, i) => n !== measured[i]).map((n) => n.id);
+    const next = shareUnchanged(first.nodes, project(sim, first.memory).nodes);
+    const changed = next.filter((n, i) => n !== first.nodes[i]).map((n) => n.id);
     // The stopped task and the service (its counts) changed; the others are the same objects.
     expect(changed).toContain(nodeId.task(victim.taskArn));
     expect(changed).not.toContain(nodeId.task(webTasks(sim)[0]!.taskArn));
-    expect(next.every((n) => 'measured' in n)).toBe(true);
+  });
+});
+
+describe('toFlowNodes', () => {
+  it('gives React Flow each node\'s size up front, keeps a size it measured, and names focusable nodes by their label', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    const d = project(sim);
+    const flow = toFlowNodes([], d.nodes);
+    for (const [i, n] of flow.entries()) expect(n.measured).toEqual({ width: d.nodes[i]!.width, height: d.nodes[i]!.height });
+    const task = flow.find((n) => n.type === 'task')!;
+    expect(task.domAttributes).toEqual({ 'aria-labelledby': `label-${task.id}` });
+    expect(flow.find((n) => n.type === 'zone')!.domAttributes).toBeUndefined();
+    const remeasured = flow.map((n) => (n === task ? { ...n, measured: { width: 200, height: 101 } } : n));
+    const selected = d.nodes.map((n) => (n.id === task.id ? { ...n, selected: true } : n));
+    expect(toFlowNodes(remeasured, selected).find((n) => n.id === task.id)!.measured).toEqual({ width: 200, height: 101 });
   });
 });
 

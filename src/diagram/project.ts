@@ -34,8 +34,6 @@ export type DiagramNode = {
   draggable: false;
   zIndex: number;
   ariaLabel: string;
-  /** The size React Flow measured, kept across projections (see share.ts). */
-  measured?: { width: number; height: number };
 };
 
 export type DiagramEdge = {

@@ -1,9 +1,9 @@
-// Structural sharing between two projections. React Flow skips a node whose object did not change,
-// and keeps the size it measured on the node object (`measured`). So: a node whose content is the
-// same as last time is handed back as last time's object, and a changed node keeps the
-// measurement — otherwise every tick would re-render and re-measure every node (toolchain §5).
+// Structural sharing between two projections: a node whose content is the same as last time is
+// handed back as last time's object, so a node component's store selector sees no change and the
+// node does not re-render. (React Flow's own node objects, with their measured size, are the
+// skeletons made by toFlowNodes below.)
 
-type Shareable = { id: string; position: { x: number; y: number }; data: object; selected?: boolean; measured?: unknown };
+type Shareable = { id: string; position: { x: number; y: number }; data: object; selected?: boolean };
 
 export function shareUnchanged<N extends Shareable>(previous: readonly N[], next: N[]): N[] {
   if (previous.length === 0) return next;
@@ -11,8 +11,7 @@ export function shareUnchanged<N extends Shareable>(previous: readonly N[], next
   const shared = next.map((n) => {
     const old = byId.get(n.id);
     if (!old || old === n) return n; // the projection reused it already: nothing to compare
-    if (sameNode(old, n)) return old;
-    return old.measured === undefined ? n : { ...n, measured: old.measured };
+    return sameNode(old, n) ? old : n;
   });
   // Nothing changed at all: the same array, so nothing downstream even looks.
   return sameItems(previous, shared) ? (previous as N[]) : shared;
@@ -50,10 +49,10 @@ function sameNode(a: Shareable, b: Shareable): boolean {
   );
 }
 
-/** The node's other plain fields (size, ariaLabel, zIndex…), ignoring what React Flow adds. */
+/** The node's other plain fields (size, ariaLabel, zIndex…). */
 function shallowEqualRest(a: Shareable, b: Shareable): boolean {
   for (const key of Object.keys(b)) {
-    if (key === 'data' || key === 'position' || key === 'measured') continue;
+    if (key === 'data' || key === 'position') continue;
     if ((a as Record<string, unknown>)[key] !== (b as Record<string, unknown>)[key]) return false;
   }
   return true;
