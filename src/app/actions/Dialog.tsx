@@ -35,6 +35,12 @@ export function FormField({ id, label, error, hint, children }: { id: string; la
   );
 }
 
+/** A form field's text as a whole number from `min` to `max`, or null (blank, not whole, out of range). */
+export function readWholeNumber(text: string, min: number, max: number): number | null {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max ? n : null;
+}
+
 /** aria props for an input whose FormField may show a hint and an error. */
 export const describedBy = (id: string, error: string | undefined, hint?: boolean) => ({
   'aria-invalid': error ? true : undefined,

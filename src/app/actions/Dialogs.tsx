@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { FARGATE_SIZES, familyRevision, validateTaskDefinition, type ContainerDefinitionInput, type FieldError, type TaskDefinition, type TaskDefinitionInput } from '../../sim/index.ts';
 import type { DialogRequest } from '../../store/simStore.ts';
 import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
-import { describedBy, Dialog, FormField } from './Dialog.tsx';
+import { describedBy, Dialog, FormField, readWholeNumber } from './Dialog.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export default function Dialogs({ request }: { request: DialogRequest }) {
@@ -39,10 +39,9 @@ function DefinitionSelect({ id, value, onChange, definitions }: { id: string; va
 
 /** A whole number from `min` to `max`, or a message saying what is wrong. */
 function wholeNumber(text: string, min: number, max: number, what: string): number | string {
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isInteger(n)) return `${what} must be a whole number from ${min} to ${max}.`;
-  if (n < min || n > max) return `${what} must be from ${min} to ${max}.`;
-  return n;
+  const n = readWholeNumber(text, min, max);
+  if (n !== null) return n;
+  return readWholeNumber(text, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER) === null ? `${what} must be a whole number from ${min} to ${max}.` : `${what} must be from ${min} to ${max}.`;
 }
 
 function FormError({ message }: { message: string | null }) {
@@ -168,12 +167,12 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
     e.preventDefault();
     const local: Record<string, string> = {};
     const seconds = Number(after);
-    const code = Number(exitCode);
+    const code = readWholeNumber(exitCode, 0, 255);
     if (kind !== 'serve' && kind !== 'pullError' && (after.trim() === '' || !Number.isFinite(seconds))) local.afterSeconds = 'Enter a number of seconds, e.g. 60.';
-    if ((kind === 'exit' || kind === 'crash') && (exitCode.trim() === '' || !Number.isInteger(code))) local.exitCode = 'Enter a whole number from 0 to 255.';
+    if ((kind === 'exit' || kind === 'crash') && code === null) local.exitCode = 'Enter a whole number from 0 to 255.';
     if (Object.keys(local).length) return setErrors(local);
     const app: NonNullable<ContainerDefinitionInput['app']> =
-      kind === 'exit' || kind === 'crash' ? { kind, afterSeconds: seconds, exitCode: code } : kind === 'failHealthCheck' ? { kind, afterSeconds: seconds } : { kind };
+      kind === 'exit' || kind === 'crash' ? { kind, afterSeconds: seconds, exitCode: code ?? 0 } : kind === 'failHealthCheck' ? { kind, afterSeconds: seconds } : { kind };
     const containers: ContainerDefinitionInput[] = (base?.containerDefinitions ?? []).map((c, i) => ({
       name: c.name,
       image: i === 0 ? image.trim() : c.image,

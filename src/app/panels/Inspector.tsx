@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { familyRevision, REASON_DESCRIPTIONS, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
+import { readWholeNumber } from '../actions/Dialog.tsx';
 import { taskActions } from '../actions/availability.ts';
 import { when } from '../format.ts';
 import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
@@ -180,8 +181,8 @@ function DesiredCountForm({ service, max }: { service: Service; max: number }) {
   const [error, setError] = useState<string | null>(null);
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > max) {
+    const n = readWholeNumber(value, 0, max);
+    if (n === null) {
       setError(`Enter a whole number from 0 to ${max}.`);
       return;
     }

@@ -4,7 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_DEREGISTRATION_DELAY, HEALTH_CHECK_LIMITS, REASON_DESCRIPTIONS, shortId, taskIdOf, TARGET_GROUP_HEALTH_CHECK_DEFAULTS, type LoadBalancer, type RoutingAlgorithm, type TargetGroup, type World } from '../../sim/index.ts';
 import { useSimStoreApi } from '../../store/StoreContext.tsx';
-import { describedBy, FormField } from '../actions/Dialog.tsx';
+import { describedBy, FormField, readWholeNumber } from '../actions/Dialog.tsx';
 
 export function LoadBalancerInspector({ world, loadBalancer: lb }: { world: World; loadBalancer: LoadBalancer }) {
   const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
@@ -73,10 +73,10 @@ function TargetGroupForm({ targetGroup: tg }: { targetGroup: TargetGroup }) {
     const next: typeof errors = {};
     const values = {} as Record<keyof Fields, number>;
     for (const key of Object.keys(fields) as (keyof Fields)[]) {
-      const n = Number(fields[key]);
       const [min, max] = RANGES[key];
-      if (fields[key].trim() === '' || !Number.isInteger(n) || n < min || n > max) next[key] = `A whole number from ${min} to ${max}.`;
-      values[key] = n;
+      const n = readWholeNumber(fields[key], min, max);
+      if (n === null) next[key] = `A whole number from ${min} to ${max}.`;
+      else values[key] = n;
     }
     if (!next.timeoutSeconds && !next.intervalSeconds && values.timeoutSeconds >= values.intervalSeconds) next.timeoutSeconds = 'Must be smaller than the interval.';
     setSaved(false);

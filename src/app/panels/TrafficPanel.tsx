@@ -7,6 +7,7 @@ import { MAX_RATE } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { lastSeconds, meanLatency, percent, summarise } from '../trafficStats.ts';
 import { Chart } from './Chart.tsx';
+import { readWholeNumber } from '../actions/Dialog.tsx';
 
 const WINDOW = 180; // seconds of sim time shown
 
@@ -61,8 +62,8 @@ function RateForm({ loadBalancer, rate }: { loadBalancer: string; rate: number }
   const [value, setValue] = useState(String(rate));
   const [error, setError] = useState<string | null>(null);
   const apply = (text: string) => {
-    const n = Number(text);
-    if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_RATE) return setError(`Enter a whole number from 0 to ${MAX_RATE}.`);
+    const n = readWholeNumber(text, 0, MAX_RATE);
+    if (n === null) return setError(`Enter a whole number from 0 to ${MAX_RATE}.`);
     const { outcome } = store.getState().dispatch({ type: 'setTraffic', loadBalancer, ratePerSecond: n });
     setError(outcome.ok ? null : outcome.error.message);
   };
