@@ -254,9 +254,11 @@ export function runTargetHealthCheck(step: Step, targetGroupArn: string, taskArn
 }
 
 /** The target health the scheduler sees for a task: the worst over its target groups. */
+const HEALTH_RANK: Record<TargetHealthState, number> = { healthy: 0, initial: 1, draining: 2, unused: 3, unhealthy: 4 };
+
 export function targetHealthOf(world: World, task: Task): TargetHealthState | null {
   let worst: TargetHealthState | null = null;
-  const rank: Record<TargetHealthState, number> = { healthy: 0, initial: 1, draining: 2, unused: 3, unhealthy: 4 };
+  const rank = HEALTH_RANK;
   for (const tg of Object.values(world.targetGroups)) {
     const t = tg.targets[task.taskArn];
     if (t && (worst === null || rank[t.state] > rank[worst])) worst = t.state;

@@ -62,7 +62,7 @@ function RunTaskForm({ initial }: { initial: string | undefined }) {
     const n = wholeNumber(count, 1, 10, 'Count');
     if (typeof n === 'string') return setErrors({ count: n });
     // Asking for a load balancer is allowed, so the engine can say why RunTask refuses it.
-    const loadBalancers = behindLb && tg ? { loadBalancers: [{ targetGroup: tg.targetGroupName, containerName: '', containerPort: tg.port }] } : {};
+    const loadBalancers = behindLb && tg ? { loadBalancers: [{ targetGroup: tg.targetGroupName }] } : {};
     const { outcome } = store.getState().dispatch({ type: 'runTask', taskDefinition: td, count: n, ...loadBalancers });
     if (!outcome.ok) return setErrors({ form: outcome.error.message });
     store.getState().openDialog(null);
