@@ -24,6 +24,9 @@ const COLUMNS: Column[] = [
   { key: 'stopCode', label: 'Stop code', value: (t) => t.stopCode ?? '' },
 ];
 
+/** The columns in the order they are shown (Actions after Task, Stopped reason last). */
+const COLUMN_CLASSES = ['task', 'actions', ...COLUMNS.slice(1).map((c) => c.key), 'reason'];
+
 type Sort = { key: string; direction: 'ascending' | 'descending' };
 const DEFAULT_SORT: Sort = { key: 'lastStatus', direction: 'ascending' };
 
@@ -54,6 +57,11 @@ export function TasksTable() {
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Tasks table">
         <table>
           <caption className="visually-hidden">Every task in the cluster, running and stopped within the last hour. Column headers sort.</caption>
+          {/* Fixed column widths (table-layout: fixed): a cell that gains text never makes the
+              browser measure every cell of two hundred rows to size the columns again. */}
+          <colgroup>
+            {COLUMN_CLASSES.map((c) => <col key={c} className={`col-${c}`} />)}
+          </colgroup>
           <thead>
             <tr>
               {COLUMNS.slice(0, 1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={toggle} />)}
