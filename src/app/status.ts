@@ -14,18 +14,6 @@ export const STATUS_ICON: Record<TaskStatus, string> = {
   STOPPED: '○',
 };
 
-/** How far along its life a task is, 0–1, for the lifecycle bar on its node. */
-export const STATUS_PROGRESS: Record<TaskStatus, number> = {
-  PROVISIONING: 0.3,
-  PENDING: 0.65,
-  ACTIVATING: 0.85,
-  RUNNING: 1,
-  DEACTIVATING: 0.85,
-  STOPPING: 0.6,
-  DEPROVISIONING: 0.3,
-  STOPPED: 0,
-};
-
 export const HEALTH_ICON: Record<HealthStatus, string> = { HEALTHY: '✓', UNHEALTHY: '✗', UNKNOWN: '?' };
 
 export const statusClass = (s: TaskStatus) => `status-${s.toLowerCase()}`;

@@ -1,7 +1,7 @@
 // The diagram's node components. Each draws one projected node (src/diagram/project.ts); none
 // reads the store for its content, so React Flow can skip every node whose object is unchanged.
-// Motion is driven by state only: a node animates in when it mounts, and its lifecycle bar moves
-// with lastStatus. Status is always text + icon + colour.
+// Motion is driven by state only: a node animates in when it mounts, and its lifecycle bar (CSS,
+// keyed by the status class) moves with lastStatus. Status is always text + icon + colour.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { m } from 'motion/react';
@@ -12,9 +12,11 @@ import { countTargetStates, DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { lastSeconds, percent } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
-import { HEALTH_ICON, isWindingDown, STATUS_ICON, STATUS_PROGRESS, statusClass } from '../status.ts';
+import { HEALTH_ICON, isWindingDown, STATUS_ICON, statusClass } from '../status.ts';
 
-const hidden = { opacity: 0, pointerEvents: 'none' as const };
+// Handles only anchor the edges. visibility, not opacity: an opacity makes the browser keep a
+// compositing effect for each of 400 handles, and repaint work grows with them.
+const hidden = { visibility: 'hidden' as const, pointerEvents: 'none' as const };
 const Handles = () => (
   <>
     <Handle type="target" position={Position.Top} isConnectable={false} style={hidden} />
@@ -68,7 +70,6 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
       )}
       {!compact && standalone && <div className="task-owner">started by you</div>}
       {data.target && (compact ? <div className={`target-line target-${data.target.state}`}><span aria-hidden="true">⇄ </span>{data.target.state}</div> : <TargetLine taskArn={t.taskArn} state={data.target.state} />)}
-      <m.div className="lifecycle" aria-hidden="true" initial={{ scaleX: 0 }} animate={{ scaleX: STATUS_PROGRESS[t.lastStatus] }} transition={{ duration: 0.6 }} />
       {t.desiredStatus === 'RUNNING' && !compact && (
         <button
           type="button"
@@ -219,7 +220,9 @@ function withContent<D extends NodeData>(View: (props: ViewProps<D>) => ReactNod
     if (!node) return null;
     return (
       <>
-        {node.focusable && <span id={nodeLabelId(id)} className="visually-hidden">{node.ariaLabel}</span>}
+        {/* `hidden`: an aria-labelledby target still names the node (accname 2B) but has no box to
+            lay out or paint, which counts with 200 nodes. */}
+        {node.focusable && <span id={nodeLabelId(id)} hidden>{node.ariaLabel}</span>}
         <View data={node.data as D} width={width} />
       </>
     );
