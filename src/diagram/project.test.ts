@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Simulation, shortId, type Task } from '../sim/index.ts';
 import { EMPTY_MEMORY, type LayoutMemory } from './layout.ts';
 import { nodeId, projectDiagram, STOPPED_LINGER, type Focus, type TaskNodeData } from './project.ts';
-import { shareEdges, shareUnchanged, toFlowNodes } from './share.ts';
+import { edgesBetween, limitChanges, shareEdges, shareUnchanged, toFlowNodes } from './share.ts';
 
 const project = (sim: Simulation, memory: LayoutMemory = EMPTY_MEMORY, focus: Focus = null, selected: Focus = null) =>
   projectDiagram(sim.world, memory, { focus, selected, orientation: 'wide' });
@@ -136,6 +136,25 @@ describe('shareUnchanged', () => {
     // The stopped task and the service (its counts) changed; the others are the same objects.
     expect(changed).toContain(nodeId.task(victim.taskArn));
     expect(changed).not.toContain(nodeId.task(webTasks(sim)[0]!.taskArn));
+  });
+});
+
+describe('limitChanges', () => {
+  const node = (id: string, type: string, v = 0) => ({ id, type, v });
+  it('lets at most `max` changes through — a changed node keeps its old object, a new task waits — and never holds back the frame', () => {
+    const before = [node('zone', 'zone'), node('a', 'task'), node('b', 'task')];
+    const next = [node('zone', 'zone', 1), node('new-band', 'band'), node('a', 'task', 1), node('b', 'task', 1), node('c', 'task'), node('d', 'task')];
+    const { nodes, behind } = limitChanges(before, next, 2);
+    expect(behind).toBe(true);
+    // zone and a are the first two changes; b keeps its old object; c and d are not drawn yet; the new band is.
+    expect(nodes).toEqual([next[0], next[1], next[2], before[2]]);
+    expect(limitChanges(before, next, 10)).toEqual({ nodes: next, behind: false });
+    expect(limitChanges(before, before, 0)).toEqual({ nodes: before, behind: false });
+  });
+  it('drops the edges to a node that is not drawn yet, and hands back the same array when none is missing', () => {
+    const edges = [{ id: 'e1', source: 's', target: 'a' }, { id: 'e2', source: 's', target: 'c' }];
+    expect(edgesBetween(edges, [{ id: 's' }, { id: 'a' }])).toEqual([edges[0]]);
+    expect(edgesBetween(edges, [{ id: 's' }, { id: 'a' }, { id: 'c' }])).toBe(edges);
   });
 });
 

@@ -65,26 +65,37 @@ export function shallowEqual(a: Record<string, unknown>, b: Record<string, unkno
 }
 
 /**
- * Hand React Flow at most `max` changed nodes per frame. When 200 tasks pass their first health
+ * Hand React Flow at most `max` node changes per frame. When 200 tasks pass their first health
  * check in the same second, redrawing them all in one frame is a long task (> 50 ms); spread
- * over a few frames it is invisible. New nodes always go in; `behind` says more are waiting.
+ * over a few frames it is invisible. A new task node is a change too, so a 200-task scene is
+ * drawn over its first frames rather than in one long one; every other new node (the cluster,
+ * zones, bands, cards) goes in at once, so the picture's frame is whole from the start. `behind`
+ * says changes are waiting.
  */
-export function limitChanges<N extends { id: string }>(previous: readonly N[], next: N[], max: number): { nodes: N[]; behind: boolean } {
+export function limitChanges<N extends { id: string; type: string }>(previous: readonly N[], next: N[], max: number): { nodes: N[]; behind: boolean } {
   if (next === previous) return { nodes: next, behind: false };
   const byId = new Map(previous.map((n) => [n.id, n]));
   let changed = 0;
   let behind = false;
-  const nodes = next.map((n) => {
+  const nodes: N[] = [];
+  for (const n of next) {
     const old = byId.get(n.id);
-    if (!old || old === n) return n;
-    if (changed < max) {
+    if (old === n || (!old && n.type !== 'task')) nodes.push(n);
+    else if (changed < max) {
       changed++;
-      return n;
+      nodes.push(n);
+    } else {
+      behind = true;
+      if (old) nodes.push(old); // a new task that must wait is simply not there yet
     }
-    behind = true;
-    return old;
-  });
+  }
   return { nodes, behind };
+}
+
+/** The edges whose two ends are both on the diagram (a task may still be waiting its turn). */
+export function edgesBetween<E extends { source: string; target: string }>(edges: E[], nodes: readonly { id: string }[]): E[] {
+  const shown = new Set(nodes.map((n) => n.id));
+  return edges.every((e) => shown.has(e.source) && shown.has(e.target)) ? edges : edges.filter((e) => shown.has(e.source) && shown.has(e.target));
 }
 
 /** What React Flow itself is given: where each node is and how it behaves, not what it shows. */

@@ -14,13 +14,15 @@ export function startPlayback(store: SimStore): () => void {
 
   const tick = (now: number) => {
     frame = requestAnimationFrame(tick);
-    const { playing, settings, sim, advanceTo } = store.getState();
+    const { playing, settings, sim, advanceTo, catchUp } = store.getState();
     const elapsed = last === null ? 0 : Math.min(now - last, MAX_FRAME_MS);
     last = now;
-    if (!playing || document.hidden) return;
+    if (document.hidden) return;
+    // Frames with no sim step (paused, or a slow speed) still draw what the diagram owes.
+    if (!playing) return catchUp();
     carry += elapsed * settings.speed;
     const steps = Math.floor(carry / SIM_STEP_MS);
-    if (steps === 0) return;
+    if (steps === 0) return catchUp();
     carry -= steps * SIM_STEP_MS;
     advanceTo(sim.now + steps * SIM_STEP_MS);
   };

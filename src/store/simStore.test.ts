@@ -30,6 +30,40 @@ describe('the store keeps the diagram in step with the world', () => {
     expect(tasksShown().filter((n) => (n.data as TaskNodeData).task.healthStatus === 'HEALTHY')).toHaveLength(200);
   });
 
+  it('draws 200 new tasks over a few frames, paused or not: the frame at once, the tasks a few at a time', () => {
+    const store = createSimStore(settings);
+    const shown = () => new Set(store.getState().diagram.nodes.map((n) => n.id));
+    const taskCount = () => store.getState().diagram.nodes.filter((n) => n.data.kind === 'task').length;
+    store.getState().advanceTo(5_000); // one frame of playback in which the services launch 200 tasks
+    expect(Object.keys(store.getState().sim.world.tasks)).toHaveLength(200);
+    const first = store.getState();
+    // The cluster, its zones, the service bands and cards are there from the first frame…
+    for (const kind of ['cluster', 'zone', 'band', 'service', 'taskDefinition']) expect(first.diagram.nodes.some((n) => n.data.kind === kind)).toBe(true);
+    // …the tasks follow, no more per frame than a burst of changes may bring (the service cards'
+    // new counts are changes too).
+    expect(taskCount()).toBeGreaterThan(0);
+    expect(taskCount()).toBeLessThanOrEqual(NODE_CHANGES_PER_FRAME);
+    expect(first.diagramBehind).toBe(true);
+    // No edge points at a task that is not drawn yet, and React Flow gets exactly what is drawn.
+    for (const e of first.diagram.edges) expect(shown().has(e.source) && shown().has(e.target)).toBe(true);
+    expect(first.flowNodes.map((n) => n.id)).toEqual(first.diagram.nodes.map((n) => n.id));
+    // Time stands still (a paused embed): each frame's catch-up still brings the next tasks.
+    let frames = 0;
+    while (store.getState().diagramBehind) {
+      store.getState().catchUp();
+      frames++;
+      expect(frames).toBeLessThan(50);
+    }
+    expect(store.getState().sim.now).toBe(5_000);
+    expect(taskCount()).toBe(200);
+    expect(frames).toBeLessThanOrEqual(Math.ceil(200 / NODE_CHANGES_PER_FRAME));
+    expect(store.getState().diagram.edges.filter((e) => e.id.includes('task:')).length).toBeGreaterThanOrEqual(200);
+    // Nothing more owed: a catch-up now changes nothing at all.
+    const settled = store.getState();
+    store.getState().catchUp();
+    expect(store.getState()).toBe(settled);
+  });
+
   it('hands React Flow the same node objects when only what a node shows has changed', () => {
     const store = createSimStore({ ...settings, scenario: 'default' });
     store.getState().advanceTo(120_000);

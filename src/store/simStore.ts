@@ -6,7 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { EMPTY_MEMORY, type Orientation } from '../diagram/layout.ts';
 import { projectDiagram, STOPPED_LINGER, type Diagram, type Focus } from '../diagram/project.ts';
-import { limitChanges, shareEdges, shareUnchanged, toFlowNodes, type FlowNode } from '../diagram/share.ts';
+import { edgesBetween, limitChanges, shareEdges, shareUnchanged, toFlowNodes, type FlowNode } from '../diagram/share.ts';
 import type { DiagramNode } from '../diagram/project.ts';
 import { Simulation, type DispatchOutcome, type ScriptCommand, type SimEvent, type Task } from '../sim/index.ts';
 
@@ -19,7 +19,7 @@ export const STEP_LIMIT = 5 * 60_000;
 /** Events that change nothing on the diagram (plans, service event texts, container details). */
 const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEvent', 'CommandRejected', 'ContainerStateChanged', 'TrafficChanged']);
 /** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
-export const NODE_CHANGES_PER_FRAME = 60;
+export const NODE_CHANGES_PER_FRAME = 20;
 
 export type DialogRequest =
   | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
@@ -69,6 +69,8 @@ export type SimStoreState = {
   select: (focus: Focus) => void;
   hover: (focus: Focus) => void;
   setOrientation: (orientation: Orientation) => void;
+  /** Hand React Flow the next node changes still waiting (see limitChanges), time passing or not. */
+  catchUp: () => void;
   /** React Flow reports the size it measured for each node; keep it on the node (toolchain §5). */
   measure: (sizes: Measured[]) => void;
 };
@@ -95,10 +97,13 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
   const orientation = options.orientation ?? 'wide';
   const start = (orientation: Orientation) => {
     const sim = Simulation.create({ seed: settings.seed, scenario: settings.scenario });
-    const diagram = projectDiagram(sim.world, EMPTY_MEMORY, { focus: null, selected: null, orientation });
+    const projected = projectDiagram(sim.world, EMPTY_MEMORY, { focus: null, selected: null, orientation });
+    // A big scene is drawn over its first frames too: the cluster at once, the tasks 20 a frame.
+    const { nodes, behind } = limitChanges([], projected.nodes, NODE_CHANGES_PER_FRAME);
+    const diagram = { ...projected, nodes, edges: behind ? edgesBetween(projected.edges, nodes) : projected.edges };
     return {
       sim, recent: sim.setupEvents.slice(-RECENT_EVENTS), plans: sim.setupEvents.filter(isPlan), history: [sampleCounts(sim)],
-      diagram, nodeById: new Map(diagram.nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes([], diagram.nodes), diagramBehind: false, selection: null, hovered: null,
+      diagram, nodeById: new Map(nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes([], nodes), diagramBehind: behind, selection: null, hovered: null,
     };
   };
   /** Append, keeping the newest `max`: one copy per call. */
@@ -115,7 +120,7 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
     const reproject = (s: Pick<SimStoreState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById'>, limit = Number.POSITIVE_INFINITY) => {
       const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation }, s.diagram.nodes);
       const { nodes, behind } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit);
-      const edges = shareEdges(s.diagram.edges, next.edges);
+      const edges = shareEdges(s.diagram.edges, behind ? edgesBetween(next.edges, nodes) : next.edges);
       const recentlyStopped = sameTasks(s.diagram.recentlyStopped, next.recentlyStopped) ? s.diagram.recentlyStopped : next.recentlyStopped;
       const nodeById = nodes === s.diagram.nodes ? s.nodeById : new Map(nodes.map((n) => [n.id, n]));
       return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, nodeById, flowNodes: toFlowNodes(s.flowNodes, nodes), diagramBehind: behind };
@@ -174,6 +179,9 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
         set({ hovered, ...reproject({ ...s, hovered }) });
       },
       setOrientation: (orientation) => set((s) => ({ orientation, ...reproject({ ...s, orientation }) })),
+      catchUp: () => {
+        if (get().diagramBehind) set((s) => reproject(s, NODE_CHANGES_PER_FRAME));
+      },
       measure(sizes) {
         const byId = new Map(sizes.map((m) => [m.id, m]));
         set((s) => ({
