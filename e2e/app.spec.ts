@@ -221,6 +221,21 @@ test('keyboard only: Tab into the diagram, arrows between nodes, Enter selects, 
   await expect(page.locator('#details')).toBeFocused();
 });
 
+test('200 tasks launched together: the diagram and the table each draw them all, paused or not, and agree', async ({ page }) => {
+  await page.goto('/?scenario=busy&speed=1');
+  // The four services launch their 200 tasks at the first scheduler tick; pause right after it.
+  await expect(page.getByTestId('clock')).not.toContainText('T+00:00 ');
+  await page.keyboard.press('k');
+  await expect(page.getByRole('button', { name: /Play/ })).toBeVisible();
+  // They are drawn a few per frame (a 200-task frame would be a long task), and all arrive.
+  await expect(taskNodes(page)).toHaveCount(200);
+  await expect(page.locator('tbody tr')).toHaveCount(200);
+  const onDiagram = await taskNodes(page).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.replace('node-task-', '')).sort());
+  const inTable = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.replace('task-', '')).sort());
+  expect(inTable).toEqual(onDiagram);
+  for (const service of ['api', 'cart', 'search', 'web']) await expect(rows(page, `service:${service}`)).toHaveCount(50);
+});
+
 test('a tampered link gets a clear message and the defaults', async ({ page }) => {
   await page.goto('/?scenario=nope&seed=abc&speed=1000');
   const alert = page.getByRole('alert');

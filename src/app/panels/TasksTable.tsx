@@ -2,7 +2,7 @@
 // task the cluster still knows (stopped ones for an hour), sortable by any column, with its
 // actions per row. Arrow keys move between rows, keeping the column.
 
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, startTransition, useEffect, useState, type KeyboardEvent } from 'react';
 import { shortId, type Task, type World } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
@@ -48,6 +48,7 @@ export function TasksTable() {
   const rejection = useSimStore((s) => s.lastRejection);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const tasks = sortTasks(Object.values(world.tasks), sort);
+  const rows = useRowBudget(tasks.length);
   const toggle = (key: string) =>
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }));
 
@@ -71,7 +72,7 @@ export function TasksTable() {
             </tr>
           </thead>
           <tbody onKeyDown={moveBetweenRows}>
-            {tasks.map((t) => (
+            {tasks.slice(0, rows).map((t) => (
               <TaskRow key={t.taskArn} world={world} task={t} selected={selection?.kind === 'task' && selection.id === t.taskArn} />
             ))}
           </tbody>
@@ -80,6 +81,27 @@ export function TasksTable() {
       {tasks.length === 0 && <p className="muted">No tasks. Run one from a task definition, or create a service.</p>}
     </div>
   );
+}
+
+/** New rows added per frame: a 200-task scene fills the table over ten frames. */
+const ROWS_PER_FRAME = 20;
+
+/**
+ * How many rows to draw. Two hundred tasks arriving together would be 4,000 new cells laid out in
+ * one frame (an 80 ms task); a frame adds at most ROWS_PER_FRAME, from the top, which is the part
+ * of the table on screen. Every row is there within a few frames, for the keyboard, screen
+ * readers and find-in-page alike (a virtual list would not be).
+ */
+function useRowBudget(total: number): number {
+  const [shown, setShown] = useState(0);
+  const count = Math.min(total, shown + ROWS_PER_FRAME);
+  useEffect(() => {
+    if (count === shown) return;
+    // Remember what is drawn; while rows are still owed, the next frame brings more.
+    const frame = requestAnimationFrame(() => startTransition(() => setShown(count)));
+    return () => cancelAnimationFrame(frame);
+  }, [count, shown]);
+  return count;
 }
 
 function SortHeader({ column, sort, onSort }: { column: Column; sort: Sort; onSort: (key: string) => void }) {
