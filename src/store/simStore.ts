@@ -19,7 +19,7 @@ export const STEP_LIMIT = 5 * 60_000;
 /** Events that change nothing on the diagram (plans, service event texts, container details). */
 const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEvent', 'CommandRejected', 'ContainerStateChanged', 'TrafficChanged']);
 /** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
-export const NODE_CHANGES_PER_FRAME = 20;
+export const NODE_CHANGES_PER_FRAME = 10;
 
 export type DialogRequest =
   | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
@@ -98,7 +98,7 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
   const start = (orientation: Orientation) => {
     const sim = Simulation.create({ seed: settings.seed, scenario: settings.scenario });
     const projected = projectDiagram(sim.world, EMPTY_MEMORY, { focus: null, selected: null, orientation });
-    // A big scene is drawn over its first frames too: the cluster at once, the tasks 20 a frame.
+    // A big scene is drawn over its first frames too: the cluster at once, then the tasks a few a frame.
     const { nodes, behind } = limitChanges([], projected.nodes, NODE_CHANGES_PER_FRAME);
     const diagram = { ...projected, nodes, edges: behind ? edgesBetween(projected.edges, nodes) : projected.edges };
     return {
