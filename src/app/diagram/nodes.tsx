@@ -5,7 +5,7 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { m } from 'motion/react';
-import { memo, type MouseEvent, type ReactNode } from 'react';
+import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel } from '../../diagram/project.ts';
 import { countTargetStates, DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
@@ -30,6 +30,8 @@ const own = (fn: () => void) => (e: MouseEvent) => {
   fn();
 };
 
+const ENTRANCE = { opacity: 0, scale: 0.6 };
+
 function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
   const store = useSimStoreApi();
   const t = data.task;
@@ -42,13 +44,17 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
   if (data.fading) classes.push('fading');
   if (isWindingDown(t.lastStatus) || stopping) classes.push('winding-down');
   if (compact) classes.push('compact');
+  // A task that comes on its own (a replacement, a new task) grows in. One of a crowd drawn over
+  // several frames (a 200-task scene) just appears: the crowd filling in is motion enough, and
+  // 200 grow animations at once are 200 layers for the browser to composite each frame.
+  const [entrance] = useState(() => (store.getState().diagramBehind ? false : ENTRANCE));
 
   return (
     <m.div
       className={classes.join(' ')}
       data-testid={`node-task-${id}`}
       data-last-status={t.lastStatus}
-      initial={{ opacity: 0, scale: 0.6 }}
+      initial={entrance}
       animate={{ opacity: 1, scale: stopping || data.fading ? 0.94 : 1 }}
       transition={{ duration: 0.35 }}
     >
