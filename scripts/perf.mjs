@@ -8,17 +8,13 @@
 //     start-up minutes before it, and (for information) during page load
 // Figures are printed, never asserted: timings vary with the machine (see toolchain §5).
 
-import { chromium } from '@playwright/test';
-import { execSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { launchChromium, startPreview } from './browser.mjs';
 
-const PORT = 4179;
-const BASE = `http://127.0.0.1:${PORT}`;
 const MEASURE_MS = Number(process.env.PERF_MEASURE_MS ?? 8000);
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'];
 
 if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
 
@@ -28,24 +24,7 @@ const initial = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreloa
 const sizes = initial.map((src) => ({ src, gzip: gzipSync(readFileSync(join('dist', src))).length }));
 const initialKb = sizes.reduce((n, s) => n + s.gzip, 0) / 1024;
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-for (let i = 0; ; i++) {
-  try {
-    await fetch(BASE);
-    break;
-  } catch {
-    if (i > 100) throw new Error('vite preview did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { base: BASE, stop: stopServer } = await startPreview(4179);
 
 
 /** rAF frame times and long tasks over MEASURE_MS, in the page. */
@@ -87,7 +66,7 @@ async function measureFrames(page) {
   };
 }
 
-const browser = await chromium.launch({ executablePath, args });
+const browser = await launchChromium();
 const results = {};
 // PERF_ONLY=busy (or rush) measures just that world, for quick comparisons.
 const only = process.env.PERF_ONLY;
