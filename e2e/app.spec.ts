@@ -154,6 +154,33 @@ test('an invalid task definition: the field says what is wrong, and nothing chan
   await expect(page.getByRole('dialog', { name: 'Registered' })).toContainText(/Registered (web|report):2/);
 });
 
+test('once the user zooms, the view is theirs: a new card does not refit it, until they ask for a fit', async ({ page }) => {
+  await steadyDefault(page);
+  const view = () => page.locator('.react-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  const fitted = await view();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect.poll(view).not.toBe(fitted);
+  const zoomed = await view();
+  // A new revision adds a blueprint card: before the user zoomed, that refitted the picture.
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog', { name: 'Register a new revision' });
+  await dialog.getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByRole('dialog', { name: 'Registered' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-testid^="node-td-"]')).toHaveCount(3);
+  await expect(page.locator('[data-testid^="node-td-"][data-testid$="-2"]')).toBeAttached();
+  expect(await view()).toBe(zoomed);
+  // Fit View gives the view back: the whole picture, new card included, fits again.
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await expect.poll(view).not.toBe(zoomed);
+  const stage = (await page.locator('.stage').boundingBox())!;
+  for (const card of await page.locator('[data-testid^="node-td-"]').all()) {
+    const box = (await card.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(stage.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(stage.x + stage.width + 1);
+  }
+});
+
 test('the tasks table and the live region agree with the diagram', async ({ page }) => {
   await steadyDefault(page);
   await page.getByRole('button', { name: 'Pause' }).click();

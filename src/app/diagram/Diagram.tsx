@@ -6,7 +6,7 @@
 
 import { Background, Controls, Panel, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { focusOfNode } from '../../diagram/project.ts';
 import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
 import { NODE_TYPES } from './nodes.tsx';
@@ -38,6 +38,14 @@ export function Diagram() {
   const onPaneClick = useCallback(() => store.getState().select(null), [store]);
   const onNodeMouseEnter = useCallback((_: unknown, node: Node) => store.getState().hover(focusOfNode(node.id)), [store]);
   const onNodeMouseLeave = useCallback(() => store.getState().hover(null), [store]);
+  // Once the user pans or zooms, the view is theirs: a new band or card no longer refits it
+  // (Refit below) until they ask for a fit, or the scenario is reset.
+  const userViewRef = useRef(false);
+  const onMoveStart = useCallback((event: unknown) => {
+    if (event) userViewRef.current = true; // null: a programmatic move, such as our own fitView
+  }, []);
+  const takeView = useCallback(() => void (userViewRef.current = true), []);
+  const giveBackView = useCallback(() => void (userViewRef.current = false), []);
 
   return (
     <ReactFlow
@@ -49,6 +57,7 @@ export function Diagram() {
       onPaneClick={onPaneClick}
       onNodeMouseEnter={onNodeMouseEnter}
       onNodeMouseLeave={onNodeMouseLeave}
+      onMoveStart={onMoveStart}
       nodesDraggable={false}
       nodesConnectable={false}
       edgesFocusable={false}
@@ -63,18 +72,22 @@ export function Diagram() {
       aria-label="Cluster diagram"
     >
       <Background gap={24} size={1} />
-      <Controls showInteractive={false} />
+      <Controls showInteractive={false} fitViewOptions={FIT} onZoomIn={takeView} onZoomOut={takeView} onFitView={giveBackView} />
       <Panel position="top-right" className="recently-stopped-panel">
         <RecentlyStopped />
       </Panel>
-      <Refit />
+      <Refit userViewRef={userViewRef} />
     </ReactFlow>
   );
 }
 
-/** Fit the whole picture again when its shape changes: orientation, reset, a new band or column. */
-function Refit() {
+/**
+ * Fit the whole picture again when its shape changes — orientation, a new band, column or card —
+ * unless the user has made the view their own; a reset gives it back.
+ */
+function Refit({ userViewRef }: { userViewRef: RefObject<boolean> }) {
   const { fitView } = useReactFlow();
+  const sim = useSimStore((s) => s.sim); // a new Simulation: the scenario was reset
   const orientation = useSimStore((s) => s.orientation);
   const columns = useSimStore((s) => s.diagram.memory.columns);
   const bands = useSimStore((s) => s.diagram.memory.bands.length);
@@ -85,8 +98,12 @@ function Refit() {
     return n;
   });
   useEffect(() => {
+    userViewRef.current = false;
+  }, [sim, orientation, userViewRef]);
+  useEffect(() => {
+    if (userViewRef.current) return;
     const frame = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(frame);
-  }, [fitView, orientation, columns, bands, cards]);
+  }, [fitView, userViewRef, sim, orientation, columns, bands, cards]);
   return null;
 }
