@@ -14,7 +14,8 @@ const inspector = (page: Page) => page.getByTestId('inspector');
 
 async function steadyDefault(page: Page, query = 'speed=64') {
   await page.goto(`/?${query}`);
-  // On a phone the tasks table is one of the tabs.
+  // On a phone the tasks table is one of the tabs (once the page has drawn its tabs at all).
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
   const tasksTab = page.getByRole('tab', { name: 'Tasks' });
   if (await tasksTab.isVisible()) await tasksTab.click();
   await expect(rows(page, 'service:web', 'RUNNING')).toHaveCount(3);

@@ -92,11 +92,11 @@ async function measureWorld(scenario) {
     requestAnimationFrame(watch);
   });
   await page.goto(`${BASE}/?scenario=${scenario}&speed=16`);
-  await page.waitForFunction(() => /T\+0[3-9]:/.test(document.querySelector('.clock-time').textContent), null, { timeout: 90_000 });
+  await page.waitForFunction(() => /T\+0[3-9]:/.test(document.querySelector('.clock-time')?.textContent ?? ''), null, { timeout: 90_000 });
   const { running, before } = await page.evaluate(() => ({ running: window.__running, before: window.__longTasks.slice() }));
   // PERF_FROM=05 measures the steady window from a later sim minute instead.
   const from = process.env.PERF_FROM;
-  if (from) await page.waitForFunction((f) => new RegExp(`T\\+${f}:`).test(document.querySelector('.clock-time').textContent), from, { timeout: 60_000 });
+  if (from) await page.waitForFunction((f) => new RegExp(`T\\+${f}:`).test(document.querySelector('.clock-time')?.textContent ?? ''), from, { timeout: 60_000 });
   const result = await measureFrames(page);
   result.taskNodes = await page.evaluate(() => document.querySelectorAll('[data-testid^="node-task-"]').length);
   // When each came, in seconds from the frame the clock first showed time moving (16 sim seconds
@@ -179,7 +179,7 @@ results.busy = await measureWorld('busy');
   const page = await context.newPage();
   await page.goto(`${BASE}/?scenario=rush&speed=16`);
   // Kills start at T+02:00: measure while the service heals under load.
-  await page.waitForFunction(() => /T\+0[2-9]:/.test(document.querySelector('.clock-time').textContent), null, { timeout: 60_000 });
+  await page.waitForFunction(() => /T\+0[2-9]:/.test(document.querySelector('.clock-time')?.textContent ?? ''), null, { timeout: 60_000 });
   results.rush = await measureFrames(page);
   results.rush.taskNodes = await page.evaluate(() => document.querySelectorAll('[data-testid^="node-task-"]').length);
   await context.close();

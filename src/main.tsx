@@ -1,10 +1,15 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/app.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App search={window.location.search} />
-  </StrictMode>,
+// The first render as a transition: React may pause it to let the browser breathe, so booting
+// the app is several short tasks rather than one long one.
+const root = createRoot(document.getElementById('root')!);
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App search={window.location.search} />
+    </StrictMode>,
+  ),
 );
