@@ -31,7 +31,7 @@ if (from !== 'load') {
   await page.waitForFunction((f) => new RegExp(`T\\+${f}:`).test(document.querySelector('.clock-time')?.textContent ?? ''), from, { timeout: 90_000 });
   await startTracing();
 }
-const clockFrom = await page.evaluate(() => document.querySelector('.clock-time')?.textContent);
+const clockFrom = from === 'load' ? 'navigation' : await page.evaluate(() => document.querySelector('.clock-time')?.textContent);
 await page.waitForTimeout(ms);
 await browser.stopTracing();
 const clockTo = await page.evaluate(() => document.querySelector('.clock-time').textContent);

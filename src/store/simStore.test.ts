@@ -22,7 +22,12 @@ describe('the store keeps the diagram in step with the world', () => {
       previous = nodes;
     }
     expect(maxChanged).toBeLessThanOrEqual(NODE_CHANGES_PER_FRAME);
-    for (let i = 0; i < 10; i++) store.getState().advanceTo((t += 100));
+    // Once the world is quiet, the diagram catches up within the frames its backlog needs.
+    let frames = 0;
+    while (store.getState().diagramBehind) {
+      store.getState().advanceTo((t += 100));
+      expect(++frames).toBeLessThanOrEqual(Math.ceil(250 / NODE_CHANGES_PER_FRAME));
+    }
     // Caught up: every node shows its task as the world has it now.
     const world = store.getState().sim.world;
     expect(store.getState().diagramBehind).toBe(false);
@@ -67,6 +72,7 @@ describe('the store keeps the diagram in step with the world', () => {
   it('hands React Flow the same node objects when only what a node shows has changed', () => {
     const store = createSimStore({ ...settings, scenario: 'default' });
     store.getState().advanceTo(120_000);
+    while (store.getState().diagramBehind) store.getState().catchUp(); // the frames that follow
     const before = store.getState().flowNodes;
     const victim = Object.values(store.getState().sim.world.tasks).find((t) => t.serviceName === 'web')!;
     store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });

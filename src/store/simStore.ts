@@ -19,7 +19,7 @@ export const STEP_LIMIT = 5 * 60_000;
 /** Events that change nothing on the diagram (plans, service event texts, container details). */
 const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEvent', 'CommandRejected', 'ContainerStateChanged', 'TrafficChanged']);
 /** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
-export const NODE_CHANGES_PER_FRAME = 10;
+export const NODE_CHANGES_PER_FRAME = 5;
 
 export type DialogRequest =
   | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }

@@ -83,8 +83,8 @@ export function TasksTable() {
   );
 }
 
-/** New rows added per frame: a 200-task scene fills the table over ten frames. */
-const ROWS_PER_FRAME = 20;
+/** New rows added per frame: a 200-task scene fills the table over twenty frames. */
+const ROWS_PER_FRAME = 10;
 
 /**
  * How many rows to draw. Two hundred tasks arriving together would be 4,000 new cells laid out in
