@@ -9,7 +9,7 @@ import { emit, type Step } from './events.ts';
 import { serviceMessages, addServiceEvent } from './serviceEvents.ts';
 import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
-import type { LoadBalancer, Millis, RoutingAlgorithm, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './types.ts';
+import type { LoadBalancer, RoutingAlgorithm, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './types.ts';
 import { digits, hex, nextInt } from './rng.ts';
 import { taskIdOf } from './ids.ts';
 
@@ -101,9 +101,11 @@ export function findLoadBalancer(world: World, ref: string): LoadBalancer | unde
 function putTarget(step: Step, targetGroupArn: string, taskArn: string, next: Target | null): void {
   const tg = step.world.targetGroups[targetGroupArn]!;
   const previous = tg.targets[taskArn];
-  const { [taskArn]: _old, ...others } = tg.targets;
   // Replacing keeps the key where it was: routing order is registration order.
-  step.world.targetGroups[targetGroupArn] = { ...tg, targets: next ? { ...tg.targets, [taskArn]: next } : others };
+  const targets = { ...tg.targets };
+  if (next) targets[taskArn] = next;
+  else delete targets[taskArn];
+  step.world.targetGroups[targetGroupArn] = { ...tg, targets };
   const shown = next ?? (previous ? { ...previous, state: 'unused' as const, reason: 'Target.NotRegistered' as const } : null);
   if (shown && (shown.state !== previous?.state || shown.reason !== previous?.reason)) announceTarget(step, tg, shown);
 }
@@ -162,17 +164,14 @@ export function activeTargetsOf(world: World, taskArn: string): { tg: TargetGrou
 }
 
 /**
- * Deregister a stopping task's targets: draining for the deregistration delay (E4, E5; spec §3.6,
- * §6.4). Returns when the last target will be gone (null: the task had none).
+ * Deregister a stopping task's targets: each drains for its group's deregistration delay (E4, E5;
+ * spec §3.6, §6.4), and the task goes on stopping when the last is done (continueAfterDrain).
  */
-export function deregisterTargets(step: Step, task: Task): Millis | null {
+export function deregisterTargets(step: Step, task: Task): void {
   const { world } = step;
-  let until: Millis | null = null;
   for (const { tg, target } of activeTargetsOf(world, task.taskArn)) {
     putTarget(step, tg.targetGroupArn, task.taskArn, { ...target, state: 'draining', reason: 'Target.DeregistrationInProgress', drainingSince: world.now });
-    const at = world.now + tg.deregistrationDelaySeconds * SECOND;
-    schedule(world, at, { kind: 'targetDrained', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
-    until = Math.max(until ?? 0, at);
+    schedule(world, world.now + tg.deregistrationDelaySeconds * SECOND, { kind: 'targetDrained', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
     const service = world.services[target.serviceName];
     if (service) {
       const deployment = service.deployments.find((d) => d.status === 'PRIMARY')?.id ?? '';
@@ -180,7 +179,6 @@ export function deregisterTargets(step: Step, task: Task): Millis | null {
       addServiceEvent(step, s, serviceMessages.drainingConnections(service.serviceName, deployment, 1));
     }
   }
-  return until;
 }
 
 /** The deregistration delay ended: the target leaves the group (state unused, Target.NotRegistered). */
@@ -253,15 +251,14 @@ export function runTargetHealthCheck(step: Step, targetGroupArn: string, taskArn
   schedule(world, world.now + hc.intervalSeconds * SECOND, { kind: 'targetHealthCheck', targetGroupArn, taskArn });
 }
 
-/** The target health the scheduler sees for a task: the worst over its target groups. */
 const HEALTH_RANK: Record<TargetHealthState, number> = { healthy: 0, initial: 1, draining: 2, unused: 3, unhealthy: 4 };
 
+/** The target health the scheduler sees for a task: the worst over its target groups. */
 export function targetHealthOf(world: World, task: Task): TargetHealthState | null {
   let worst: TargetHealthState | null = null;
-  const rank = HEALTH_RANK;
   for (const tg of Object.values(world.targetGroups)) {
     const t = tg.targets[task.taskArn];
-    if (t && (worst === null || rank[t.state] > rank[worst])) worst = t.state;
+    if (t && (worst === null || HEALTH_RANK[t.state] > HEALTH_RANK[worst])) worst = t.state;
   }
   return worst;
 }

@@ -9,7 +9,7 @@ import { addServiceEvent, DUPLICATE_SUPPRESSION, resolveCause, serviceMessages }
 import { launchTask, requestStop, STOPPED_REASONS } from './task.ts';
 import { schedule } from './timers.ts';
 import { MINUTE, SECOND } from './time.ts';
-import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, Task, TaskDefinition, TargetHealthState } from './types.ts';
+import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, Task, TaskDefinition, TargetHealthState, World } from './types.ts';
 import { elbFailureReason, REASON_DESCRIPTIONS, targetHealthOf, unhealthyTargetOf } from './loadBalancer.ts';
 import { tasksOfService } from './world.ts';
 
@@ -216,7 +216,7 @@ export function observeTaskEvent(step: Step, event: SimEvent): void {
 }
 
 /** The target health of each task, for the plan (only asked when the service has a load balancer). */
-function targetHealthFor(world: Parameters<typeof targetHealthOf>[0], tasks: readonly Task[]): Record<string, TargetHealthState | null> {
+function targetHealthFor(world: World, tasks: readonly Task[]): Record<string, TargetHealthState | null> {
   const out: Record<string, TargetHealthState | null> = {};
   for (const t of tasks) out[t.taskArn] = targetHealthOf(world, t);
   return out;
