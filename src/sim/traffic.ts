@@ -50,8 +50,7 @@ function serve(world: World, tg: TargetGroup | undefined, at: Millis): void {
     const perTask = trafficOf(world, target.taskArn);
     perTask.served++;
     if (answer !== null) {
-      const inFlight = perTask.inFlight;
-      if (inFlight.length > 0 && inFlight[0]! <= at) perTask.inFlight = inFlight.filter((done) => done > at);
+      dropFinished(perTask, at);
       perTask.inFlight.push(at + latency);
     }
   }
@@ -144,12 +143,17 @@ export function chooseTarget(tg: Pick<TargetGroup, 'targets' | 'algorithm'>, cur
   return candidates[cursor % candidates.length]!;
 }
 
-/** Requests still in flight on the task at `at` (finished ones are dropped as we go). */
+/** Requests still in flight on the task at `at`. */
 function outstanding(world: World, taskArn: string, at: Millis): number {
   const t = world.traffic.perTask[taskArn];
   if (!t) return 0;
-  if (t.inFlight.length && t.inFlight[0]! <= at) t.inFlight = t.inFlight.filter((done) => done > at);
+  dropFinished(t, at);
   return t.inFlight.length;
+}
+
+/** Forget the requests that finished by `at` (a new list only when the oldest has finished). */
+function dropFinished(t: TargetTraffic, at: Millis): void {
+  if (t.inFlight.length > 0 && t.inFlight[0]! <= at) t.inFlight = t.inFlight.filter((done) => done > at);
 }
 
 /**
