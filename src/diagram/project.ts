@@ -184,9 +184,7 @@ export function projectDiagram(
   }
   for (const lb of Object.values(world.loadBalancers)) {
     const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
-    const counts = countTargetStates(tg);
-    const summary = Object.entries(counts).map(([state, n]) => `${n} ${state}`).join(', ') || 'no targets';
-    const data: LoadBalancerNodeData = { kind: 'loadBalancer', loadBalancer: lb, targetGroup: tg, emphasis: emphasis('loadBalancer', lb.loadBalancerArn), label: `Load balancer ${lb.loadBalancerName}, target group ${tg.targetGroupName}: ${summary}` };
+    const data: LoadBalancerNodeData = { kind: 'loadBalancer', loadBalancer: lb, targetGroup: tg, emphasis: emphasis('loadBalancer', lb.loadBalancerArn), label: `Load balancer ${lb.loadBalancerName}, target group ${tg.targetGroupName}: ${targetCounts(tg, ', ')}` };
     nodes.push({ ...placed(nodeId.loadBalancer(lb.loadBalancerArn), 'loadBalancer', layout.loadBalancers[lb.loadBalancerArn]!, data), selected: isSelected('loadBalancer', lb.loadBalancerArn) });
   }
   for (const s of services) {
@@ -255,6 +253,12 @@ export function projectDiagram(
   }
 
   return { nodes, edges, memory: layout.memory, recentlyStopped };
+}
+
+/** How many targets are in each state, e.g. "3 healthy, 1 draining". */
+export function targetCounts(tg: TargetGroup, separator: string): string {
+  const counts = Object.entries(countTargetStates(tg));
+  return counts.length === 0 ? 'no registered targets' : counts.map(([state, n]) => `${n} ${state}`).join(separator);
 }
 
 /** Slots per AZ for a service: its share of desiredCount, plus ~20 % (at least one) for the

@@ -7,10 +7,10 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { m } from 'motion/react';
 import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
-import { cpuLabel, memoryLabel } from '../../diagram/project.ts';
-import { countTargetStates, DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
+import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
+import { DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
-import { lastSeconds, percent } from '../trafficStats.ts';
+import { lastSeconds, percent, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
 import { HEALTH_ICON, isWindingDown, STATUS_ICON, statusClass } from '../status.ts';
 
@@ -94,10 +94,14 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
 /** The task's target state, and how many requests it has served (refreshed twice a second). */
 function TargetLine({ taskArn, state }: { taskArn: string; state: string }) {
   useThrottledVersion(500);
-  const served = useSimStore((s) => s.sim.world.traffic.perTask[taskArn]?.served ?? 0);
+  // The traffic record is updated in place, so this selector never re-renders the line by itself:
+  // the throttled version above does, twice a second (a served count re-rendering it at every
+  // request would undo that).
+  const traffic = useSimStore((s) => s.sim.world.traffic);
+  const served = servedBy(traffic, taskArn);
   return (
     <div className={`target-line target-${state}`}>
-      <span aria-hidden="true">⇄ </span>target {state} · {served.toLocaleString('en')} served
+      <span aria-hidden="true">⇄ </span>target {state} · {served} served
     </div>
   );
 }
@@ -107,7 +111,6 @@ function LoadBalancerNodeView({ data }: ViewProps<LoadBalancerNodeData>) {
   const traffic = useSimStore((s) => s.sim.world.traffic);
   const lb = data.loadBalancer;
   const tg = data.targetGroup;
-  const counts = countTargetStates(tg);
   const recent = lastSeconds(traffic, 5);
   return (
     <div className={`card lb-node emphasis-${data.emphasis}`} data-testid="node-alb">
@@ -116,7 +119,7 @@ function LoadBalancerNodeView({ data }: ViewProps<LoadBalancerNodeData>) {
       <p className="title">{lb.loadBalancerName}</p>
       <p className="small muted">HTTP :{lb.listener.port} → {tg.targetGroupName} ({tg.algorithm === 'round_robin' ? 'round robin' : 'least outstanding'})</p>
       <p className="small target-counts">
-        {Object.keys(counts).length === 0 ? 'no registered targets' : Object.entries(counts).map(([state, n]) => `${n} ${state}`).join(' · ')}
+        {targetCounts(tg, ' · ')}
       </p>
       <p className="small">
         {recent.requests > 0 ? `${percent(recent.ok, recent.requests)} ok over 5 s` : 'no requests'}

@@ -1,15 +1,15 @@
 // The inspector: every field the engine has for the selected task, service or task definition,
 // under AWS's own names, with the actions that apply to it.
 
-import { useState } from 'react';
-import { familyRevision, REASON_DESCRIPTIONS, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
+import { lazy, Suspense, useState } from 'react';
+import { familyRevision, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
 import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { readWholeNumber } from '../actions/Dialog.tsx';
 import { taskActions } from '../actions/availability.ts';
-import { when } from '../format.ts';
+import { targetReason, when } from '../format.ts';
+import { servedBy } from '../trafficStats.ts';
 import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
-import { lazy, Suspense } from 'react';
 
 const LoadBalancerInspector = lazy(() => import('./LoadBalancerInspector.tsx').then((m) => ({ default: m.LoadBalancerInspector })));
 
@@ -130,8 +130,8 @@ function TargetFields({ world, task }: { world: World; task: Task }) {
         <dl className="fields" data-testid="target-fields">
           <Field name="target">{target.id}:{target.port} in {tg.targetGroupName}</Field>
           <Field name="state">{target.state}</Field>
-          <Field name="reason">{target.reason ? `${target.reason}: ${REASON_DESCRIPTIONS[target.reason]}` : '—'}</Field>
-          <Field name="requests served">{(world.traffic.perTask[task.taskArn]?.served ?? 0).toLocaleString('en')}</Field>
+          <Field name="reason">{targetReason(target)}</Field>
+          <Field name="requests served">{servedBy(world.traffic, task.taskArn)}</Field>
         </dl>
       </>
     );

@@ -2,9 +2,11 @@
 // attributes (each with AWS's default beside it), and the registered targets with their health.
 
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_DEREGISTRATION_DELAY, HEALTH_CHECK_LIMITS, REASON_DESCRIPTIONS, shortId, taskIdOf, TARGET_GROUP_HEALTH_CHECK_DEFAULTS, type LoadBalancer, type RoutingAlgorithm, type TargetGroup, type World } from '../../sim/index.ts';
+import { DEFAULT_DEREGISTRATION_DELAY, HEALTH_CHECK_LIMITS, shortId, taskIdOf, TARGET_GROUP_HEALTH_CHECK_DEFAULTS, type LoadBalancer, type RoutingAlgorithm, type TargetGroup, type World } from '../../sim/index.ts';
 import { useSimStoreApi } from '../../store/StoreContext.tsx';
 import { describedBy, FormField, readWholeNumber } from '../actions/Dialog.tsx';
+import { targetReason } from '../format.ts';
+import { servedBy } from '../trafficStats.ts';
 
 export function LoadBalancerInspector({ world, loadBalancer: lb }: { world: World; loadBalancer: LoadBalancer }) {
   const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
@@ -32,8 +34,8 @@ export function LoadBalancerInspector({ world, loadBalancer: lb }: { world: Worl
                   <td><code>{shortId(taskIdOf(t.taskArn))}</code></td>
                   <td>{t.availabilityZone}</td>
                   <td className={`target-${t.state}`}>{t.state}</td>
-                  <td className="reason">{t.reason ? `${t.reason}: ${REASON_DESCRIPTIONS[t.reason]}` : '—'}</td>
-                  <td>{(world.traffic.perTask[t.taskArn]?.served ?? 0).toLocaleString('en')}</td>
+                  <td className="reason">{targetReason(t)}</td>
+                  <td>{servedBy(world.traffic, t.taskArn)}</td>
                 </tr>
               ))}
             </tbody>
