@@ -3,9 +3,8 @@
 
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { rows } from './helpers.ts';
 
-const rows = (page: Page, group: string, status?: string) =>
-  page.locator(`tbody tr[data-group="${group}"]${status ? `[data-last-status="${status}"]` : ''}`);
 /** Task nodes on the diagram, optionally only those with a given lastStatus. */
 const taskNodes = (page: Page, status?: string) => page.locator(`[data-testid^="node-task-"]${status ? `[data-last-status="${status}"]` : ''}`);
 const nodeWrapper = (page: Page, id: string) => page.locator('.react-flow__node').filter({ has: page.getByTestId(`node-task-${id}`) });

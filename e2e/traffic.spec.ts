@@ -1,9 +1,7 @@
 // The load balancer and live traffic, as a person uses them (issue #4).
 
 import { expect, test, type Page } from '@playwright/test';
-
-const rows = (page: Page, group: string, status?: string) =>
-  page.locator(`tbody tr[data-group="${group}"]${status ? `[data-last-status="${status}"]` : ''}`);
+import { rows } from './helpers.ts';
 
 async function trafficFlowing(page: Page) {
   await page.goto('/?speed=64');

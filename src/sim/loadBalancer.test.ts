@@ -7,11 +7,16 @@ import { REASON_DESCRIPTIONS } from './loadBalancer.ts';
 import { serviceMessages } from './serviceEvents.ts';
 import { Simulation } from './simulation.ts';
 import { liveTasksOf, run, serviceMessagesOf, tasksWhere } from './testing/run.ts';
+import type { SimEvent } from './events.ts';
 import type { TargetGroup, TrafficSecond, World } from './types.ts';
 
 const tg = (world: World): TargetGroup => Object.values(world.targetGroups)[0]!;
 const seconds = (world: World, from: number, to: number) => world.traffic.seconds.filter((s) => s.second >= from && s.second < to);
 const sum = (list: TrafficSecond[], pick: (s: TrafficSecond) => number) => list.reduce((n, s) => n + pick(s), 0);
+/** From the task's target starting to drain to the task's SIGTERM (it enters STOPPING), in ms. */
+const drainTime = (log: SimEvent[], taskArn: string) =>
+  log.find((e) => e.type === 'TaskStateChanged' && e.taskArn === taskArn && e.lastStatus === 'STOPPING')!.at -
+  log.find((e) => e.type === 'TargetHealthChanged' && e.taskArn === taskArn && e.state === 'draining')!.at;
 const failures = (s: TrafficSecond) => s.status5xx['500'] + s.status5xx['502'] + s.status5xx['503'];
 
 describe('the default scene: service web behind web-alb, 20 requests a second', () => {
@@ -80,9 +85,7 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     expect(sim.world.traffic.perTask[victim.taskArn]!.served).toBe(servedAtDrain); // no new requests
     advance(100);
     const stopped = sim.world.tasks[victim.taskArn]!;
-    const stoppingAt = log.find((e) => e.type === 'TaskStateChanged' && e.taskArn === victim.taskArn && e.lastStatus === 'STOPPING')!.at;
-    const drainedAt = log.find((e) => e.type === 'TargetHealthChanged' && e.taskArn === victim.taskArn && e.state === 'draining')!.at;
-    expect(stoppingAt - drainedAt).toBe(300_000);
+    expect(drainTime(log, victim.taskArn)).toBe(300_000);
     expect(stopped.lastStatus).toBe('STOPPED');
     expect(tg(sim.world).targets[victim.taskArn]).toBeUndefined();
     expect(sim.world.traffic.total.failed - sum(seconds(sim.world, 0, 60), failures)).toBe(0);
@@ -95,9 +98,7 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     const victim = liveTasksOf(sim, 'web')[0]!;
     sim.dispatch({ type: 'stopTask', task: victim.taskArn });
     advance(15);
-    const stoppingAt = log.find((e) => e.type === 'TaskStateChanged' && e.taskArn === victim.taskArn && e.lastStatus === 'STOPPING')!.at;
-    const drainedAt = log.find((e) => e.type === 'TargetHealthChanged' && e.taskArn === victim.taskArn && e.state === 'draining')!.at;
-    expect(stoppingAt - drainedAt).toBe(10_000);
+    expect(drainTime(log, victim.taskArn)).toBe(10_000);
   });
 
   it('a crashed target costs a few failed requests, then everything succeeds again', () => {
