@@ -46,5 +46,7 @@ export default defineConfig(
   simBoundary,
   // Nothing in src/sim imports from outside it (dependencies point one way: app → store → sim).
   { files: ['src/sim/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../*'], message: 'src/sim imports nothing from outside src/sim.' }] }] } },
-  { files: ['src/sim/*/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../../*'], message: 'src/sim imports nothing from outside src/sim.' }] }] } },
+  // The floor (src/sim/model): the vocabulary, types only, importing nothing but itself.
+  { files: ['src/sim/model/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../*'], message: 'src/sim/model is the floor: it imports nothing outside itself.' }] }] } },
+  { files: ['src/sim/*/*.ts'], ignores: ['src/sim/model/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../../*'], message: 'src/sim imports nothing from outside src/sim.' }] }] } },
 );

@@ -8,62 +8,10 @@ import { emit } from './events.ts';
 import { shortId } from './ids.ts';
 import { createService, putService, requestReconcile } from './service.ts';
 import { containerExited, failHealthChecks, launchTask, OOM_REASON, requestStop, STOPPED_REASONS } from './task.ts';
-import {
-  registerTaskDefinition,
-  resolveTaskDefinition,
-  validateTaskDefinition,
-  type FieldError,
-  type TaskDefinitionInput,
-} from './taskDefinition.ts';
-import type { DeploymentConfiguration, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, World } from './types.ts';
-import { activeTargetsOf, createLoadBalancer, findLoadBalancer, findTargetGroup, HEALTH_CHECK_LIMITS, type CreateLoadBalancerOptions } from './loadBalancer.ts';
+import { registerTaskDefinition, resolveTaskDefinition, validateTaskDefinition } from './taskDefinition.ts';
+import { activeTargetsOf, createLoadBalancer, findLoadBalancer, findTargetGroup, HEALTH_CHECK_LIMITS } from './loadBalancer.ts';
 import { MAX_RATE, setTraffic } from './traffic.ts';
-
-export type Command =
-  | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
-  | { type: 'deregisterTaskDefinition'; taskDefinition: string }
-  | { type: 'runTask'; taskDefinition: string; count?: number; startedBy?: string; group?: string; loadBalancers?: unknown }
-  | { type: 'stopTask'; task: string; reason?: string }
-  | {
-      type: 'createService';
-      serviceName: string;
-      taskDefinition: string;
-      desiredCount: number;
-      healthCheckGracePeriodSeconds?: number;
-      deploymentConfiguration?: Partial<DeploymentConfiguration>;
-      /** Target group (ARN or name), container and port (API:CreateServiceRequest.loadBalancers). */
-      loadBalancers?: { targetGroup: string; containerName: string; containerPort: number }[];
-    }
-  | { type: 'createLoadBalancer'; name: string; listenerPort?: number; targetGroup: CreateLoadBalancerOptions['targetGroup'] }
-  | {
-      type: 'modifyTargetGroup';
-      targetGroup: string;
-      healthCheck?: Partial<TargetGroupHealthCheck>;
-      deregistrationDelaySeconds?: number;
-      algorithm?: RoutingAlgorithm;
-    }
-  | { type: 'setTraffic'; loadBalancer: string; ratePerSecond: number }
-  | { type: 'updateService'; service: string; desiredCount: number }
-  | { type: 'deleteService'; service: string; force?: boolean }
-  // Faults: things that happen to a running task.
-  | { type: 'crashContainer'; task: string; container?: string; exitCode?: number }
-  | { type: 'oomKillContainer'; task: string; container?: string }
-  | { type: 'failHealthChecks'; task: string; container?: string };
-
-export type CommandType = Command['type'];
-
-export type ErrorCode =
-  | 'ClientException'
-  | 'InvalidParameterException'
-  | 'ServiceNotFoundException'
-  | 'ServiceNotActiveException'
-  | 'InvalidStateException';
-
-export type CommandError = { code: ErrorCode; message: string; fieldErrors?: FieldError[] };
-
-export type CommandOutcome =
-  | { ok: true; taskArns?: string[]; taskDefinitionArn?: string }
-  | { ok: false; error: CommandError };
+import type { Command, CommandOutcome, ErrorCode, FieldError, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, World } from './model/index.ts';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const STARTED_BY = /^[A-Za-z0-9\-/_]{1,128}$/; // spec §4

@@ -2,9 +2,8 @@
 // continued gives what an uninterrupted run gives. Replay, share links and lessons rest on this.
 
 import { describe, expect, it } from 'vitest';
-import type { SimEvent } from './events.ts';
-import type { ScriptStep } from './script.ts';
 import { Simulation } from './simulation.ts';
+import type { ScriptStep, SimEvent } from './model/index.ts';
 
 const script: ScriptStep[] = [
   { at: 90, command: { type: 'stopTask', task: { service: 'web', pick: 'random' } } },

@@ -6,15 +6,15 @@
 // Because all later work is a timer ordered by (time, sequence), advancing 0→10 s in one call or
 // in a hundred gives the same world and the same events.
 
-import { applyCommand, type Command, type CommandOutcome } from './commands.ts';
-import { emit, type SimEvent, type Step } from './events.ts';
-import { resolveScriptCommand, type ScriptCommand } from './script.ts';
+import { applyCommand } from './commands.ts';
+import { emit, type Step } from './events.ts';
+import { resolveScriptCommand } from './script.ts';
 import { observeTaskEvent, reconcile } from './service.ts';
 import { finishDraining, runTargetHealthCheck } from './loadBalancer.ts';
 import { advancePhase, continueAfterDrain, runApp, runHealthCheck, signalExit } from './task.ts';
 import { runTraffic } from './traffic.ts';
-import { peekTimer, popTimer, type Timer } from './timers.ts';
-import type { Millis, World } from './types.ts';
+import { peekTimer, popTimer } from './timers.ts';
+import type { Command, CommandOutcome, Millis, ScriptCommand, SimEvent, Timer, World } from './model/index.ts';
 
 export type DispatchResult = { outcome: CommandOutcome; events: SimEvent[] };
 

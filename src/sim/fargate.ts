@@ -1,5 +1,7 @@
 // Valid Fargate task sizes (Linux), spec §2.4: task cpu in units → the memory values (MiB) it allows.
 
+
+
 const range = (from: number, to: number, step: number) =>
   Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
 

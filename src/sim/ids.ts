@@ -1,7 +1,7 @@
 // Identifiers in ECS's own formats (spec §1), drawn from the world's seeded RNG.
 
 import { digits, hex } from './rng.ts';
-import type { World } from './types.ts';
+import type { World } from './model/index.ts';
 
 const arnPrefix = (w: World, service: string) => `arn:aws:${service}:${w.config.region}:${w.config.accountId}`;
 

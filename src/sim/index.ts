@@ -2,9 +2,7 @@
 // from here and nowhere deeper, so the inside of src/sim can change freely.
 
 export { Simulation, type SimulationOptions, type DispatchOutcome } from './simulation.ts';
-export type { Command, CommandType, CommandOutcome, CommandError, ErrorCode } from './commands.ts';
 export { findTask } from './commands.ts';
-export type { SimEvent, SimEventType, PlannedAction } from './events.ts';
 export { SCENARIOS, findScenario, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
 export {
   parseScript,
@@ -12,13 +10,9 @@ export {
   selectTasks,
   describeSelector,
   COMMAND_FIELDS,
-  type ScriptStep,
-  type ScriptCommand,
-  type TaskSelector,
   type ParseResult,
 } from './script.ts';
 export { validateTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } from './taskDefinition.ts';
-export type { TaskDefinitionInput, ContainerDefinitionInput, FieldError } from './taskDefinition.ts';
 export { FARGATE_SIZES, isValidFargateSize } from './fargate.ts';
 export { TASK_STATUS_ORDER, TASK_TRANSITIONS, canTransition, isPendingStatus } from './lifecycle.ts';
 export { countsHealthy, NO_HEALTH_CHECK_SETTLE } from './scheduler/plan.ts';
@@ -38,4 +32,4 @@ export {
 export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
 export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
 export { isoTimestamp, clockLabel, SECOND, MINUTE, HOUR } from './time.ts';
-export type * from './types.ts';
+export type * from './model/index.ts';

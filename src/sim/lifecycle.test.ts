@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canTransition, statusRank, TASK_STATUS_ORDER, TASK_TRANSITIONS } from './lifecycle.ts';
-import type { TaskStatus } from './types.ts';
+import type { TaskStatus } from './model/index.ts';
 
 describe('task lifecycle table (spec §3.1, §3.3)', () => {
   it.each([

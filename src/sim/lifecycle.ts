@@ -2,7 +2,7 @@
 // only ever moves forward; the engine refuses any other move, so a bug shows up as an error in
 // the tests instead of a task that quietly comes back to life.
 
-import type { TaskStatus } from './types.ts';
+import type { TaskStatus } from './model/index.ts';
 
 export const TASK_STATUS_ORDER: readonly TaskStatus[] = [
   'PROVISIONING',

@@ -7,8 +7,7 @@ import { REASON_DESCRIPTIONS } from './loadBalancer.ts';
 import { serviceMessages } from './serviceEvents.ts';
 import { Simulation } from './simulation.ts';
 import { liveTasksOf, run, serviceMessagesOf, tasksWhere } from './testing/run.ts';
-import type { SimEvent } from './events.ts';
-import type { TargetGroup, TrafficSecond, World } from './types.ts';
+import type { SimEvent, TargetGroup, TrafficSecond, World } from './model/index.ts';
 
 const tg = (world: World): TargetGroup => Object.values(world.targetGroups)[0]!;
 const seconds = (world: World, from: number, to: number) => world.traffic.seconds.filter((s) => s.second >= from && s.second < to);

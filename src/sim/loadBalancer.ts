@@ -9,9 +9,9 @@ import { emit, type Step } from './events.ts';
 import { serviceMessages, addServiceEvent } from './serviceEvents.ts';
 import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
-import type { LoadBalancer, RoutingAlgorithm, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './types.ts';
 import { digits, hex, nextInt } from './rng.ts';
 import { taskIdOf } from './ids.ts';
+import type { CreateLoadBalancerOptions, LoadBalancer, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './model/index.ts';
 
 /** ALB target group health check defaults (spec §6.3). */
 export const TARGET_GROUP_HEALTH_CHECK_DEFAULTS: TargetGroupHealthCheck = {
@@ -41,18 +41,6 @@ export const REASON_DESCRIPTIONS: Record<TargetHealthReason, string> = {
 };
 
 export const elbFailureReason = (tg: TargetGroup) => `Task failed ELB health checks in (target-group ${tg.targetGroupArn})`;
-
-export type CreateLoadBalancerOptions = {
-  name: string;
-  listenerPort?: number;
-  targetGroup: {
-    name: string;
-    port?: number;
-    healthCheck?: Partial<TargetGroupHealthCheck>;
-    deregistrationDelaySeconds?: number;
-    algorithm?: RoutingAlgorithm;
-  };
-};
 
 export function createLoadBalancer(step: Step, o: CreateLoadBalancerOptions): { loadBalancer: LoadBalancer; targetGroup: TargetGroup } {
   const { world } = step;

@@ -4,13 +4,12 @@
 
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import type { Command } from './commands.ts';
 import { statusRank } from './lifecycle.ts';
 import { MAX_SERVICE_EVENTS } from './serviceEvents.ts';
 import { Simulation } from './simulation.ts';
 import type { Scenario } from './scenarios.ts';
-import type { AppBehaviour, Task } from './types.ts';
 import { MINUTE, SECOND } from './time.ts';
+import type { AppBehaviour, Command, Task } from './model/index.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const STEP = 5 * SECOND;

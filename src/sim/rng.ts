@@ -1,7 +1,7 @@
 // A small seeded PRNG (sfc32, from PractRand) whose whole state is four 32-bit integers kept in
 // the world, so a snapshot carries it and a restored world draws the same numbers.
 
-import type { RngState } from './types.ts';
+import type { RngState } from './model/index.ts';
 
 /** Spread a 32-bit seed over four words (splitmix32), then discard the first draws. */
 export function seedRng(seed: number): RngState {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { serviceMessages } from './serviceEvents.ts';
 import { liveTasksOf, run, serviceMessagesOf, tasksWhere } from './testing/run.ts';
-import type { SimEvent } from './events.ts';
+import type { SimEvent } from './model/index.ts';
 
 const stateChangesOf = (log: readonly SimEvent[], taskId: string) =>
   log.flatMap((e) => (e.type === 'TaskStateChanged' && e.taskId === taskId ? [`${e.lastStatus}/${e.desiredStatus}`] : []));

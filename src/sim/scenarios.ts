@@ -1,9 +1,7 @@
 // Built-in scenarios: a named starting world plus timed commands. The first is what a visitor
 // sees on arrival; the others are the failure modes the lessons build on.
 
-import type { Command } from './commands.ts';
-import type { ScriptStep } from './script.ts';
-import type { ContainerDefinitionInput, TaskDefinitionInput } from './taskDefinition.ts';
+import type { Command, ContainerDefinitionInput, ScriptStep, TaskDefinitionInput } from './model/index.ts';
 
 export type Scenario = {
   name: string;

@@ -5,12 +5,11 @@
 // Script files are untrusted input (a file, a share link): `parseScript` checks every field and
 // says exactly what is wrong, and nothing runs until the whole script is valid.
 
-import type { Command } from './commands.ts';
 import { nextInt } from './rng.ts';
 import { isTaskDefinitionShape } from './taskDefinition.ts';
 import { TASK_STATUS_ORDER } from './lifecycle.ts';
-import type { Task, TaskStatus, World } from './types.ts';
 import { byCreation } from './world.ts';
+import type { Command, Task, TaskStatus, World } from './model/index.ts';
 
 export type TaskSelector = {
   service?: string; // a task of this service

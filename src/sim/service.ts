@@ -1,7 +1,7 @@
 // Services (spec §5): creating one, the shell that applies the scheduler's plans, and how a
 // service reacts to what its tasks do (counts, the start throttle, steady state, draining).
 
-import { emit, type SimEvent, type Step } from './events.ts';
+import { emit, type Step } from './events.ts';
 import { clusterArn, newDeploymentId, serviceArn } from './ids.ts';
 import { isPendingStatus } from './lifecycle.ts';
 import { planService, type Plan } from './scheduler/plan.ts';
@@ -9,9 +9,9 @@ import { addServiceEvent, DUPLICATE_SUPPRESSION, resolveCause, serviceMessages }
 import { launchTask, requestStop, STOPPED_REASONS } from './task.ts';
 import { schedule } from './timers.ts';
 import { MINUTE, SECOND } from './time.ts';
-import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, Task, TaskDefinition, TargetHealthState, World } from './types.ts';
 import { elbFailureReason, REASON_DESCRIPTIONS, targetHealthOf, unhealthyTargetOf } from './loadBalancer.ts';
 import { tasksOfService } from './world.ts';
+import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, SimEvent, TargetHealthState, Task, TaskDefinition, World } from './model/index.ts';
 
 export const DEFAULT_DEPLOYMENT_CONFIGURATION: DeploymentConfiguration = { maximumPercent: 200, minimumHealthyPercent: 100 }; // spec §5.2
 

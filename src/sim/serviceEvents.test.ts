@@ -4,6 +4,7 @@ import { addServiceEvent, DUPLICATE_SUPPRESSION, MAX_SERVICE_EVENTS, resolveCaus
 import { makeService } from './testing/builders.ts';
 import { createWorld } from './world.ts';
 
+
 describe('service event templates (spec §5.11, real "(service x)" form)', () => {
   it.each([
     [serviceMessages.started('web', ['a1', 'b2']), '(service web) has started 2 tasks: (task a1) (task b2).'],

@@ -5,7 +5,7 @@
 import { emit, type Step } from './events.ts';
 import { newUuid } from './ids.ts';
 import { HOUR } from './time.ts';
-import type { Service } from './types.ts';
+import type { Service } from './model/index.ts';
 
 export const MAX_SERVICE_EVENTS = 100; // API:Service.events
 export const DUPLICATE_SUPPRESSION = 6 * HOUR;

@@ -3,15 +3,13 @@
 // world alone, so snapshot() → Simulation.restore() → continue gives exactly what an
 // uninterrupted run gives.
 
-import type { CommandOutcome } from './commands.ts';
 import { advanceTo, dispatch } from './engine.ts';
-import type { SimEvent } from './events.ts';
 import { findScenario, type Scenario } from './scenarios.ts';
-import { resolveScriptCommand, type ScriptCommand, type ScriptStep } from './script.ts';
+import { resolveScriptCommand } from './script.ts';
 import { peekTimer, schedule } from './timers.ts';
 import { SECOND } from './time.ts';
-import type { Millis, World } from './types.ts';
 import { createWorld, type WorldOptions } from './world.ts';
+import type { CommandOutcome, Millis, ScriptCommand, ScriptStep, SimEvent, World } from './model/index.ts';
 
 export type SimulationOptions = {
   seed: number;

@@ -7,10 +7,10 @@ import { clusterArn, newTaskIds } from './ids.ts';
 import { canTransition } from './lifecycle.ts';
 import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
-import type { Container, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './types.ts';
 import { putTask } from './world.ts';
 import { activeTargetsOf, deregisterTargets, isDraining, registerTargets } from './loadBalancer.ts';
 import { cutOffRequests } from './traffic.ts';
+import type { Container, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './model/index.ts';
 
 export type LaunchOptions = {
   group: string;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from './engine.ts';
 import { reportTaskDefinition, webTaskDefinition } from './scenarios.ts';
-import { validateTaskDefinition, type TaskDefinitionInput } from './taskDefinition.ts';
+import { validateTaskDefinition } from './taskDefinition.ts';
 import { createWorld } from './world.ts';
+import type { TaskDefinitionInput } from './model/index.ts';
 
 const web = webTaskDefinition();
 const withContainer = (changes: object): TaskDefinitionInput => ({ ...web, containerDefinitions: [{ ...web.containerDefinitions[0]!, ...changes }] });

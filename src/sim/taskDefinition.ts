@@ -4,34 +4,7 @@
 
 import { describeAllowedMemory, FARGATE_SIZES, isValidFargateSize, parseCpu, parseMemory } from './fargate.ts';
 import { taskDefinitionArn } from './ids.ts';
-import type { AppBehaviour, ContainerDefinition, HealthCheck, KeyValuePair, PortMapping, TaskDefinition, World } from './types.ts';
-
-/** A task definition as a user writes it (the register-task-definition JSON, plus `app`). */
-export type TaskDefinitionInput = {
-  family: string;
-  cpu?: string | number;
-  memory?: string | number;
-  networkMode?: string;
-  requiresCompatibilities?: string[];
-  containerDefinitions: ContainerDefinitionInput[];
-};
-
-export type ContainerDefinitionInput = {
-  name: string;
-  image: string;
-  cpu?: number;
-  memory?: number;
-  essential?: boolean;
-  portMappings?: { containerPort: number; protocol?: 'tcp' | 'udp' }[];
-  environment?: KeyValuePair[];
-  healthCheck?: Partial<HealthCheck> & { command: string[] };
-  stopTimeout?: number;
-  sigterm?: 'exit' | 'ignore';
-  app?: AppBehaviour;
-};
-
-/** A problem with one field; `field` is a path like containerDefinitions[0].memory. */
-export type FieldError = { field: string; message: string };
+import type { ContainerDefinition, ContainerDefinitionInput, FieldError, HealthCheck, PortMapping, TaskDefinition, TaskDefinitionInput, World } from './model/index.ts';
 
 export const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 } as const; // spec §2.6
 export const DEFAULT_STOP_TIMEOUT = 30; // seconds (spec §2.5)

@@ -2,7 +2,7 @@
 // wall-clock instant of time 0 so the UI can print timestamps the way the ECS console does;
 // the formatting is plain arithmetic (no Date), which keeps the core free of the host clock.
 
-import type { Millis } from './types.ts';
+import type { Millis } from './model/index.ts';
 
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;

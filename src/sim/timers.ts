@@ -6,21 +6,7 @@
 // Timers are not cancelled. A handler checks that the world still looks the way the timer
 // expected (e.g. the task is still PENDING) and does nothing otherwise.
 
-import type { ScriptCommand } from './script.ts';
-import type { Millis, World } from './types.ts';
-
-export type TimerKind =
-  | { kind: 'taskPhase'; taskArn: string; expect: string } // the lifecycle's next step
-  | { kind: 'app'; taskArn: string; container: string } // the simulated app's planned exit/crash/failure
-  | { kind: 'containerExit'; taskArn: string; container: string; exitCode: number } // exit after SIGTERM, or SIGKILL
-  | { kind: 'command'; command: ScriptCommand } // a scenario script's timed command
-  | { kind: 'healthCheck'; taskArn: string; container: string }
-  | { kind: 'reconcile'; serviceName: string }
-  | { kind: 'forgetTask'; taskArn: string } // a STOPPED task leaves the world after retention
-  | { kind: 'targetHealthCheck'; targetGroupArn: string; taskArn: string } // an ALB health check
-  | { kind: 'targetDrained'; targetGroupArn: string; taskArn: string }; // the deregistration delay ended
-
-export type Timer = TimerKind & { at: Millis; seq: number };
+import type { Millis, Timer, TimerKind, World } from './model/index.ts';
 
 function before(a: Timer, b: Timer): boolean {
   return a.at < b.at || (a.at === b.at && a.seq < b.seq);

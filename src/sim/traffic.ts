@@ -10,7 +10,7 @@
 import { appAnswer, containerFor } from './loadBalancer.ts';
 import { nextFloat } from './rng.ts';
 import { SECOND } from './time.ts';
-import type { Millis, Target, TargetGroup, TargetTraffic, TrafficSecond, World } from './types.ts';
+import type { Millis, Target, TargetGroup, TargetTraffic, TrafficSecond, World } from './model/index.ts';
 
 /** Seconds of per-second outcomes kept for the charts. */
 export const TRAFFIC_WINDOW = 600;

@@ -1,8 +1,8 @@
 // Creating a world, its defaults, and the few primitives every other module uses to change it.
 
 import { seedRng } from './rng.ts';
-import type { Task, Timings, World, WorldConfig } from './types.ts';
 import { HOUR, SECOND } from './time.ts';
+import type { Task, Timings, World, WorldConfig } from './model/index.ts';
 
 /** Fargate timings observed in real task state histories (spec §3.8, OBS-1). */
 export const DEFAULT_TIMINGS: Timings = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeService, makeTask, makeTaskDefinition } from '../testing/builders.ts';
-import type { Task } from '../types.ts';
 import { planService, type PlanInput } from './plan.ts';
+import type { Task } from '../model/index.ts';
 
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 const NOW = 600_000;

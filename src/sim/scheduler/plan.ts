@@ -10,8 +10,8 @@
 //   * scale-in stops tasks that have not started first, then from the AZ with the most tasks;
 //   * no launches while the service throttle holds (spec §5.7).
 
-import type { Millis, Service, TargetHealthState, Task, TaskDefinition } from '../types.ts';
 import { SECOND } from '../time.ts';
+import type { Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
 
 export type PlanAction =
   | { kind: 'launch'; availabilityZone: string; reason: string }

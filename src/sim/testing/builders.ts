@@ -1,6 +1,6 @@
 // Builders for tests: a valid entity with overrides, so a test states only what matters to it.
 
-import type { Service, Task, TaskDefinition } from '../types.ts';
+import type { Service, Task, TaskDefinition } from '../model/index.ts';
 
 let counter = 0;
 

@@ -1,8 +1,7 @@
 // Helpers for scenario tests: run a simulation and read its log and state.
 
-import type { SimEvent } from '../events.ts';
 import { Simulation, type SimulationOptions } from '../simulation.ts';
-import type { Task } from '../types.ts';
+import type { SimEvent, Task } from '../model/index.ts';
 
 export type Run = { sim: Simulation; log: SimEvent[]; advance: (seconds: number) => SimEvent[] };
 

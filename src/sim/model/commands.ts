@@ -1,0 +1,105 @@
+// Commands are intents: what a user (or a lesson script) asks ECS to do, plus the faults the
+// playground can inject. The shapes live here, on the floor; commands.ts checks and applies them.
+
+import type { AppBehaviour, DeploymentConfiguration, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
+
+export type Command =
+  | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
+  | { type: 'deregisterTaskDefinition'; taskDefinition: string }
+  | { type: 'runTask'; taskDefinition: string; count?: number; startedBy?: string; group?: string; loadBalancers?: unknown }
+  | { type: 'stopTask'; task: string; reason?: string }
+  | {
+      type: 'createService';
+      serviceName: string;
+      taskDefinition: string;
+      desiredCount: number;
+      healthCheckGracePeriodSeconds?: number;
+      deploymentConfiguration?: Partial<DeploymentConfiguration>;
+      /** Target group (ARN or name), container and port (API:CreateServiceRequest.loadBalancers). */
+      loadBalancers?: { targetGroup: string; containerName: string; containerPort: number }[];
+    }
+  | { type: 'createLoadBalancer'; name: string; listenerPort?: number; targetGroup: CreateLoadBalancerOptions['targetGroup'] }
+  | {
+      type: 'modifyTargetGroup';
+      targetGroup: string;
+      healthCheck?: Partial<TargetGroupHealthCheck>;
+      deregistrationDelaySeconds?: number;
+      algorithm?: RoutingAlgorithm;
+    }
+  | { type: 'setTraffic'; loadBalancer: string; ratePerSecond: number }
+  | { type: 'updateService'; service: string; desiredCount: number }
+  | { type: 'deleteService'; service: string; force?: boolean }
+  // Faults: things that happen to a running task.
+  | { type: 'crashContainer'; task: string; container?: string; exitCode?: number }
+  | { type: 'oomKillContainer'; task: string; container?: string }
+  | { type: 'failHealthChecks'; task: string; container?: string };
+
+export type CommandType = Command['type'];
+
+export type ErrorCode =
+  | 'ClientException'
+  | 'InvalidParameterException'
+  | 'ServiceNotFoundException'
+  | 'ServiceNotActiveException'
+  | 'InvalidStateException';
+
+export type CommandError = { code: ErrorCode; message: string; fieldErrors?: FieldError[] };
+
+export type CommandOutcome =
+  | { ok: true; taskArns?: string[]; taskDefinitionArn?: string }
+  | { ok: false; error: CommandError };
+
+/** A task definition as a user writes it (the register-task-definition JSON, plus `app`). */
+export type TaskDefinitionInput = {
+  family: string;
+  cpu?: string | number;
+  memory?: string | number;
+  networkMode?: string;
+  requiresCompatibilities?: string[];
+  containerDefinitions: ContainerDefinitionInput[];
+};
+
+export type ContainerDefinitionInput = {
+  name: string;
+  image: string;
+  cpu?: number;
+  memory?: number;
+  essential?: boolean;
+  portMappings?: { containerPort: number; protocol?: 'tcp' | 'udp' }[];
+  environment?: KeyValuePair[];
+  healthCheck?: Partial<HealthCheck> & { command: string[] };
+  stopTimeout?: number;
+  sigterm?: 'exit' | 'ignore';
+  app?: AppBehaviour;
+};
+
+/** A problem with one field; `field` is a path like containerDefinitions[0].memory. */
+export type FieldError = { field: string; message: string };
+
+export type CreateLoadBalancerOptions = {
+  name: string;
+  listenerPort?: number;
+  targetGroup: {
+    name: string;
+    port?: number;
+    healthCheck?: Partial<TargetGroupHealthCheck>;
+    deregistrationDelaySeconds?: number;
+    algorithm?: RoutingAlgorithm;
+  };
+};
+
+// ---- Scripts: timed commands that name tasks by what they are ----------------------------------
+
+/** Which task a script step means, resolved when the step runs (task IDs are random). */
+export type TaskSelector = {
+  service?: string; // a task of this service
+  family?: string; // a task of this task definition family
+  standalone?: boolean; // true: started by RunTask, not by a service
+  lastStatus?: TaskStatus; // default RUNNING
+  pick?: 'oldest' | 'newest' | 'random'; // default oldest; random draws from the sim's seeded RNG
+};
+
+type WithSelector<C> = C extends { task: string } ? Omit<C, 'task'> & { task: string | TaskSelector } : C;
+/** A command whose `task` may be a selector instead of an ID. */
+export type ScriptCommand = WithSelector<Command>;
+export type ScriptStep = { at: number; command: ScriptCommand }; // at: seconds of sim time

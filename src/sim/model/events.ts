@@ -1,0 +1,46 @@
+// Events are past-tense facts with a sequence number and a sim time: the log the UI narrates,
+// the tests read and a session replays. events.ts emits them.
+
+import type { ContainerStatus, DesiredStatus, HealthStatus, Millis, StopCode, TargetHealthReason, TargetHealthState, TaskStatus } from './entities.ts';
+
+/** One action of a scheduler plan, as the log keeps it: what and why, in plain English. */
+export type PlannedAction = { action: 'launch' | 'stop'; taskIds?: string[]; count?: number; reason: string };
+
+export type SimEventBody =
+  | { type: 'TaskDefinitionRegistered'; taskDefinitionArn: string; family: string; revision: number }
+  | { type: 'TaskDefinitionDeregistered'; taskDefinitionArn: string }
+  | {
+      type: 'TaskStateChanged';
+      taskArn: string;
+      taskId: string;
+      group: string;
+      lastStatus: TaskStatus;
+      desiredStatus: DesiredStatus;
+      availabilityZone: string;
+      stopCode?: StopCode;
+      stoppedReason?: string;
+    }
+  | {
+      type: 'ContainerStateChanged';
+      taskArn: string;
+      taskId: string;
+      containerName: string;
+      lastStatus: ContainerStatus;
+      exitCode: number | null;
+      reason?: string;
+    }
+  | { type: 'TaskHealthChanged'; taskArn: string; taskId: string; healthStatus: HealthStatus }
+  | { type: 'ServiceCreated'; serviceName: string; taskDefinition: string; desiredCount: number }
+  | { type: 'ServiceUpdated'; serviceName: string; desiredCount: number }
+  | { type: 'ServiceStatusChanged'; serviceName: string; status: 'ACTIVE' | 'DRAINING' | 'INACTIVE' }
+  | { type: 'ServiceEvent'; serviceName: string; id: string; message: string }
+  | { type: 'SchedulerPlanned'; serviceName: string; actions: PlannedAction[] }
+  | { type: 'LoadBalancerCreated'; loadBalancerArn: string; loadBalancerName: string; targetGroupArn: string; targetGroupName: string }
+  | { type: 'TargetGroupModified'; targetGroupArn: string }
+  | { type: 'TrafficChanged'; loadBalancerArn: string | null; ratePerSecond: number }
+  | { type: 'TargetHealthChanged'; targetGroupArn: string; taskArn: string; taskId: string; serviceName: string; state: TargetHealthState; reason?: TargetHealthReason }
+  | { type: 'CommandRejected'; command: string; code: string; message: string };
+
+export type SimEvent = SimEventBody & { seq: number; at: Millis };
+
+export type SimEventType = SimEvent['type'];

@@ -1,0 +1,53 @@
+// The whole simulated state, as one plain-JSON value: what a snapshot copies and a checkpoint keeps.
+
+import type { LoadBalancer, Millis, Service, TargetGroup, Task, TaskDefinition, Traffic } from './entities.ts';
+import type { Timer } from './timers.ts';
+
+// ---- The world -------------------------------------------------------------------------------
+
+/** Durations of the simulated lifecycle, in ms. Defaults are real Fargate observations (spec §3.8). */
+export type Timings = {
+  provisioning: Millis; // PROVISIONING → PENDING (ENI attach): 22 s
+  imagePull: Millis; // pull inside PENDING: 3 s
+  pending: Millis; // PENDING → RUNNING in all: 5 s
+  stopNotice: Millis; // stop decided → STOPPING (agent picks up the desired status): 1 s
+  stopping: Millis; // stop decided → DEPROVISIONING, at the least: 23 s
+  deprovisioning: Millis; // DEPROVISIONING → STOPPED: 33 s
+  sigtermExit: Millis; // a well-behaved app exits this long after SIGTERM: 2 s
+  schedulerInterval: Millis; // the service scheduler's reconcile period: 1 s
+  stoppedTaskRetention: Millis; // STOPPED tasks stay visible at least 1 h (spec §3.4)
+  targetRegistration: Millis; // RegisterTargets → the first ALB health check can run
+};
+
+export type WorldConfig = {
+  region: string;
+  accountId: string;
+  clusterName: string;
+  availabilityZones: string[];
+  /** Wall-clock time of sim time 0, for display only (ISO timestamps in the UI and log). */
+  epochMs: number;
+  timings: Timings;
+  /** Largest desiredCount the playground accepts (AWS allows 5,000 tasks per service). */
+  maxDesiredCount: number;
+};
+
+export type RngState = [number, number, number, number];
+
+export type World = {
+  config: WorldConfig;
+  now: Millis;
+  rng: RngState;
+  /** Next event sequence number. */
+  seq: number;
+  /** Next timer sequence number (ties between timers due at the same ms go in creation order). */
+  timerSeq: number;
+  timers: Timer[];
+  taskDefinitions: Record<string, TaskDefinition>; // by ARN
+  /** Latest revision number ever registered per family: revisions are never reused (spec §2.1). */
+  familyRevisions: Record<string, number>;
+  tasks: Record<string, Task>; // by ARN
+  services: Record<string, Service>; // by name
+  loadBalancers: Record<string, LoadBalancer>; // by ARN
+  targetGroups: Record<string, TargetGroup>; // by ARN
+  traffic: Traffic;
+};
