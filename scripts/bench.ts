@@ -57,7 +57,7 @@ function measure(name: string, services: number, perService: number, goal: numbe
     if (h > 1) drive(sim, HOUR, services);
     if ([1, 6, 12, 24].includes(h)) {
       heap.push(`${h} h ${heapMb().toFixed(1)} MB`);
-      tasks.push(Object.keys(sim.world.tasks).length);
+      tasks.push(sim.world.tasks.size);
     }
   }
   const verdict = ratio >= goal ? 'meets' : 'MISSES';

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findScenario, parseScript, SCENARIOS, Simulation, type SimEvent } from '../src/sim/index.ts';
+import { findScenario, millisOfSeconds, parseScript, SCENARIOS, Simulation, type SimEvent } from '../src/sim/index.ts';
 
 const HELP = `ECS Playground headless runner: prints the simulation's event log as JSON lines.
 
@@ -13,7 +13,7 @@ Options:
   --scenario <name>     starting world (default: default). One of:
 ${SCENARIOS.map((s) => `                          ${s.name.padEnd(12)} ${s.title}`).join('\n')}
   --seed <n>            RNG seed, a whole number (default: 1). Same seed + same script = same log.
-  --duration <seconds>  how much sim time to run (default: 600)
+  --duration <seconds>  how much sim time to run, to the millisecond (default: 600)
   --script <file.json>  timed commands to apply on top of the scenario
   --help                this text
 
@@ -28,8 +28,9 @@ Script format:
     {"at": 240, "type": "runTask", "taskDefinition": "report:1", "count": 2},
     {"at": 300, "type": "stopTask", "task": {"family": "report", "standalone": true}}
   ]}
-  "at" is seconds of sim time. "task" is a task ID or a selector: {"service", "family",
-  "standalone", "lastStatus" (default RUNNING), "pick": "oldest" | "newest" | "random"}.
+  "at" is seconds of sim time, to the millisecond (at most three decimals). "task" is a task ID
+  or a selector: {"service", "family", "standalone", "lastStatus" (default RUNNING),
+  "pick": "oldest" | "newest" | "random"}.
   Commands: registerTaskDefinition, deregisterTaskDefinition, runTask, stopTask, createService,
   updateService, deleteService, crashContainer, oomKillContainer, failHealthChecks,
   createLoadBalancer, modifyTargetGroup, setTraffic. For example:
@@ -69,8 +70,10 @@ if (args.help) {
 const scenario = findScenario(args.scenario);
 if (!scenario) fail(`unknown scenario "${args.scenario}". Known: ${SCENARIOS.map((s) => s.name).join(', ')}.`);
 if (!/^\d+$/.test(args.seed) || Number(args.seed) > 2 ** 32 - 1) fail(`--seed must be a whole number from 0 to 4294967295, not "${args.seed}".`);
-const duration = Number(args.duration);
-if (!/^\d+(\.\d+)?$/.test(args.duration) || duration > 30 * 86400) fail(`--duration must be a number of seconds up to 2592000 (30 days), not "${args.duration}".`);
+// Sim time is whole ms: a duration of 1.0004 s is refused here rather than rounded.
+const until = /^\d+(\.\d+)?$/.test(args.duration) ? millisOfSeconds(Number(args.duration)) : null;
+if (until === null || until > 30 * 86400 * 1000)
+  fail(`--duration must be a number of seconds, to the millisecond, up to 2592000 (30 days), not "${args.duration}".`);
 
 let script: ReturnType<typeof parseScript> = { ok: true, value: [] };
 if (args.script !== undefined) {
@@ -101,7 +104,6 @@ function line(e: SimEvent): string {
 }
 
 const out: string[] = sim.setupEvents.map(line);
-const until = Math.round(duration * 1000);
 const CHUNK = 60_000; // stream as we go, so a long run shows output early and memory stays flat
 while (sim.now < until) {
   for (const e of sim.advanceTo(Math.min(until, sim.now + CHUNK))) out.push(line(e));

@@ -6,7 +6,7 @@ describe('narrate', () => {
   it('tells a stopped service task, its replacement and the steady state, in order', () => {
     const sim = Simulation.create({ seed: 2, scenario: 'basic' });
     sim.advanceBy(120_000);
-    const victim = Object.values(sim.world.tasks).find((t) => t.serviceName === 'web')!;
+    const victim = [...sim.world.tasks.values()].find((t) => t.serviceName === 'web')!;
     const events = [...sim.dispatch({ type: 'stopTask', task: victim.taskArn }).events, ...sim.advanceBy(180_000)];
     const lines = narrate(events);
     const id = victim.taskId.slice(0, 8);

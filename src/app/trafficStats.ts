@@ -24,7 +24,7 @@ export function summarise(list: readonly TrafficSecond[]): Summary {
 }
 
 /** How many requests the task has served, as the views print it. */
-export const servedBy = (traffic: Traffic, taskArn: string) => (traffic.perTask[taskArn]?.served ?? 0).toLocaleString('en');
+export const servedBy = (traffic: Traffic, taskArn: string) => (traffic.perTask.get(taskArn)?.served ?? 0).toLocaleString('en');
 
 export const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(part === whole ? 0 : 1)} %`);
 export const meanLatency = (s: Summary) => (s.ok === 0 ? null : s.latencyMs / s.ok);

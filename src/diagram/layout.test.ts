@@ -12,14 +12,14 @@ const inside = (inner: Box, outer: Box) =>
   inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
 
 function checkGeometry(layout: Layout, tasks: readonly T[]) {
-  const boxes = tasks.map((t) => layout.tasks[t.id]!);
+  const boxes = tasks.map((t) => layout.tasks.get(t.id)!);
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i]!, boxes[j]!), `${tasks[i]!.id} overlaps ${tasks[j]!.id}`).toBe(false);
   }
-  tasks.forEach((t, i) => expect(inside(boxes[i]!, layout.zones[t.az]!), `${t.id} inside ${t.az}`).toBe(true));
-  for (const zone of Object.values(layout.zones)) expect(inside(zone, layout.cluster)).toBe(true);
+  tasks.forEach((t, i) => expect(inside(boxes[i]!, layout.zones.get(t.az)!), `${t.id} inside ${t.az}`).toBe(true));
+  for (const zone of layout.zones.values()) expect(inside(zone, layout.cluster)).toBe(true);
   // Cards sit outside the cluster and never overlap each other.
-  const cards = [...Object.values(layout.taskDefinitions), ...Object.values(layout.services)];
+  const cards = [...layout.taskDefinitions.values(), ...layout.services.values()];
   for (const c of cards) expect(overlaps(c, layout.cluster)).toBe(false);
   for (let i = 0; i < cards.length; i++) for (let j = i + 1; j < cards.length; j++) expect(overlaps(cards[i]!, cards[j]!)).toBe(false);
 }
@@ -30,28 +30,28 @@ describe('layoutDiagram', () => {
     const layout = layoutDiagram(input(tasks), EMPTY_MEMORY, 'wide');
     checkGeometry(layout, tasks);
     expect(layout.memory.bands).toEqual(['service:web', 'family:report']);
-    expect(layout.tasks.a!.y).toBeLessThan(layout.tasks.r!.y);
+    expect(layout.tasks.get('a')!.y).toBeLessThan(layout.tasks.get('r')!.y);
     // Wide: the AZs sit side by side, in order.
-    expect(layout.zones['us-east-1a']!.x).toBeLessThan(layout.zones['us-east-1b']!.x);
-    expect(layout.zones['us-east-1b']!.y).toBe(layout.zones['us-east-1a']!.y);
+    expect(layout.zones.get('us-east-1a')!.x).toBeLessThan(layout.zones.get('us-east-1b')!.x);
+    expect(layout.zones.get('us-east-1b')!.y).toBe(layout.zones.get('us-east-1a')!.y);
   });
 
   it('stacks the AZs beside a column of cards in the tall orientation, for a phone', () => {
     const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b')];
     const layout = layoutDiagram(input(tasks), EMPTY_MEMORY, 'tall');
     checkGeometry(layout, tasks);
-    expect(layout.zones['us-east-1b']!.x).toBe(layout.zones['us-east-1a']!.x);
-    expect(layout.zones['us-east-1b']!.y).toBeGreaterThan(layout.zones['us-east-1a']!.y);
-    expect(layout.services.web!.x + layout.services.web!.width).toBeLessThan(layout.cluster.x);
+    expect(layout.zones.get('us-east-1b')!.x).toBe(layout.zones.get('us-east-1a')!.x);
+    expect(layout.zones.get('us-east-1b')!.y).toBeGreaterThan(layout.zones.get('us-east-1a')!.y);
+    expect(layout.services.get('web')!.x + layout.services.get('web')!.width).toBeLessThan(layout.cluster.x);
     // The whole picture is closer to a phone's portrait shape than the wide one is.
     const wide = layoutDiagram(input(tasks), EMPTY_MEMORY, 'wide');
-    const aspect = (l: typeof layout) => (l.cluster.x + l.cluster.width) / Math.max(l.cluster.y + l.cluster.height, ...Object.values(l.services).map((b) => b.y + b.height));
+    const aspect = (l: typeof layout) => (l.cluster.x + l.cluster.width) / Math.max(l.cluster.y + l.cluster.height, ...[...l.services.values()].map((b) => b.y + b.height));
     expect(aspect(layout)).toBeLessThan(aspect(wide));
   });
 
   it('centres the cards above the cluster in the wide orientation', () => {
     const layout = layoutDiagram(input([task('a', 'us-east-1a')]), EMPTY_MEMORY, 'wide');
-    const web = layout.services.web!;
+    const web = layout.services.get('web')!;
     expect(Math.abs(web.x + web.width / 2 - (layout.cluster.x + layout.cluster.width / 2))).toBeLessThan(1);
   });
 
@@ -62,11 +62,11 @@ describe('layoutDiagram', () => {
     const during = layoutDiagram(input([...before, task('b2', 'us-east-1b')]), first.memory, 'wide');
     const after = layoutDiagram(input([task('a', 'us-east-1a'), task('c', 'us-east-1c'), task('b2', 'us-east-1b')]), during.memory, 'wide');
     for (const id of ['a', 'c']) {
-      expect(during.tasks[id]).toEqual(first.tasks[id]);
-      expect(after.tasks[id]).toEqual(first.tasks[id]);
+      expect(during.tasks.get(id)).toEqual(first.tasks.get(id));
+      expect(after.tasks.get(id)).toEqual(first.tasks.get(id));
     }
-    expect(after.tasks.b2).toEqual(during.tasks.b2);
-    expect(after.memory.slots.b).toBeUndefined();
+    expect(after.tasks.get('b2')).toEqual(during.tasks.get('b2'));
+    expect(after.memory.slots.get('b')).toBeUndefined();
   });
 
   it('reuses the lowest free slot, so a heal-and-kill cycle does not drift', () => {
@@ -74,8 +74,8 @@ describe('layoutDiagram', () => {
     memory = layoutDiagram(input([task('a', 'us-east-1a'), task('b', 'us-east-1a')]), memory, 'wide').memory;
     memory = layoutDiagram(input([task('b', 'us-east-1a')]), memory, 'wide').memory;
     const layout = layoutDiagram(input([task('b', 'us-east-1a'), task('c', 'us-east-1a')]), memory, 'wide');
-    expect(layout.memory.slots.c!.index).toBe(0);
-    expect(layout.memory.slots.b!.index).toBe(1);
+    expect(layout.memory.slots.get('c')!.index).toBe(0);
+    expect(layout.memory.slots.get('b')!.index).toBe(1);
   });
 
   it('adds columns as AZs fill up, and keeps 60 tasks readable', () => {
@@ -86,17 +86,17 @@ describe('layoutDiagram', () => {
     // At the zoom that fits 1280×720 (a 840×560 canvas), a compact task card is still ~80 px wide.
     const zoom = Math.min(840 / layout.cluster.width, 560 / (layout.cluster.y + layout.cluster.height));
     expect(zoom * SIZES.compactTask.width).toBeGreaterThan(75);
-    expect(layout.tasks.t0!.width).toBe(SIZES.compactTask.width);
+    expect(layout.tasks.get('t0')!.width).toBe(SIZES.compactTask.width);
   });
 
   it('reserves room for replacements, so healing never grows the grid or moves a band below', () => {
     const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c'), task('r', 'us-east-1a', 'family:report')];
-    const reserve = { 'service:web': 2 };
+    const reserve = new Map([['service:web', 2]]);
     const before = layoutDiagram({ ...input(tasks), reserve }, EMPTY_MEMORY, 'wide');
-    expect(before.memory.bandRows['service:web']).toBe(2);
+    expect(before.memory.bandRows.get('service:web')).toBe(2);
     const during = layoutDiagram({ ...input([...tasks, task('a2', 'us-east-1a')]), reserve }, before.memory, 'wide');
-    for (const t of tasks) expect(during.tasks[t.id]).toEqual(before.tasks[t.id]);
-    expect(during.tasks.a2!.y).toBeLessThan(during.tasks.r!.y);
+    for (const t of tasks) expect(during.tasks.get(t.id)).toEqual(before.tasks.get(t.id));
+    expect(during.tasks.get('a2')!.y).toBeLessThan(during.tasks.get('r')!.y);
   });
 
   it('drops the band of a service that is gone once its tasks have left', () => {
@@ -127,13 +127,13 @@ describe('layoutDiagram', () => {
           checkGeometry(layout, shown);
           if (previous) {
             const prev: Layout = previous;
-            for (const t of shown) if (prev.memory.slots[t.id]) expect(layout.memory.slots[t.id]).toEqual(prev.memory.slots[t.id]);
+            for (const t of shown) if (prev.memory.slots.get(t.id)) expect(layout.memory.slots.get(t.id)).toEqual(prev.memory.slots.get(t.id));
             // Only a grid that grew (more columns, a band with more rows, a new band) moves a task.
             const sameGrid =
               prev.memory.columns === layout.memory.columns &&
               JSON.stringify(prev.memory.bands) === JSON.stringify(layout.memory.bands) &&
-              layout.memory.bands.every((b) => prev.memory.bandRows[b] === layout.memory.bandRows[b]);
-            if (sameGrid) for (const t of shown) if (prev.tasks[t.id]) expect(layout.tasks[t.id]).toEqual(prev.tasks[t.id]);
+              layout.memory.bands.every((b) => prev.memory.bandRows.get(b) === layout.memory.bandRows.get(b));
+            if (sameGrid) for (const t of shown) if (prev.tasks.get(t.id)) expect(layout.tasks.get(t.id)).toEqual(prev.tasks.get(t.id));
           }
           memory = layout.memory;
           previous = layout;

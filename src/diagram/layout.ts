@@ -23,17 +23,21 @@ export type LayoutInput = {
   tasks: readonly { id: string; az: string; band: string }[];
   /** Slots per AZ to keep ready for a band (a service's share of desiredCount plus room for
    *  replacements), so a service healing itself never has to grow the grid. */
-  reserve?: Readonly<Record<string, number>>;
+  reserve?: ReadonlyMap<string, number>;
 };
+
+// Every keyed collection here is a Map: keys are ARNs, service names and task groups, which
+// users choose (a standalone task's group may be "constructor"), and a plain object would find
+// Object.prototype's members under such names.
 
 export type Slot = { az: string; band: string; index: number };
 
 export type LayoutMemory = {
-  slots: Record<string, Slot>;
+  slots: ReadonlyMap<string, Slot>; // by task id
   /** Band keys in the order they first appeared: service bands first, then standalone ones. */
   bands: string[];
   /** Rows reserved per band (in every AZ): a floor, so a band never shrinks under a task. */
-  bandRows: Record<string, number>;
+  bandRows: ReadonlyMap<string, number>;
   /** Task columns per AZ. */
   columns: number;
   /** The reservations this memory was made for (see LayoutInput.reserve). */
@@ -43,17 +47,17 @@ export type LayoutMemory = {
 export type Layout = {
   memory: LayoutMemory;
   cluster: Box;
-  zones: Record<string, Box>;
+  zones: ReadonlyMap<string, Box>;
   /** Each band's area inside each AZ, keyed `${az} ${band}`. */
-  bandBoxes: Record<string, Box>;
-  taskDefinitions: Record<string, Box>;
-  services: Record<string, Box>;
-  loadBalancers: Record<string, Box>;
+  bandBoxes: ReadonlyMap<string, Box>;
+  taskDefinitions: ReadonlyMap<string, Box>; // by ARN
+  services: ReadonlyMap<string, Box>; // by service name
+  loadBalancers: ReadonlyMap<string, Box>; // by ARN
   clients: Box | null;
-  tasks: Record<string, Box>;
+  tasks: ReadonlyMap<string, Box>; // by task ARN
 };
 
-export const EMPTY_MEMORY: LayoutMemory = { slots: {}, bands: [], bandRows: {}, columns: 1 };
+export const EMPTY_MEMORY: LayoutMemory = { slots: new Map(), bands: [], bandRows: new Map(), columns: 1 };
 
 export const SIZES = {
   task: { width: 196, height: 100 },
@@ -95,7 +99,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   const zoneInnerWidth = columns * task.width + (columns - 1) * gap;
   const zoneWidth = zoneInnerWidth + 2 * zonePadding;
   const bandHeight = (band: string) => {
-    const rows = memory.bandRows[band] ?? 1;
+    const rows = memory.bandRows.get(band) ?? 1;
     return bandLabel + rows * task.height + (rows - 1) * gap + bandInset;
   };
   const bandsInUse = memory.bands;
@@ -108,15 +112,15 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   const clusterWidth = orientation === 'wide' ? 2 * clusterPadding + n * zoneWidth + (n - 1) * gap : 2 * clusterPadding + zoneWidth;
   const clusterHeight = orientation === 'wide' ? clusterHeader + zoneHeight + clusterPadding : clusterHeader + n * zoneHeight + (n - 1) * gap + clusterPadding;
   const cardColumn = Math.max(SIZES.taskDefinition.width, SIZES.service.width);
-  const taskDefinitions: Record<string, Box> = {};
-  const services: Record<string, Box> = {};
+  const taskDefinitions = new Map<string, Box>();
+  const services = new Map<string, Box>();
   let clusterTop = 0;
   let clusterLeft = 0;
   if (orientation === 'wide') {
-    const row = (ids: readonly string[], size: { width: number; height: number }, top: number, into: Record<string, Box>) => {
+    const row = (ids: readonly string[], size: { width: number; height: number }, top: number, into: Map<string, Box>) => {
       const width = ids.length * size.width + Math.max(0, ids.length - 1) * gap;
       const left = Math.max(0, (clusterWidth - width) / 2);
-      ids.forEach((id, i) => (into[id] = { x: left + i * (size.width + gap), y: top, ...size }));
+      ids.forEach((id, i) => into.set(id, { x: left + i * (size.width + gap), y: top, ...size }));
       return ids.length === 0 ? 0 : size.height + rowGap;
     };
     clusterTop += row(input.taskDefinitions, SIZES.taskDefinition, 0, taskDefinitions);
@@ -124,12 +128,12 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   } else {
     let y = 0;
     for (const id of input.taskDefinitions) {
-      taskDefinitions[id] = { x: 0, y, ...SIZES.taskDefinition };
+      taskDefinitions.set(id, { x: 0, y, ...SIZES.taskDefinition });
       y += SIZES.taskDefinition.height + gap;
     }
     if (input.taskDefinitions.length) y += rowGap - gap;
     for (const id of input.services) {
-      services[id] = { x: 0, y, ...SIZES.service };
+      services.set(id, { x: 0, y, ...SIZES.service });
       y += SIZES.service.height + gap;
     }
     clusterLeft = input.taskDefinitions.length + input.services.length > 0 ? cardColumn + rowGap : 0;
@@ -137,53 +141,53 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
 
   // Clients → load balancer: a column of their own, right of the cluster (wide) or above the
   // cards (tall), so traffic reads as coming in from outside.
-  const loadBalancers: Record<string, Box> = {};
+  const loadBalancers = new Map<string, Box>();
   let clients: Box | null = null;
   const lbIds = input.loadBalancers ?? [];
   if (lbIds.length > 0) {
     if (orientation === 'wide') {
       const x = clusterLeft + clusterWidth + rowGap;
       clients = { x, y: 0, ...SIZES.clients };
-      lbIds.forEach((id, i) => (loadBalancers[id] = { x, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
+      lbIds.forEach((id, i) => loadBalancers.set(id, { x, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
     } else {
       const shift = SIZES.clients.height + rowGap + lbIds.length * (SIZES.loadBalancer.height + gap) + rowGap - gap;
       clients = { x: 0, y: 0, ...SIZES.clients };
-      lbIds.forEach((id, i) => (loadBalancers[id] = { x: 0, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
-      for (const box of [...Object.values(taskDefinitions), ...Object.values(services)]) box.y += shift;
+      lbIds.forEach((id, i) => loadBalancers.set(id, { x: 0, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
+      for (const box of [...taskDefinitions.values(), ...services.values()]) box.y += shift;
       clusterLeft = Math.max(clusterLeft, Math.max(SIZES.loadBalancer.width, SIZES.clients.width) + rowGap);
     }
   }
 
-  const zones: Record<string, Box> = {};
+  const zones = new Map<string, Box>();
   input.availabilityZones.forEach((az, i) => {
     const x = clusterLeft + clusterPadding + (orientation === 'wide' ? i * (zoneWidth + gap) : 0);
     const y = clusterTop + clusterHeader + (orientation === 'wide' ? 0 : i * (zoneHeight + gap));
-    zones[az] = { x, y, width: zoneWidth, height: zoneHeight };
+    zones.set(az, { x, y, width: zoneWidth, height: zoneHeight });
   });
   const cluster: Box = { x: clusterLeft, y: clusterTop, width: clusterWidth, height: clusterHeight };
 
-  const bandTop: Record<string, number> = {};
+  const bandTop = new Map<string, number>();
   let offset = 0;
   for (const band of bandsInUse) {
-    bandTop[band] = offset;
+    bandTop.set(band, offset);
     offset += bandHeight(band) + bandGap;
   }
-  const bandBoxes: Record<string, Box> = {};
+  const bandBoxes = new Map<string, Box>();
   for (const az of input.availabilityZones) {
-    const zone = zones[az]!;
+    const zone = zones.get(az)!;
     for (const band of bandsInUse) {
-      bandBoxes[`${az} ${band}`] = { x: zone.x + zonePadding - bandInset, y: zone.y + zoneHeader + bandTop[band]!, width: zoneInnerWidth + 2 * bandInset, height: bandHeight(band) };
+      bandBoxes.set(`${az} ${band}`, { x: zone.x + zonePadding - bandInset, y: zone.y + zoneHeader + bandTop.get(band)!, width: zoneInnerWidth + 2 * bandInset, height: bandHeight(band) });
     }
   }
 
-  const tasks: Record<string, Box> = {};
+  const tasks = new Map<string, Box>();
   for (const t of input.tasks) {
-    const slot = memory.slots[t.id]!;
-    const area = bandBoxes[`${slot.az} ${slot.band}`];
+    const slot = memory.slots.get(t.id)!;
+    const area = bandBoxes.get(`${slot.az} ${slot.band}`);
     if (!area) continue; // an AZ the layout doesn't know: not drawn rather than drawn wrong
     const col = slot.index % columns;
     const row = Math.floor(slot.index / columns);
-    tasks[t.id] = { x: area.x + bandInset + col * (task.width + gap), y: area.y + bandLabel + row * (task.height + gap), ...task };
+    tasks.set(t.id, { x: area.x + bandInset + col * (task.width + gap), y: area.y + bandLabel + row * (task.height + gap), ...task });
   }
 
   return { memory, cluster, zones, bandBoxes, taskDefinitions, services, loadBalancers, clients, tasks };
@@ -192,11 +196,12 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
 /** Keep every shown task's slot; give new tasks the lowest free slot; forget tasks that left. */
 export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutMemory {
   // Nothing came or went and the reservations are the same: the memory stands as it is.
-  const reserveKey = JSON.stringify(input.reserve ?? {});
-  if (previous.reserveKey === reserveKey && input.tasks.length === Object.keys(previous.slots).length && input.tasks.every((t) => previous.slots[t.id] !== undefined))
+  const reserve = input.reserve ?? new Map<string, number>();
+  const reserveKey = JSON.stringify([...reserve]);
+  if (previous.reserveKey === reserveKey && input.tasks.length === previous.slots.size && input.tasks.every((t) => previous.slots.has(t.id)))
     return previous;
   const shown = new Set(input.tasks.map((t) => t.id));
-  const slots: Record<string, Slot> = {};
+  const slots = new Map<string, Slot>();
   const used = new Map<string, Set<number>>(); // `${az} ${band}` → taken indices
   const take = (az: string, band: string, index: number) => {
     const key = `${az} ${band}`;
@@ -204,16 +209,16 @@ export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutM
     if (!set) used.set(key, (set = new Set()));
     set.add(index);
   };
-  for (const [id, slot] of Object.entries(previous.slots)) {
+  for (const [id, slot] of previous.slots) {
     if (!shown.has(id)) continue;
-    slots[id] = slot;
+    slots.set(id, slot);
     take(slot.az, slot.band, slot.index);
   }
 
   const bands = [...previous.bands];
   const serviceBands = new Set(input.services.map((s) => `service:${s}`));
   // A service's band exists as soon as it reserves room, before its first task arrives.
-  for (const band of Object.keys(input.reserve ?? {})) {
+  for (const band of reserve.keys()) {
     if (!bands.includes(band) && serviceBands.has(band)) {
       const firstStandalone = bands.findIndex((b) => !serviceBands.has(b));
       if (firstStandalone >= 0) bands.splice(firstStandalone, 0, band);
@@ -227,11 +232,11 @@ export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutM
       if (serviceBands.has(t.band) && firstStandalone >= 0) bands.splice(firstStandalone, 0, t.band);
       else bands.push(t.band);
     }
-    if (slots[t.id]) continue;
+    if (slots.has(t.id)) continue;
     const taken = used.get(`${t.az} ${t.band}`);
     let index = 0;
     while (taken?.has(index)) index++;
-    slots[t.id] = { az: t.az, band: t.band, index };
+    slots.set(t.id, { az: t.az, band: t.band, index });
     take(t.az, t.band, index);
   }
 
@@ -239,18 +244,17 @@ export function assignSlots(input: LayoutInput, previous: LayoutMemory): LayoutM
   const bandsWithTasks = new Set([...used.keys()].map((key) => key.slice(key.indexOf(' ') + 1)));
   const kept = bands.filter((b) => bandsWithTasks.has(b) || serviceBands.has(b));
 
-  const reserve = input.reserve ?? {};
   let fullest = 0;
   for (const set of used.values()) fullest = Math.max(fullest, Math.max(...set) + 1);
-  for (const band of kept) fullest = Math.max(fullest, reserve[band] ?? 0);
+  for (const band of kept) fullest = Math.max(fullest, reserve.get(band) ?? 0);
   const columns = Math.max(previous.columns, columnsFor(fullest));
-  const bandRows: Record<string, number> = {};
+  const bandRows = new Map<string, number>();
   for (const band of kept) {
-    let rows = Math.max(previous.columns === columns ? (previous.bandRows[band] ?? 1) : 1, Math.ceil((reserve[band] ?? 1) / columns));
+    let rows = Math.max(previous.columns === columns ? (previous.bandRows.get(band) ?? 1) : 1, Math.ceil((reserve.get(band) ?? 1) / columns));
     for (const [key, set] of used) {
       if (key.slice(key.indexOf(' ') + 1) === band) rows = Math.max(rows, Math.floor(Math.max(...set) / columns) + 1);
     }
-    bandRows[band] = rows;
+    bandRows.set(band, rows);
   }
   return { slots, bands: kept, bandRows, columns, reserveKey };
 }

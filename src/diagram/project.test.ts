@@ -7,7 +7,7 @@ import { edgesBetween, limitChanges, shareEdges, shareUnchanged, toFlowNodes } f
 const project = (sim: Simulation, memory: LayoutMemory = EMPTY_MEMORY, focus: Focus = null, selected: Focus = null) =>
   projectDiagram(sim.world, memory, { focus, selected, orientation: 'wide' });
 const taskNodes = (d: ReturnType<typeof project>) => d.nodes.filter((n) => n.type === 'task');
-const webTasks = (sim: Simulation) => Object.values(sim.world.tasks).filter((t) => t.serviceName === 'web' && t.desiredStatus === 'RUNNING');
+const webTasks = (sim: Simulation) => [...sim.world.tasks.values()].filter((t) => t.serviceName === 'web' && t.desiredStatus === 'RUNNING');
 
 describe('projectDiagram', () => {
   it('draws the default scene: two blueprints, service web, its three tasks and the report job', () => {
@@ -27,16 +27,16 @@ describe('projectDiagram', () => {
     const web = webTasks(sim)[0]!;
     const node = tasks.find((n) => n.id === nodeId.task(web.taskArn))!;
     expect(node.ariaLabel).toBe(`Task ${shortId(web.taskId)}, RUNNING, service web, ${web.availabilityZone}, health HEALTHY, target healthy`);
-    const report = Object.values(sim.world.tasks).find((t) => t.family === 'report')!;
+    const report = [...sim.world.tasks.values()].find((t) => t.family === 'report')!;
     expect(tasks.find((n) => n.id === nodeId.task(report.taskArn))!.ariaLabel).toBe(
       `Task ${shortId(report.taskId)}, RUNNING, standalone, started by you, group family:report, ${report.availabilityZone}`,
     );
     // Each service task is linked to its service and, as a target, to the load balancer; the
     // standalone task to nothing at rest.
-    const alb = nodeId.loadBalancer(Object.keys(sim.world.loadBalancers)[0]!);
+    const alb = nodeId.loadBalancer([...sim.world.loadBalancers.keys()][0]!);
     expect(d.edges.map((e) => e.id).sort()).toEqual(
       [
-        `${nodeId.taskDefinition(sim.world.services.web!.taskDefinition)}->${nodeId.service('web')}`,
+        `${nodeId.taskDefinition(sim.world.services.get('web')!.taskDefinition)}->${nodeId.service('web')}`,
         ...webTasks(sim).map((t) => `${nodeId.service('web')}->${nodeId.task(t.taskArn)}`),
         `clients->${alb}`,
         ...webTasks(sim).map((t) => `${alb}->${nodeId.task(t.taskArn)}`),
@@ -69,7 +69,7 @@ describe('projectDiagram', () => {
     sim.advanceBy(60_000); // STOPPING → DEPROVISIONING → STOPPED
     d = project(sim, memory);
     memory = d.memory;
-    const stopped = sim.world.tasks[victim.taskArn]!;
+    const stopped = sim.world.tasks.get(victim.taskArn)!;
     expect(stopped.lastStatus).toBe('STOPPED');
     const faded = d.nodes.find((n) => n.id === nodeId.task(victim.taskArn))!;
     expect((faded.data as TaskNodeData).fading).toBe(true);
@@ -103,7 +103,7 @@ describe('projectDiagram', () => {
   it('links a blueprint to its tasks only while the user points at it', () => {
     const sim = Simulation.create({ seed: 7 });
     sim.advanceBy(60_000);
-    const web = sim.world.services.web!;
+    const web = sim.world.services.get('web')!;
     const atRest = project(sim).edges.filter((e) => e.className.includes('edge-blueprint-task'));
     expect(atRest).toEqual([]);
     const focus: Focus = { kind: 'taskDefinition', id: web.taskDefinition };
@@ -202,10 +202,29 @@ describe('load balancer edges at scale', () => {
     const d = project(sim);
     const targetEdges = (x: typeof d) => x.edges.filter((e) => e.className.includes('edge-target'));
     expect(targetEdges(d)).toEqual([]);
-    const alb = Object.keys(sim.world.loadBalancers)[0]!;
+    const alb = [...sim.world.loadBalancers.keys()][0]!;
     const focus: Focus = { kind: 'loadBalancer', id: alb };
     expect(targetEdges(project(sim, d.memory, focus))).toHaveLength(30);
     const one = webTasks(sim)[0]!;
     expect(targetEdges(project(sim, d.memory, { kind: 'task', id: one.taskArn })).map((e) => e.data?.taskArn)).toEqual([one.taskArn]);
+  });
+});
+
+describe('names a user chose that are also Object.prototype members', () => {
+  // A standalone task's group is the user's to name (RunTask's group), and it keys a band.
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('lays out a service and a task group named %s like any other', (name) => {
+    const sim = Simulation.create({ seed: 2 });
+    expect(sim.dispatch({ type: 'createService', serviceName: name, taskDefinition: 'web:1', desiredCount: 2 }).outcome.ok).toBe(true);
+    expect(sim.dispatch({ type: 'runTask', taskDefinition: 'report:1', group: name }).outcome.ok).toBe(true);
+    sim.advanceBy(60_000);
+    const d = project(sim, EMPTY_MEMORY, { kind: 'service', id: name });
+    const boxes = d.nodes.map((n) => [n.position.x, n.position.y, n.width, n.height]).flat();
+    expect(boxes.every(Number.isFinite)).toBe(true);
+    // Service bands first, then the standalone ones.
+    expect(d.memory.bands.slice(0, 2).sort()).toEqual([`service:${name}`, 'service:web'].sort());
+    expect(d.memory.bands.slice(2).sort()).toEqual(['family:report', name].sort());
+    expect(d.nodes.find((n) => n.id === nodeId.service(name))?.ariaLabel).toBe(`Service ${name}, ACTIVE, desired 2, running 2, pending 0, task definition web:1`);
+    expect(d.edges.filter((e) => e.source === nodeId.service(name))).toHaveLength(2);
+    expect(taskNodes(d)).toHaveLength(3 + 2 + 2);
   });
 });

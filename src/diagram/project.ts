@@ -115,24 +115,24 @@ export function projectDiagram(
 ): Diagram {
   const before = new Map(previous.map((n) => [n.id, n]));
   const now = world.now;
-  const allTasks = Object.values(world.tasks);
+  const allTasks = [...world.tasks.values()];
   const shownTasks = allTasks.filter((t) => isOnDiagram(t, now)).sort((a, b) => a.createdAt - b.createdAt || a.taskId.localeCompare(b.taskId));
   const recentlyStopped = allTasks
     .filter((t) => !isOnDiagram(t, now))
     .sort((a, b) => (b.stoppedAt ?? 0) - (a.stoppedAt ?? 0) || a.taskId.localeCompare(b.taskId));
-  const services = Object.values(world.services)
+  const services = [...world.services.values()]
     .filter((s) => s.status !== 'INACTIVE')
     .sort((a, b) => a.createdAt - b.createdAt || a.serviceName.localeCompare(b.serviceName));
 
   // Cards: the newest ACTIVE revision of each family, plus any revision a shown task or service uses.
   const latest = new Map<string, TaskDefinition>();
-  for (const td of Object.values(world.taskDefinitions)) {
+  for (const td of world.taskDefinitions.values()) {
     if (td.status !== 'ACTIVE') continue;
     const seen = latest.get(td.family);
     if (!seen || seen.revision < td.revision) latest.set(td.family, td);
   }
   const inUse = new Set([...shownTasks.map((t) => t.taskDefinitionArn), ...services.map((s) => s.taskDefinition)]);
-  const taskDefinitions = Object.values(world.taskDefinitions)
+  const taskDefinitions = [...world.taskDefinitions.values()]
     .filter((td) => inUse.has(td.taskDefinitionArn) || latest.get(td.family) === td)
     .sort((a, b) => a.family.localeCompare(b.family) || a.revision - b.revision);
 
@@ -142,8 +142,8 @@ export function projectDiagram(
       taskDefinitions: taskDefinitions.map((td) => td.taskDefinitionArn),
       services: services.map((s) => s.serviceName),
       tasks: shownTasks.map((t) => ({ id: t.taskArn, az: t.availabilityZone, band: t.group })),
-      loadBalancers: Object.keys(world.loadBalancers),
-      reserve: Object.fromEntries(services.map((s) => [`service:${s.serviceName}`, reserveFor(s.desiredCount, world.config.availabilityZones.length)])),
+      loadBalancers: [...world.loadBalancers.keys()],
+      reserve: new Map(services.map((s) => [`service:${s.serviceName}`, reserveFor(s.desiredCount, world.config.availabilityZones.length)])),
     },
     memory,
     options.orientation,
@@ -152,7 +152,7 @@ export function projectDiagram(
   const related = relatedTo(options.focus, world, shownTasks);
   // Each task's target, if a target group holds it.
   const targetOf = new Map<string, Target>();
-  for (const tg of Object.values(world.targetGroups)) for (const arn in tg.targets) targetOf.set(arn, tg.targets[arn]!);
+  for (const tg of world.targetGroups.values()) for (const [arn, target] of tg.targets) targetOf.set(arn, target);
   const emphasis = (kind: NonNullable<Focus>['kind'], id: string): Emphasis =>
     options.focus?.kind === kind && options.focus.id === id ? 'focus' : related.has(`${kind}:${id}`) ? 'related' : 'none';
   const isSelected = (kind: NonNullable<Focus>['kind'], id: string) => options.selected?.kind === kind && options.selected.id === id;
@@ -164,47 +164,47 @@ export function projectDiagram(
   region('cluster', 'cluster', layout.cluster, { kind: 'cluster', name: world.config.clusterName, label: `Cluster ${world.config.clusterName}` });
   for (const az of world.config.availabilityZones) {
     const running = shownTasks.filter((t) => t.availabilityZone === az && t.lastStatus === 'RUNNING').length;
-    region(`zone:${az}`, 'zone', layout.zones[az]!, { kind: 'zone', name: az, running, label: `Availability Zone ${az}, ${running} running` });
+    region(`zone:${az}`, 'zone', layout.zones.get(az)!, { kind: 'zone', name: az, running, label: `Availability Zone ${az}, ${running} running` });
   }
   for (const az of world.config.availabilityZones) {
     for (const band of layout.memory.bands) {
       const standalone = !band.startsWith('service:');
       const label = standalone ? `standalone · ${band}` : `service ${band.slice('service:'.length)}`;
-      region(`band:${az} ${band}`, 'band', layout.bandBoxes[`${az} ${band}`]!, { kind: 'band', standalone, label });
+      region(`band:${az} ${band}`, 'band', layout.bandBoxes.get(`${az} ${band}`)!, { kind: 'band', standalone, label });
     }
   }
   for (const td of taskDefinitions) {
     const id = nodeId.taskDefinition(td.taskDefinitionArn);
     const data: TaskDefinitionNodeData = { kind: 'taskDefinition', taskDefinition: td, latest: latest.get(td.family) === td, emphasis: emphasis('taskDefinition', td.taskDefinitionArn), label: taskDefinitionLabel(td) };
-    nodes.push({ ...placed(id, 'taskDefinition', layout.taskDefinitions[td.taskDefinitionArn]!, data), selected: isSelected('taskDefinition', td.taskDefinitionArn) });
+    nodes.push({ ...placed(id, 'taskDefinition', layout.taskDefinitions.get(td.taskDefinitionArn)!, data), selected: isSelected('taskDefinition', td.taskDefinitionArn) });
   }
   if (layout.clients) {
-    const first = Object.keys(world.loadBalancers)[0]!;
+    const first = world.loadBalancers.keys().next().value!;
     nodes.push({ ...placed('clients', 'clients', layout.clients, { kind: 'clients', loadBalancerArn: first, label: 'Clients on the internet, sending requests to the load balancer' }), selectable: false, focusable: false });
   }
-  for (const lb of Object.values(world.loadBalancers)) {
-    const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
+  for (const lb of world.loadBalancers.values()) {
+    const tg = world.targetGroups.get(lb.listener.defaultTargetGroupArn)!;
     const data: LoadBalancerNodeData = { kind: 'loadBalancer', loadBalancer: lb, targetGroup: tg, emphasis: emphasis('loadBalancer', lb.loadBalancerArn), label: `Load balancer ${lb.loadBalancerName}, target group ${tg.targetGroupName}: ${targetCounts(tg, ', ')}` };
-    nodes.push({ ...placed(nodeId.loadBalancer(lb.loadBalancerArn), 'loadBalancer', layout.loadBalancers[lb.loadBalancerArn]!, data), selected: isSelected('loadBalancer', lb.loadBalancerArn) });
+    nodes.push({ ...placed(nodeId.loadBalancer(lb.loadBalancerArn), 'loadBalancer', layout.loadBalancers.get(lb.loadBalancerArn)!, data), selected: isSelected('loadBalancer', lb.loadBalancerArn) });
   }
   for (const s of services) {
     const data: ServiceNodeData = { kind: 'service', service: s, emphasis: emphasis('service', s.serviceName), label: serviceLabel(s) };
-    nodes.push({ ...placed(nodeId.service(s.serviceName), 'service', layout.services[s.serviceName]!, data), selected: isSelected('service', s.serviceName) });
+    nodes.push({ ...placed(nodeId.service(s.serviceName), 'service', layout.services.get(s.serviceName)!, data), selected: isSelected('service', s.serviceName) });
   }
   // Tasks in reading order (AZ, band, slot), which is also the keyboard's Tab order.
   const zoneOrder = new Map(world.config.availabilityZones.map((az, i) => [az, i]));
   const bandOrder = new Map(layout.memory.bands.map((b, i) => [b, i]));
   const ordered = shownTasks
-    .filter((t) => layout.tasks[t.taskArn])
+    .filter((t) => layout.tasks.has(t.taskArn))
     .sort((a, b) => {
-      const sa = layout.memory.slots[a.taskArn]!;
-      const sb = layout.memory.slots[b.taskArn]!;
+      const sa = layout.memory.slots.get(a.taskArn)!;
+      const sb = layout.memory.slots.get(b.taskArn)!;
       return (zoneOrder.get(sa.az) ?? 0) - (zoneOrder.get(sb.az) ?? 0) || (bandOrder.get(sa.band) ?? 0) - (bandOrder.get(sb.band) ?? 0) || sa.index - sb.index;
     });
   for (const t of ordered) {
     const target = targetOf.get(t.taskArn) ?? null;
     const id = nodeId.task(t.taskArn);
-    const box = layout.tasks[t.taskArn]!;
+    const box = layout.tasks.get(t.taskArn)!;
     const e = emphasis('task', t.taskArn);
     const selected = isSelected('task', t.taskArn);
     const old = before.get(id);
@@ -222,17 +222,17 @@ export function projectDiagram(
     edges.push({ id: `${source}->${target}`, source, target, className: emphasised ? `${className} emphasised` : className, focusable: false, selectable: false, zIndex: emphasised ? 1 : 0 });
   for (const s of services) {
     const tdNode = nodeId.taskDefinition(s.taskDefinition);
-    if (layout.taskDefinitions[s.taskDefinition]) edge(tdNode, nodeId.service(s.serviceName), 'edge-blueprint', emphasis('service', s.serviceName) !== 'none');
+    if (layout.taskDefinitions.has(s.taskDefinition)) edge(tdNode, nodeId.service(s.serviceName), 'edge-blueprint', emphasis('service', s.serviceName) !== 'none');
   }
-  for (const lb of Object.values(world.loadBalancers)) {
+  for (const lb of world.loadBalancers.values()) {
     const lbNode = nodeId.loadBalancer(lb.loadBalancerArn);
     if (layout.clients) edges.push({ id: `clients->${lbNode}`, source: 'clients', target: lbNode, type: 'traffic', data: { loadBalancerArn: lb.loadBalancerArn }, className: 'edge-traffic edge-clients', focusable: false, selectable: false, zIndex: 1 });
-    const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
+    const tg = world.targetGroups.get(lb.listener.defaultTargetGroupArn)!;
     // Past a dozen targets, one line per target is a tangle: draw them only for what the user
     // points at (each task node still shows its target state).
-    const few = Object.keys(tg.targets).length <= MAX_TARGET_EDGES;
+    const few = tg.targets.size <= MAX_TARGET_EDGES;
     for (const t of ordered) {
-      const target = tg.targets[t.taskArn];
+      const target = tg.targets.get(t.taskArn);
       if (!target) continue;
       const lit = emphasis('loadBalancer', lb.loadBalancerArn) !== 'none' || emphasis('task', t.taskArn) === 'focus';
       if (!few && !lit) continue;
@@ -241,13 +241,13 @@ export function projectDiagram(
   }
   for (const t of ordered) {
     const taskEmphasised = emphasis('task', t.taskArn) !== 'none';
-    if (t.serviceName && layout.services[t.serviceName]) {
+    if (t.serviceName && layout.services.has(t.serviceName)) {
       edge(nodeId.service(t.serviceName), nodeId.task(t.taskArn), 'edge-service', taskEmphasised && options.focus?.kind !== 'taskDefinition' && options.focus?.kind !== 'loadBalancer');
     }
     // Blueprint → task links only for what the user points at, so the picture stays calm.
     const pointsAtBlueprint = options.focus?.kind === 'taskDefinition' && options.focus.id === t.taskDefinitionArn;
     const pointsAtTask = options.focus?.kind === 'task' && options.focus.id === t.taskArn;
-    if ((pointsAtBlueprint || pointsAtTask) && layout.taskDefinitions[t.taskDefinitionArn]) {
+    if ((pointsAtBlueprint || pointsAtTask) && layout.taskDefinitions.has(t.taskDefinitionArn)) {
       edge(nodeId.taskDefinition(t.taskDefinitionArn), nodeId.task(t.taskArn), 'edge-blueprint-task', true);
     }
   }
@@ -290,22 +290,22 @@ function relatedTo(focus: Focus, world: World, tasks: Task[]): Set<string> {
   const out = new Set<string>();
   if (!focus) return out;
   if (focus.kind === 'task') {
-    const t = world.tasks[focus.id];
+    const t = world.tasks.get(focus.id);
     if (t) {
       out.add(nodeId.taskDefinition(t.taskDefinitionArn));
       if (t.serviceName) out.add(nodeId.service(t.serviceName));
     }
   } else if (focus.kind === 'service') {
-    const s = world.services[focus.id];
+    const s = world.services.get(focus.id);
     if (s) out.add(nodeId.taskDefinition(s.taskDefinition));
     for (const t of tasks) if (t.serviceName === focus.id) out.add(nodeId.task(t.taskArn));
   } else if (focus.kind === 'loadBalancer') {
-    const lb = world.loadBalancers[focus.id];
-    const tg = lb && world.targetGroups[lb.listener.defaultTargetGroupArn];
-    for (const t of tasks) if (tg?.targets[t.taskArn]) out.add(nodeId.task(t.taskArn));
+    const lb = world.loadBalancers.get(focus.id);
+    const tg = lb && world.targetGroups.get(lb.listener.defaultTargetGroupArn);
+    for (const t of tasks) if (tg?.targets.has(t.taskArn)) out.add(nodeId.task(t.taskArn));
   } else {
     for (const t of tasks) if (t.taskDefinitionArn === focus.id) out.add(nodeId.task(t.taskArn));
-    for (const s of Object.values(world.services)) if (s.taskDefinition === focus.id) out.add(nodeId.service(s.serviceName));
+    for (const s of world.services.values()) if (s.taskDefinition === focus.id) out.add(nodeId.service(s.serviceName));
   }
   return out;
 }

@@ -43,11 +43,11 @@ function targetGroupProblem(o: { healthCheck?: Partial<TargetGroupHealthCheck> |
 
 /** Find a task by ARN, full ID or an unambiguous ID prefix of at least 8 characters. */
 export function findTask(world: World, ref: string): Task | undefined {
-  const direct = world.tasks[ref];
+  const direct = world.tasks.get(ref);
   if (direct) return direct;
   const id = ref.includes('/') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
   if (id.length < 8) return undefined;
-  const matches = Object.values(world.tasks).filter((t) => t.taskId.startsWith(id));
+  const matches = [...world.tasks.values()].filter((t) => t.taskId.startsWith(id));
   return matches.length === 1 ? matches[0] : undefined;
 }
 
@@ -68,7 +68,7 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
         return reject('ClientException', `Unable to find task definition '${command.taskDefinition}': name it as family:revision.`);
       if (td.status === 'INACTIVE') return reject('ClientException', `${td.family}:${td.revision} is already INACTIVE.`);
       // Deregistering stops nothing: running tasks and services keep using it (spec §2.2).
-      world.taskDefinitions[td.taskDefinitionArn] = { ...td, status: 'INACTIVE', deregisteredAt: world.now };
+      world.taskDefinitions.set(td.taskDefinitionArn, { ...td, status: 'INACTIVE', deregisteredAt: world.now });
       emit(step, { type: 'TaskDefinitionDeregistered', taskDefinitionArn: td.taskDefinitionArn });
       return { ok: true, taskDefinitionArn: td.taskDefinitionArn };
     }
@@ -107,7 +107,7 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       const { serviceName, desiredCount } = command;
       if (typeof serviceName !== 'string' || !NAME.test(serviceName))
         return reject('InvalidParameterException', 'serviceName can have up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.');
-      const existing = world.services[serviceName];
+      const existing = world.services.get(serviceName);
       if (existing && existing.status !== 'INACTIVE')
         return reject('InvalidParameterException', `Creation of service was not idempotent: a service named ${serviceName} already exists (${existing.status}).`);
       const max = world.config.maxDesiredCount;
@@ -145,7 +145,7 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
     }
 
     case 'updateService': {
-      const service = world.services[command.service];
+      const service = world.services.get(command.service);
       if (!service) return reject('ServiceNotFoundException', `Service not found: ${command.service}.`);
       if (service.status !== 'ACTIVE') return reject('ServiceNotActiveException', `Service ${command.service} is ${service.status}: you can't update a service that isn't active.`);
       const max = world.config.maxDesiredCount;
@@ -159,7 +159,7 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
     }
 
     case 'deleteService': {
-      const service = world.services[command.service];
+      const service = world.services.get(command.service);
       if (!service || service.status === 'INACTIVE') return reject('ServiceNotFoundException', `Service not found: ${command.service}.`);
       if (service.status === 'DRAINING') return reject('ServiceNotActiveException', `Service ${command.service} is already being deleted (DRAINING).`);
       if (service.desiredCount > 0 && !command.force)
@@ -188,12 +188,12 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       if (!tg) return reject('InvalidParameterException', `There is no target group ${command.targetGroup}.`);
       const problem = targetGroupProblem(command);
       if (problem) return reject('InvalidParameterException', problem);
-      world.targetGroups[tg.targetGroupArn] = {
+      world.targetGroups.set(tg.targetGroupArn, {
         ...tg,
         healthCheck: { ...tg.healthCheck, ...command.healthCheck },
         ...(command.deregistrationDelaySeconds !== undefined ? { deregistrationDelaySeconds: command.deregistrationDelaySeconds } : {}),
         ...(command.algorithm !== undefined ? { algorithm: command.algorithm } : {}),
-      };
+      });
       emit(step, { type: 'TargetGroupModified', targetGroupArn: tg.targetGroupArn });
       return { ok: true };
     }
@@ -233,7 +233,7 @@ function runningContainer(world: World, ref: string, name: string | undefined, n
   if (!task) return { error: reject('InvalidParameterException', `The referenced task was not found: ${ref}.`) };
   if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING')
     return { error: reject('InvalidStateException', `Task ${shortId(task.taskId)} is ${task.lastStatus}${task.desiredStatus === 'STOPPED' ? ' and stopping' : ''}: faults hit RUNNING tasks only.`) };
-  const defs = world.taskDefinitions[task.taskDefinitionArn]!.containerDefinitions;
+  const defs = world.taskDefinitions.get(task.taskDefinitionArn)!.containerDefinitions;
   const def = name !== undefined
     ? defs.find((d) => d.name === name)
     : defs.find((d) => d.essential && (!needsHealthCheck || d.healthCheck)) ?? defs.find((d) => d.essential);
@@ -249,7 +249,7 @@ function runningContainer(world: World, ref: string, name: string | undefined, n
 /** Standalone tasks spread over AZs within their task group (spec §4, §5.8). */
 function spreadWithinGroup(world: World, group: string): string {
   const counts = new Map(world.config.availabilityZones.map((az) => [az, 0]));
-  for (const t of Object.values(world.tasks))
+  for (const t of world.tasks.values())
     if (t.group === group && t.desiredStatus === 'RUNNING') counts.set(t.availabilityZone, (counts.get(t.availabilityZone) ?? 0) + 1);
   let best = world.config.availabilityZones[0]!;
   for (const [az, n] of counts) if (n < counts.get(best)!) best = az;

@@ -44,7 +44,9 @@ describe('determinism', () => {
 
     const first = Simulation.create({ seed: 11, script });
     const firstLog = [...first.setupEvents, ...first.advanceTo(200_000)];
-    const snapshot = JSON.parse(JSON.stringify(first.snapshot())); // as a share link would carry it
+    // A world holds Maps, so it travels by the structured clone algorithm (what IndexedDB and
+    // postMessage use), not JSON; a share link carries the command log instead (src/session).
+    const snapshot = structuredClone(first.snapshot());
     first.advanceTo(500_000); // the original going on does not disturb the snapshot
     const resumed = Simulation.restore(snapshot);
     const resumedLog = [...firstLog, ...resumed.advanceTo(900_000)];

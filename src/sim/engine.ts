@@ -14,20 +14,22 @@ import { finishDraining, runTargetHealthCheck } from './loadBalancer.ts';
 import { advancePhase, continueAfterDrain, runApp, runHealthCheck, signalExit } from './task.ts';
 import { runTraffic } from './traffic.ts';
 import { peekTimer, popTimer } from './timers.ts';
-import type { Command, CommandOutcome, Millis, ScriptCommand, SimEvent, Timer, World } from './model/index.ts';
+import { requireWholeMillis } from './time.ts';
+import type { CommandOutcome, Millis, RngState, ScriptCommand, SimEvent, Timer, World } from './model/index.ts';
 
 export type DispatchResult = { outcome: CommandOutcome; events: SimEvent[] };
 
 /** Apply one command at the world's current time. A rejected command changes nothing. */
-export function dispatch(world: World, command: Command): DispatchResult {
+export function dispatch(world: World, command: ScriptCommand): DispatchResult {
   const step: Step = { world, events: [] };
-  const outcome = applyCommand(step, command);
+  const outcome = applyScriptCommand(step, command);
   settle(step, 0);
   return { outcome, events: step.events };
 }
 
 /** Run every timer due up to and including `until`, then leave the clock at `until`. */
 export function advanceTo(world: World, until: Millis): SimEvent[] {
+  requireWholeMillis(until, 'advanceTo: the time to advance to');
   if (!(until >= world.now)) throw new RangeError(`Sim time only moves forward (now ${world.now}, asked for ${until}).`);
   const step: Step = { world, events: [] };
   for (let next = peekTimer(world); next !== undefined && next.at <= until; next = peekTimer(world)) {
@@ -58,8 +60,8 @@ function runTimer(step: Step, timer: Timer): void {
     case 'forgetTask': {
       // ECS shows a stopped task for at least an hour (spec §3.4); then it is gone. This also
       // keeps a day-long run's memory bounded.
-      delete step.world.tasks[timer.taskArn];
-      delete step.world.traffic.perTask[timer.taskArn];
+      step.world.tasks.delete(timer.taskArn);
+      step.world.traffic.perTask.delete(timer.taskArn);
       return;
     }
     case 'command':
@@ -72,12 +74,25 @@ function runTimer(step: Step, timer: Timer): void {
   }
 }
 
-/** A scenario's timed command: resolve its task selector now, then apply it like any other.
- *  A step that cannot apply is logged, so a lesson can tell its script went off the rails. */
+/** A scenario's timed command, applied like any other. A step that cannot apply is logged, so a
+ *  lesson can tell its script went off the rails. */
 function runScriptCommand(step: Step, command: ScriptCommand): void {
+  const outcome = applyScriptCommand(step, command);
+  if (!outcome.ok) emit(step, { type: 'CommandRejected', command: command.type, code: outcome.error.code, message: outcome.error.message });
+}
+
+/**
+ * Resolve the command's task selector, if it has one, then apply the command. Resolving
+ * `pick: random` draws from the world's RNG before the command's own checks run, so a rejection
+ * puts the RNG back: a rejected command leaves the world exactly as it was (applyCommand itself
+ * checks everything before it changes anything).
+ */
+function applyScriptCommand(step: Step, command: ScriptCommand): CommandOutcome {
+  const rng = [...step.world.rng] as RngState;
   const resolved = resolveScriptCommand(step.world, command);
   const outcome = 'error' in resolved ? { ok: false as const, error: resolved.error } : applyCommand(step, resolved.command);
-  if (!outcome.ok) emit(step, { type: 'CommandRejected', command: command.type, code: outcome.error.code, message: outcome.error.message });
+  if (!outcome.ok) step.world.rng = rng;
+  return outcome;
 }
 
 /** Let services see what just happened to their tasks (which may produce more events). */

@@ -31,5 +31,5 @@ export {
 } from './loadBalancer.ts';
 export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
 export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
-export { isoTimestamp, clockLabel, SECOND, MINUTE, HOUR } from './time.ts';
+export { isoTimestamp, clockLabel, millisOfSeconds, SECOND, MINUTE, HOUR } from './time.ts';
 export type * from './model/index.ts';

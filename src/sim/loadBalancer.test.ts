@@ -9,7 +9,7 @@ import { Simulation } from './simulation.ts';
 import { liveTasksOf, run, serviceMessagesOf, tasksWhere } from './testing/run.ts';
 import type { SimEvent, TargetGroup, TrafficSecond, World } from './model/index.ts';
 
-const tg = (world: World): TargetGroup => Object.values(world.targetGroups)[0]!;
+const tg = (world: World): TargetGroup => [...world.targetGroups.values()][0]!;
 const seconds = (world: World, from: number, to: number) => world.traffic.seconds.filter((s) => s.second >= from && s.second < to);
 const sum = (list: TrafficSecond[], pick: (s: TrafficSecond) => number) => list.reduce((n, s) => n + pick(s), 0);
 /** From the task's target starting to drain to the task's SIGTERM (it enters STOPPING), in ms. */
@@ -24,8 +24,8 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     advance(120);
     const web = liveTasksOf(sim, 'web');
     const group = tg(sim.world);
-    expect(Object.keys(group.targets).sort()).toEqual(web.map((t) => t.taskArn).sort());
-    expect(Object.values(group.targets).every((t) => t.state === 'healthy' && t.port === 80 && /^10\.0\.\d+\.\d+$/.test(t.id))).toBe(true);
+    expect([...group.targets.keys()].sort()).toEqual(web.map((t) => t.taskArn).sort());
+    expect([...group.targets.values()].every((t) => t.state === 'healthy' && t.port === 80 && /^10\.0\.\d+\.\d+$/.test(t.id))).toBe(true);
     expect(serviceMessagesOf(log, 'web').filter((m) => m.startsWith('(service web) registered'))).toEqual(
       web.map(() => serviceMessages.registeredTargets('web', 1, group.targetGroupArn)),
     );
@@ -37,12 +37,12 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     expect(sum(after, (s) => s.requests)).toBeGreaterThan(1000);
     expect(sum(after, failures)).toBe(0);
     // Round robin spreads the requests evenly.
-    const served = web.map((t) => sim.world.traffic.perTask[t.taskArn]!.served);
+    const served = web.map((t) => sim.world.traffic.perTask.get(t.taskArn)!.served);
     expect(Math.max(...served) - Math.min(...served)).toBeLessThan(0.2 * Math.max(...served));
     // The standalone job never joins the load balancer.
     const report = tasksWhere(sim, (t) => t.family === 'report')[0]!;
-    expect(group.targets[report.taskArn]).toBeUndefined();
-    expect(sim.world.traffic.perTask[report.taskArn]).toBeUndefined();
+    expect(group.targets.get(report.taskArn)).toBeUndefined();
+    expect(sim.world.traffic.perTask.get(report.taskArn)).toBeUndefined();
   });
 
   it('gives a new task no traffic until its first passing health check', () => {
@@ -52,14 +52,14 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     let newcomer: string | undefined;
     for (let s = 0; s < 120; s++) {
       log.push(...sim.advanceBy(1000));
-      newcomer ??= liveTasksOf(sim, 'web').find((t) => !(t.taskArn in tg(sim.world).targets) || tg(sim.world).targets[t.taskArn]!.state !== 'healthy')?.taskArn;
+      newcomer ??= liveTasksOf(sim, 'web').find((t) => !tg(sim.world).targets.has(t.taskArn) || tg(sim.world).targets.get(t.taskArn)!.state !== 'healthy')?.taskArn;
       if (!newcomer) continue;
-      const target = tg(sim.world).targets[newcomer];
-      const served = sim.world.traffic.perTask[newcomer]?.served ?? 0;
+      const target = tg(sim.world).targets.get(newcomer);
+      const served = sim.world.traffic.perTask.get(newcomer)?.served ?? 0;
       if (target?.state !== 'healthy') expect(served).toBe(0);
     }
-    expect(tg(sim.world).targets[newcomer!]!.state).toBe('healthy');
-    expect(sim.world.traffic.perTask[newcomer!]!.served).toBeGreaterThan(0);
+    expect(tg(sim.world).targets.get(newcomer!)!.state).toBe('healthy');
+    expect(sim.world.traffic.perTask.get(newcomer!)!.served).toBeGreaterThan(0);
   });
 
   it('stopping a target: deregister (E4), drain (E5), SIGTERM only after the 300 s delay — and no failed request', () => {
@@ -70,23 +70,23 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     sim.dispatch({ type: 'stopTask', task: victim.taskArn });
     advance(2);
     const group = tg(sim.world);
-    expect(sim.world.tasks[victim.taskArn]!.lastStatus).toBe('DEACTIVATING');
-    expect(group.targets[victim.taskArn]).toMatchObject({ state: 'draining', reason: 'Target.DeregistrationInProgress' });
-    const deployment = sim.world.services.web!.deployments[0]!.id;
+    expect(sim.world.tasks.get(victim.taskArn)!.lastStatus).toBe('DEACTIVATING');
+    expect(group.targets.get(victim.taskArn)).toMatchObject({ state: 'draining', reason: 'Target.DeregistrationInProgress' });
+    const deployment = sim.world.services.get('web')!.deployments[0]!.id;
     expect(serviceMessagesOf(log.slice(mark), 'web').slice(0, 3)).toEqual([
       serviceMessages.deregisteredTargets('web', 1, group.targetGroupArn),
       serviceMessages.drainingConnections('web', deployment, 1),
       serviceMessages.started('web', [liveTasksOf(sim, 'web').find((t) => t.createdAt > victim.createdAt)!.taskId]),
     ]);
-    const servedAtDrain = sim.world.traffic.perTask[victim.taskArn]!.served;
+    const servedAtDrain = sim.world.traffic.perTask.get(victim.taskArn)!.served;
     advance(290);
-    expect(sim.world.tasks[victim.taskArn]!.lastStatus).toBe('DEACTIVATING'); // still draining
-    expect(sim.world.traffic.perTask[victim.taskArn]!.served).toBe(servedAtDrain); // no new requests
+    expect(sim.world.tasks.get(victim.taskArn)!.lastStatus).toBe('DEACTIVATING'); // still draining
+    expect(sim.world.traffic.perTask.get(victim.taskArn)!.served).toBe(servedAtDrain); // no new requests
     advance(100);
-    const stopped = sim.world.tasks[victim.taskArn]!;
+    const stopped = sim.world.tasks.get(victim.taskArn)!;
     expect(drainTime(log, victim.taskArn)).toBe(300_000);
     expect(stopped.lastStatus).toBe('STOPPED');
-    expect(tg(sim.world).targets[victim.taskArn]).toBeUndefined();
+    expect(tg(sim.world).targets.get(victim.taskArn)).toBeUndefined();
     expect(sim.world.traffic.total.failed - sum(seconds(sim.world, 0, 60), failures)).toBe(0);
   });
 
@@ -122,7 +122,7 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     expect(sum(list.filter((s) => s.second < firstOk.second), (s) => s.status5xx['503'])).toBeGreaterThan(100);
     expect(sum(list.filter((s) => s.second > firstOk.second + 1), failures)).toBe(0);
     // The replacements registered, passed one check, and took the traffic.
-    expect(Object.values(tg(sim.world).targets).filter((t) => t.state === 'healthy')).toHaveLength(3);
+    expect([...tg(sim.world).targets.values()].filter((t) => t.state === 'healthy')).toHaveLength(3);
   });
 
   it('fails open when every registered target is unhealthy: requests still reach them (500s, not 503s)', () => {
@@ -132,7 +132,7 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     let sawFailOpen = false;
     for (let s = 0; s < 200; s++) {
       log.push(...sim.advanceBy(1000));
-      const targets = Object.values(tg(sim.world).targets).filter((t) => t.state !== 'draining');
+      const targets = [...tg(sim.world).targets.values()].filter((t) => t.state !== 'draining');
       if (targets.length && targets.every((t) => t.state === 'unhealthy')) {
         const last = sim.world.traffic.seconds.at(-2)!;
         if (last.requests > 0 && last.status5xx['500'] === last.requests) sawFailOpen = true;
@@ -156,7 +156,7 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     const started = messages.findIndex((m) => m.startsWith('(service web) has started 1 tasks'));
     expect(started).toBeGreaterThanOrEqual(0);
     expect(messages.indexOf(e8)).toBeGreaterThan(started); // replacement first
-    expect(sim.world.tasks[sick.taskArn]).toMatchObject({
+    expect(sim.world.tasks.get(sick.taskArn)).toMatchObject({
       desiredStatus: 'STOPPED',
       stopCode: 'ServiceSchedulerInitiated',
       stoppedReason: `Task failed ELB health checks in (target-group ${group.targetGroupArn})`,
@@ -178,10 +178,10 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     const [task] = liveTasksOf(sim, 'web');
     sim.dispatch({ type: 'failHealthChecks', task: task!.taskArn });
     advance(200);
-    expect(tg(sim.world).targets[task!.taskArn]!.state).toBe('unhealthy');
-    expect(sim.world.tasks[task!.taskArn]!.desiredStatus).toBe('RUNNING'); // ECS ignores it for now
+    expect(tg(sim.world).targets.get(task!.taskArn)!.state).toBe('unhealthy');
+    expect(sim.world.tasks.get(task!.taskArn)!.desiredStatus).toBe('RUNNING'); // ECS ignores it for now
     advance(400); // the grace period (from startedAt) is over
-    expect(sim.world.tasks[task!.taskArn]!.desiredStatus).toBe('STOPPED');
+    expect(sim.world.tasks.get(task!.taskArn)!.desiredStatus).toBe('STOPPED');
   });
 });
 
@@ -198,7 +198,7 @@ describe('what the engine refuses', () => {
       sim.dispatch({ type: 'createService', serviceName: 'api', taskDefinition: 'web:1', desiredCount: 1, loadBalancers: [{ targetGroup: 'web-tg', containerName, containerPort }] }).outcome;
     expect(bad('nginx', 80)).toMatchObject({ ok: false, error: { message: 'loadBalancers[0]: the container name nginx is not in web:1 (it has web).' } });
     expect(bad('web', 8080)).toMatchObject({ ok: false, error: { message: 'loadBalancers[0]: container web does not map port 8080 (it maps 80).' } });
-    expect(sim.world.services.api).toBeUndefined();
+    expect(sim.world.services.get('api')).toBeUndefined();
   });
 
   it('keeps health check settings within the ALB\'s ranges', () => {
@@ -238,7 +238,7 @@ describe('routing (property)', () => {
         fc.nat(1000),
         fc.array(fc.nat(20), { minLength: 12, maxLength: 12 }),
         (list, algorithm, cursor, loads) => {
-          const targets = Object.fromEntries(
+          const targets = new Map(
             list.map((state, i) => [`task${i}`, { id: `10.0.0.${i}`, port: 80, taskArn: `task${i}`, serviceName: 'web', availabilityZone: 'a', state, registeredAt: 0, consecutiveSuccesses: 0, consecutiveFailures: 0 }]),
           );
           const chosen = chooseTarget({ targets, algorithm }, cursor, (arn) => loads[Number(arn.slice(4))]!);

@@ -59,7 +59,7 @@ export function createLoadBalancer(step: Step, o: CreateLoadBalancerOptions): { 
     healthCheck: { ...TARGET_GROUP_HEALTH_CHECK_DEFAULTS, ...o.targetGroup.healthCheck },
     deregistrationDelaySeconds: o.targetGroup.deregistrationDelaySeconds ?? DEFAULT_DEREGISTRATION_DELAY,
     algorithm: o.targetGroup.algorithm ?? 'round_robin',
-    targets: {},
+    targets: new Map(),
   };
   const loadBalancer: LoadBalancer = {
     loadBalancerArn,
@@ -69,31 +69,33 @@ export function createLoadBalancer(step: Step, o: CreateLoadBalancerOptions): { 
     scheme: 'internet-facing',
     listener: { port: o.listenerPort ?? 80, protocol: 'HTTP', defaultTargetGroupArn: targetGroupArn },
   };
-  world.loadBalancers[loadBalancerArn] = loadBalancer;
-  world.targetGroups[targetGroupArn] = targetGroup;
+  world.loadBalancers.set(loadBalancerArn, loadBalancer);
+  world.targetGroups.set(targetGroupArn, targetGroup);
   emit(step, { type: 'LoadBalancerCreated', loadBalancerArn, loadBalancerName: o.name, targetGroupArn, targetGroupName: o.targetGroup.name });
   return { loadBalancer, targetGroup };
 }
 
 /** A target group by ARN or by name. */
 export function findTargetGroup(world: World, ref: string): TargetGroup | undefined {
-  return world.targetGroups[ref] ?? Object.values(world.targetGroups).find((tg) => tg.targetGroupName === ref);
+  return world.targetGroups.get(ref) ?? [...world.targetGroups.values()].find((tg) => tg.targetGroupName === ref);
 }
 
+/** A load balancer by ARN or by name. */
 export function findLoadBalancer(world: World, ref: string): LoadBalancer | undefined {
-  return world.loadBalancers[ref] ?? Object.values(world.loadBalancers).find((lb) => lb.loadBalancerName === ref);
+  return world.loadBalancers.get(ref) ?? [...world.loadBalancers.values()].find((lb) => lb.loadBalancerName === ref);
 }
 
 /** The one way a target changes: replace it in its group (or, with `next` null, take it out),
  *  and announce the change when its state or reason moved. */
 function putTarget(step: Step, targetGroupArn: string, taskArn: string, next: Target | null): void {
-  const tg = step.world.targetGroups[targetGroupArn]!;
-  const previous = tg.targets[taskArn];
-  // Replacing keeps the key where it was: routing order is registration order.
-  const targets = { ...tg.targets };
-  if (next) targets[taskArn] = next;
-  else delete targets[taskArn];
-  step.world.targetGroups[targetGroupArn] = { ...tg, targets };
+  const tg = step.world.targetGroups.get(targetGroupArn)!;
+  const previous = tg.targets.get(taskArn);
+  // A new Map, as for any entity: the routing memo and the views compare references. Setting an
+  // existing key keeps its place, so routing order stays registration order.
+  const targets = new Map(tg.targets);
+  if (next) targets.set(taskArn, next);
+  else targets.delete(taskArn);
+  step.world.targetGroups.set(targetGroupArn, { ...tg, targets });
   const shown = next ?? (previous ? { ...previous, state: 'unused' as const, reason: 'Target.NotRegistered' as const } : null);
   if (shown && (shown.state !== previous?.state || shown.reason !== previous?.reason)) announceTarget(step, tg, shown);
 }
@@ -114,8 +116,8 @@ function announceTarget(step: Step, tg: TargetGroup, t: Target) {
 export function registerTargets(step: Step, task: Task, service: Service): void {
   const { world } = step;
   for (const lb of service.loadBalancers) {
-    const tg = world.targetGroups[lb.targetGroupArn];
-    if (!tg || tg.targets[task.taskArn]) continue;
+    const tg = world.targetGroups.get(lb.targetGroupArn);
+    if (!tg || tg.targets.has(task.taskArn)) continue;
     const target: Target = {
       id: privateIp(world, task),
       port: lb.containerPort,
@@ -129,7 +131,7 @@ export function registerTargets(step: Step, task: Task, service: Service): void 
       consecutiveFailures: 0,
     };
     putTarget(step, tg.targetGroupArn, task.taskArn, target);
-    addServiceEvent(step, world.services[service.serviceName]!, serviceMessages.registeredTargets(service.serviceName, 1, tg.targetGroupArn));
+    addServiceEvent(step, world.services.get(service.serviceName)!, serviceMessages.registeredTargets(service.serviceName, 1, tg.targetGroupArn));
     // The first check runs once registration completes; then one every interval (spec §6.3).
     schedule(world, world.now + world.config.timings.targetRegistration, { kind: 'targetHealthCheck', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
   }
@@ -144,8 +146,8 @@ function privateIp(world: World, task: Task): string {
 /** Target groups in which the task is registered and not yet draining. */
 export function activeTargetsOf(world: World, taskArn: string): { tg: TargetGroup; target: Target }[] {
   const out: { tg: TargetGroup; target: Target }[] = [];
-  for (const tg of Object.values(world.targetGroups)) {
-    const target = tg.targets[taskArn];
+  for (const tg of world.targetGroups.values()) {
+    const target = tg.targets.get(taskArn);
     if (target && target.state !== 'draining') out.push({ tg, target });
   }
   return out;
@@ -160,7 +162,7 @@ export function deregisterTargets(step: Step, task: Task): void {
   for (const { tg, target } of activeTargetsOf(world, task.taskArn)) {
     putTarget(step, tg.targetGroupArn, task.taskArn, { ...target, state: 'draining', reason: 'Target.DeregistrationInProgress', drainingSince: world.now });
     schedule(world, world.now + tg.deregistrationDelaySeconds * SECOND, { kind: 'targetDrained', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
-    const service = world.services[target.serviceName];
+    const service = world.services.get(target.serviceName);
     if (service) {
       const deployment = service.deployments.find((d) => d.status === 'PRIMARY')?.id ?? '';
       const s = addServiceEvent(step, service, serviceMessages.deregisteredTargets(service.serviceName, 1, tg.targetGroupArn));
@@ -171,8 +173,8 @@ export function deregisterTargets(step: Step, task: Task): void {
 
 /** The deregistration delay ended: the target leaves the group (state unused, Target.NotRegistered). */
 export function finishDraining(step: Step, targetGroupArn: string, taskArn: string): void {
-  const tg = step.world.targetGroups[targetGroupArn];
-  const target = tg?.targets[taskArn];
+  const tg = step.world.targetGroups.get(targetGroupArn);
+  const target = tg?.targets.get(taskArn);
   if (!tg || !target || target.state !== 'draining') return;
   putTarget(step, targetGroupArn, taskArn, null);
 }
@@ -180,21 +182,19 @@ export function finishDraining(step: Step, targetGroupArn: string, taskArn: stri
 /** How many targets of the group are in each state, e.g. { healthy: 3, draining: 1 }. */
 export function countTargetStates(tg: TargetGroup): Partial<Record<TargetHealthState, number>> {
   const counts: Partial<Record<TargetHealthState, number>> = {};
-  for (const arn in tg.targets) {
-    const state = tg.targets[arn]!.state;
-    counts[state] = (counts[state] ?? 0) + 1;
-  }
+  for (const { state } of tg.targets.values()) counts[state] = (counts[state] ?? 0) + 1;
   return counts;
 }
 
 /** Is the task still draining in any target group? */
 export function isDraining(world: World, taskArn: string): boolean {
-  return Object.values(world.targetGroups).some((tg) => tg.targets[taskArn]?.state === 'draining');
+  for (const tg of world.targetGroups.values()) if (tg.targets.get(taskArn)?.state === 'draining') return true;
+  return false;
 }
 
 /** What the application answers on the target's port right now: 200, 500 (failing), or null (nothing listening). */
 export function appAnswer(world: World, target: Target, containerName: string | undefined): 200 | 500 | null {
-  const task = world.tasks[target.taskArn];
+  const task = world.tasks.get(target.taskArn);
   if (!task || (task.lastStatus !== 'RUNNING' && task.lastStatus !== 'DEACTIVATING')) return null;
   const container = containerName ? task.containers.find((c) => c.name === containerName) : task.containers.find((c) => c.essential);
   if (!container || container.lastStatus !== 'RUNNING') return null;
@@ -202,13 +202,13 @@ export function appAnswer(world: World, target: Target, containerName: string | 
 }
 
 export const containerFor = (world: World, target: Target, tg: TargetGroup) =>
-  world.services[target.serviceName]?.loadBalancers.find((l) => l.targetGroupArn === tg.targetGroupArn)?.containerName;
+  world.services.get(target.serviceName)?.loadBalancers.find((l) => l.targetGroupArn === tg.targetGroupArn)?.containerName;
 
 /** One ALB health check of one target (spec §6.2 state machine, §6.3 thresholds). */
 export function runTargetHealthCheck(step: Step, targetGroupArn: string, taskArn: string): void {
   const { world } = step;
-  const tg = world.targetGroups[targetGroupArn];
-  const target = tg?.targets[taskArn];
+  const tg = world.targetGroups.get(targetGroupArn);
+  const target = tg?.targets.get(taskArn);
   if (!tg || !target || target.state === 'draining') return;
   const answer = appAnswer(world, target, containerFor(world, target, tg));
   const hc = tg.healthCheck;
@@ -244,8 +244,8 @@ const HEALTH_RANK: Record<TargetHealthState, number> = { healthy: 0, initial: 1,
 /** The target health the scheduler sees for a task: the worst over its target groups. */
 export function targetHealthOf(world: World, task: Task): TargetHealthState | null {
   let worst: TargetHealthState | null = null;
-  for (const tg of Object.values(world.targetGroups)) {
-    const t = tg.targets[task.taskArn];
+  for (const tg of world.targetGroups.values()) {
+    const t = tg.targets.get(task.taskArn);
     if (t && (worst === null || HEALTH_RANK[t.state] > HEALTH_RANK[worst])) worst = t.state;
   }
   return worst;
@@ -253,8 +253,8 @@ export function targetHealthOf(world: World, task: Task): TargetHealthState | nu
 
 /** Which target group made the task unhealthy (for E8 and the stopped reason). */
 export function unhealthyTargetOf(world: World, task: Task): { tg: TargetGroup; target: Target } | null {
-  for (const tg of Object.values(world.targetGroups)) {
-    const t = tg.targets[task.taskArn];
+  for (const tg of world.targetGroups.values()) {
+    const t = tg.targets.get(task.taskArn);
     if (t?.state === 'unhealthy') return { tg, target: t };
   }
   return null;

@@ -4,21 +4,29 @@
 
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { statusRank } from './lifecycle.ts';
+import { isPendingStatus, statusRank } from './lifecycle.ts';
 import { MAX_SERVICE_EVENTS } from './serviceEvents.ts';
 import { Simulation } from './simulation.ts';
 import type { Scenario } from './scenarios.ts';
+import { firstDifference } from './testing/firstDifference.ts';
 import { MINUTE, SECOND } from './time.ts';
-import type { AppBehaviour, Command, Task } from './model/index.ts';
+import { chooseTarget } from './traffic.ts';
+import type { AppBehaviour, Command, RoutingAlgorithm, ScriptCommand, SimEvent, Task, TargetGroup, World } from './model/index.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 const STEP = 5 * SECOND;
 
 type ServiceSpec = { app: 'serve' | 'serveChecked' | 'crash' | 'pullError'; desired: number; lb: boolean };
+type Pick = 'oldest' | 'newest' | 'random';
 type Op =
-  | { op: 'stop' | 'crash' | 'oom' | 'failHealth'; target: number; pick: 'oldest' | 'newest' | 'random' }
+  | { op: 'stop' | 'crash' | 'oom' | 'failHealth'; target: number; pick: Pick }
   | { op: 'scale'; target: number; desired: number }
-  | { op: 'run'; count: number; job: 'serve' | 'exit0' | 'exit1' | 'pullError' };
+  | { op: 'run'; count: number; job: 'serve' | 'exit0' | 'exit1' | 'pullError' }
+  | { op: 'algorithm'; algorithm: RoutingAlgorithm }
+  // Commands that are refused, most of them after a selector has drawn from the RNG.
+  | { op: 'stopStopped' | 'badExitCode'; target: number; pick: Pick }
+  | { op: 'badScale'; target: number; desired: number }
+  | { op: 'noSuchService' };
 type Timed = Op & { at: number }; // seconds
 
 const serviceSpec: fc.Arbitrary<ServiceSpec> = fc.record({
@@ -26,10 +34,15 @@ const serviceSpec: fc.Arbitrary<ServiceSpec> = fc.record({
   desired: fc.integer({ min: 0, max: 6 }),
   lb: fc.boolean(),
 });
+const pick = fc.constantFrom<Pick>('oldest', 'newest', 'random');
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constantFrom('stop', 'crash', 'oom', 'failHealth'), target: fc.nat(9), pick: fc.constantFrom('oldest', 'newest', 'random') }),
-  fc.record({ op: fc.constant('scale'), target: fc.nat(9), desired: fc.integer({ min: 0, max: 8 }) }),
-  fc.record({ op: fc.constant('run'), count: fc.integer({ min: 1, max: 3 }), job: fc.constantFrom('serve', 'exit0', 'exit1', 'pullError') }),
+  { arbitrary: fc.record({ op: fc.constantFrom('stop', 'crash', 'oom', 'failHealth'), target: fc.nat(9), pick }), weight: 4 },
+  { arbitrary: fc.record({ op: fc.constant('scale'), target: fc.nat(9), desired: fc.integer({ min: 0, max: 8 }) }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('run'), count: fc.integer({ min: 1, max: 3 }), job: fc.constantFrom('serve', 'exit0', 'exit1', 'pullError') }), weight: 2 },
+  { arbitrary: fc.record({ op: fc.constant('algorithm'), algorithm: fc.constantFrom<RoutingAlgorithm>('round_robin', 'least_outstanding_requests') }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constantFrom('stopStopped', 'badExitCode'), target: fc.nat(9), pick }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('badScale'), target: fc.nat(9), desired: fc.constantFrom(-1, 1001, 2.5) }), weight: 1 },
+  { arbitrary: fc.record({ op: fc.constant('noSuchService') }), weight: 1 },
 ) as fc.Arbitrary<Op>;
 const schedule = fc.array(fc.tuple(fc.integer({ min: 0, max: 900 }), op).map(([at, o]) => ({ ...o, at }) as Timed), { maxLength: 12 });
 
@@ -73,7 +86,7 @@ function worldOf(services: ServiceSpec[]): Scenario {
   return { name: 'random', title: 'random', description: '', setup, script: [] };
 }
 
-function toCommand(o: Timed, serviceCount: number): Parameters<Simulation['dispatch']>[0] {
+function toCommand(o: Timed, serviceCount: number): ScriptCommand {
   const service = `s${'target' in o ? o.target % serviceCount : 0}`;
   switch (o.op) {
     case 'stop':
@@ -88,11 +101,78 @@ function toCommand(o: Timed, serviceCount: number): Parameters<Simulation['dispa
       return { type: 'updateService', service, desiredCount: o.desired };
     case 'run':
       return { type: 'runTask', taskDefinition: `job-${o.job}`, count: o.count };
+    case 'algorithm':
+      return { type: 'modifyTargetGroup', targetGroup: 'tg', algorithm: o.algorithm };
+    case 'stopStopped':
+      return { type: 'stopTask', task: { service, lastStatus: 'STOPPED', pick: o.pick } };
+    case 'badExitCode':
+      return { type: 'crashContainer', task: { service, pick: o.pick }, exitCode: 256 };
+    case 'badScale':
+      return { type: 'updateService', service, desiredCount: o.desired };
+    case 'noSuchService':
+      return { type: 'updateService', service: 'constructor', desiredCount: 1 };
   }
 }
 
 function check(condition: boolean, message: () => string): void {
   if (!condition) throw new Error(message());
+}
+
+/** Apply a command; a refused one must leave the world exactly as it was (RNG included). */
+function dispatchChecked(sim: Simulation, command: ScriptCommand): ReturnType<Simulation['dispatch']> {
+  const before = sim.snapshot();
+  const result = sim.dispatch(command);
+  if (!result.outcome.ok) {
+    const { message } = result.outcome.error;
+    check(result.events.length === 0, () => `rejected ${command.type} produced ${result.events.length} events`);
+    const changed = firstDifference(before, sim.world);
+    check(changed === null, () => `rejected ${command.type} (${message}) changed ${changed}`);
+  }
+  return result;
+}
+
+/** Events are numbered in order, and their sim times are whole ms that never go backwards. */
+function checkEventTimes(events: readonly SimEvent[], last: { seq: number; at: number }): void {
+  for (const e of events) {
+    check(e.seq === last.seq + 1, () => `event ${e.seq} (${e.type}) follows event ${last.seq}`);
+    check(Number.isSafeInteger(e.at), () => `event ${e.seq} (${e.type}) at ${e.at} ms: not a whole ms`);
+    check(e.at >= last.at, () => `event ${e.seq} (${e.type}) at ${e.at} ms is before the one at ${last.at} ms`);
+    last.seq = e.seq;
+    last.at = e.at;
+  }
+}
+
+/** runningCount and pendingCount are the service's tasks in RUNNING and before it (spec §5.1;
+ *  service.ts refreshCounts), on the service and on its PRIMARY deployment. */
+function checkCounts(world: World): void {
+  for (const service of world.services.values()) {
+    let running = 0;
+    let pending = 0;
+    for (const t of world.tasks.values()) {
+      if (t.serviceName !== service.serviceName) continue;
+      if (t.lastStatus === 'RUNNING') running++;
+      else if (isPendingStatus(t.lastStatus)) pending++;
+    }
+    check(service.runningCount === running && service.pendingCount === pending,
+      () => `${service.serviceName}: runningCount ${service.runningCount}, pendingCount ${service.pendingCount}, but its tasks are ${running} RUNNING and ${pending} pending`);
+    const primary = service.deployments.find((d) => d.status === 'PRIMARY')!;
+    check(primary.runningCount === running && primary.pendingCount === pending, () => `${service.serviceName}: the PRIMARY deployment's counts are stale`);
+  }
+}
+
+/** What traffic.ts's router picks, from every round-robin position and by least outstanding
+ *  requests: a healthy target while there is one, an unhealthy one only when failing open, and
+ *  never an initial, draining or unused target. */
+function checkRouting(tg: TargetGroup): void {
+  const states = [...tg.targets.values()].map((t) => t.state);
+  const wanted = states.includes('healthy') ? 'healthy' : states.includes('unhealthy') ? 'unhealthy' : null;
+  const load = (taskArn: string) => taskArn.charCodeAt(taskArn.length - 1) % 7;
+  for (const algorithm of ['round_robin', 'least_outstanding_requests'] as const) {
+    for (let cursor = 0; cursor < Math.max(1, tg.targets.size); cursor++) {
+      const chosen = chooseTarget({ targets: tg.targets, algorithm }, cursor, load);
+      check((chosen?.state ?? null) === wanted, () => `${tg.targetGroupName} (${states.join(', ')}): ${algorithm} at cursor ${cursor} routes to a ${chosen?.state ?? 'nothing'} target, not a ${wanted ?? 'nothing'} one`);
+    }
+  }
 }
 
 function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void {
@@ -104,20 +184,27 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
   const desiredStopped = new Set<string>();
   let standaloneLaunched = 0;
   let next = 0;
+  const lastEvent = { seq: -1, at: 0 };
+  checkEventTimes(sim.setupEvents, lastEvent);
 
   for (let t = 0; t <= end; t += STEP) {
-    const liveBefore = new Map(Object.keys(sim.world.services).map((name) => [name, liveOf(sim, name).length]));
+    const liveBefore = new Map([...sim.world.services.keys()].map((name) => [name, liveOf(sim, name).length]));
     const launchedBy = new Set<string>();
+    const noteLaunches = (events: readonly SimEvent[]) => {
+      checkEventTimes(events, lastEvent);
+      for (const e of events) if (e.type === 'TaskStateChanged' && e.lastStatus === 'PROVISIONING' && e.group.startsWith('service:')) launchedBy.add(e.group.slice(8));
+    };
     while (next < timed.length && timed[next]!.at * SECOND <= t) {
       const command = toCommand(timed[next++]!, services.length);
-      const { outcome, events } = sim.dispatch(command);
+      const { outcome, events } = dispatchChecked(sim, command);
       if (outcome.ok && command.type === 'runTask') standaloneLaunched += outcome.taskArns?.length ?? 0;
-      for (const e of events) if (e.type === 'TaskStateChanged' && e.lastStatus === 'PROVISIONING' && e.group.startsWith('service:')) launchedBy.add(e.group.slice(8));
+      noteLaunches(events);
     }
-    for (const e of sim.advanceTo(t))
-      if (e.type === 'TaskStateChanged' && e.lastStatus === 'PROVISIONING' && e.group.startsWith('service:')) launchedBy.add(e.group.slice(8));
+    noteLaunches(sim.advanceTo(t));
+    checkCounts(sim.world);
+    for (const tg of sim.world.targetGroups.values()) checkRouting(tg);
 
-    const tasks = Object.values(sim.world.tasks);
+    const tasks = [...sim.world.tasks.values()];
     for (const task of tasks) {
       // Every STOPPED task says why.
       if (task.lastStatus === 'STOPPED') check(!!task.stopCode && !!task.stoppedReason, () => `STOPPED task ${task.taskId} has no stopCode/stoppedReason`);
@@ -129,15 +216,15 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
       if (task.desiredStatus === 'STOPPED') desiredStopped.add(task.taskArn);
     }
     // No standalone task is ever replaced: every one came from a RunTask call.
-    const standalone = [...rank.keys()].filter((arn) => !sim.world.tasks[arn] || sim.world.tasks[arn]!.serviceName === undefined).length;
+    const standalone = [...rank.keys()].filter((arn) => !sim.world.tasks.get(arn) || sim.world.tasks.get(arn)!.serviceName === undefined).length;
     check(standalone === standaloneLaunched, () => `${standalone} standalone tasks exist but RunTask started ${standaloneLaunched}`);
 
     // Only services register targets; a target's task is running or draining, and a draining
     // target's task is on its way out. Every request is counted once.
-    for (const tg of Object.values(sim.world.targetGroups)) {
-      for (const target of Object.values(tg.targets)) {
-        const task = sim.world.tasks[target.taskArn];
-        check(!!task && task.serviceName !== undefined && sim.world.services[task.serviceName]!.loadBalancers.length > 0, () => `target ${target.id} is not a task of a service with a load balancer`);
+    for (const tg of sim.world.targetGroups.values()) {
+      for (const target of tg.targets.values()) {
+        const task = sim.world.tasks.get(target.taskArn);
+        check(!!task && task.serviceName !== undefined && sim.world.services.get(task.serviceName)!.loadBalancers.length > 0, () => `target ${target.id} is not a task of a service with a load balancer`);
         check(task!.lastStatus === 'RUNNING' || task!.lastStatus === 'DEACTIVATING', () => `target ${target.id}'s task is ${task!.lastStatus}`);
         if (target.state === 'draining') check(task!.desiredStatus === 'STOPPED', () => `target ${target.id} drains but its task is not stopping`);
       }
@@ -145,7 +232,7 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
     const total = sim.world.traffic.total;
     check(total.ok + total.failed === total.requests, () => `traffic: ${total.ok} ok + ${total.failed} failed ≠ ${total.requests} requests`);
 
-    for (const service of Object.values(sim.world.services)) {
+    for (const service of sim.world.services.values()) {
       const max = Math.floor((service.desiredCount * service.deploymentConfiguration.maximumPercent) / 100);
       const live = liveOf(sim, service.serviceName).length;
       // The scheduler never launches past maximumPercent of desiredCount.
@@ -157,7 +244,7 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
 
   // A task asked to stop gets there: drain (20 s here) + SIGTERM/SIGKILL (≤ 30 s) + deprovisioning
   // take well under five minutes.
-  for (const task of Object.values(sim.world.tasks)) {
+  for (const task of sim.world.tasks.values()) {
     if (task.desiredStatus === 'STOPPED' && (task.stoppingAt ?? end) < end - 5 * MINUTE)
       check(task.lastStatus === 'STOPPED', () => `task ${task.taskId} was asked to stop at ${task.stoppingAt} ms and is still ${task.lastStatus}`);
   }
@@ -165,7 +252,7 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
   // Ten quiet minutes after the last command (or the start): every service whose app can run is at desiredCount.
   services.forEach((spec, i) => {
     if (spec.app === 'crash' || spec.app === 'pullError') return;
-    const service = sim.world.services[`s${i}`]!;
+    const service = sim.world.services.get(`s${i}`)!;
     const running = liveOf(sim, service.serviceName).filter((t) => t.lastStatus === 'RUNNING').length;
     check(running === service.desiredCount && service.runningCount === service.desiredCount && service.pendingCount === 0,
       () => `s${i} (${spec.app}) has ${running} RUNNING tasks (runningCount ${service.runningCount}, pending ${service.pendingCount}) for desiredCount ${service.desiredCount} after 10 quiet minutes`);
@@ -173,7 +260,7 @@ function runSchedule(seed: number, services: ServiceSpec[], ops: Timed[]): void 
 }
 
 const liveOf = (sim: Simulation, serviceName: string): Task[] =>
-  Object.values(sim.world.tasks).filter((t) => t.serviceName === serviceName && t.desiredStatus === 'RUNNING');
+  [...sim.world.tasks.values()].filter((t) => t.serviceName === serviceName && t.desiredStatus === 'RUNNING');
 
 describe('invariants over random worlds and fault schedules', () => {
   it(`hold after every step (${RUNS} schedules)`, { timeout: 600_000 }, () => {

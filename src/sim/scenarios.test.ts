@@ -16,7 +16,7 @@ describe('the default scenario', () => {
     expect(web.map((t) => t.lastStatus)).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
     expect(new Set(web.map((t) => t.availabilityZone))).toEqual(new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
     expect(web.every((t) => t.group === 'service:web' && t.startedBy.startsWith('ecs-svc/'))).toBe(true);
-    const service = sim.world.services.web!;
+    const service = sim.world.services.get('web')!;
     expect(service).toMatchObject({ desiredCount: 3, runningCount: 3, pendingCount: 0 });
     const messages = serviceMessagesOf(log, 'web');
     expect(messages[0]).toBe(serviceMessages.started('web', web.map((t) => t.taskId)));
@@ -66,7 +66,7 @@ describe('stopping tasks: the service heals, the standalone task stays dead', ()
     const mark = log.length;
     const { outcome } = sim.dispatch({ type: 'stopTask', task: victim.taskArn });
     expect(outcome.ok).toBe(true);
-    expect(sim.world.tasks[victim.taskArn]).toMatchObject({ desiredStatus: 'STOPPED', lastStatus: 'RUNNING', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' });
+    expect(sim.world.tasks.get(victim.taskArn)).toMatchObject({ desiredStatus: 'STOPPED', lastStatus: 'RUNNING', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' });
     advance(180);
     const after = log.slice(mark);
     const replacement = liveTasksOf(sim, 'web').find((t) => t.createdAt > victim.createdAt)!;
@@ -75,9 +75,9 @@ describe('stopping tasks: the service heals, the standalone task stays dead', ()
       serviceMessages.started('web', [replacement.taskId]),
       serviceMessages.steadyState('web'),
     ]);
-    expect(replacement.createdAt - (sim.world.tasks[victim.taskArn]!.stoppingAt ?? 0)).toBeLessThanOrEqual(1000);
-    expect(sim.world.tasks[victim.taskArn]!.lastStatus).toBe('STOPPED');
-    expect(sim.world.services.web).toMatchObject({ runningCount: 3, desiredCount: 3 });
+    expect(replacement.createdAt - (sim.world.tasks.get(victim.taskArn)!.stoppingAt ?? 0)).toBeLessThanOrEqual(1000);
+    expect(sim.world.tasks.get(victim.taskArn)!.lastStatus).toBe('STOPPED');
+    expect(sim.world.services.get('web')).toMatchObject({ runningCount: 3, desiredCount: 3 });
   });
 
   it('does not replace a stopped standalone task (twin worlds)', () => {
@@ -97,7 +97,7 @@ describe('stopping tasks: the service heals, the standalone task stays dead', ()
     const victim = liveTasksOf(sim, 'web')[0]!;
     expect(sim.dispatch({ type: 'crashContainer', task: victim.taskId }).outcome.ok).toBe(true);
     advance(180);
-    expect(sim.world.tasks[victim.taskArn]).toMatchObject({
+    expect(sim.world.tasks.get(victim.taskArn)).toMatchObject({
       lastStatus: 'STOPPED',
       stopCode: 'EssentialContainerExited',
       containers: [{ exitCode: 1, lastStatus: 'STOPPED' }],
@@ -112,7 +112,7 @@ describe('stopping tasks: the service heals, the standalone task stays dead', ()
     const victim = liveTasksOf(sim, 'web')[0]!;
     sim.dispatch({ type: 'oomKillContainer', task: victim.taskArn });
     advance(5);
-    expect(sim.world.tasks[victim.taskArn]!.containers[0]).toMatchObject({ exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' });
+    expect(sim.world.tasks.get(victim.taskArn)!.containers[0]).toMatchObject({ exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' });
   });
 
   it('SIGKILLs a container that ignores SIGTERM after its stopTimeout: exit 137', () => {
@@ -126,9 +126,9 @@ describe('stopping tasks: the service heals, the standalone task stays dead', ()
     const arn = (outcome as { taskArns: string[] }).taskArns[0]!;
     sim.dispatch({ type: 'stopTask', task: arn });
     advance(29);
-    expect(sim.world.tasks[arn]!.containers[0]!.lastStatus).toBe('RUNNING');
+    expect(sim.world.tasks.get(arn)!.containers[0]!.lastStatus).toBe('RUNNING');
     advance(3);
-    expect(sim.world.tasks[arn]!.containers[0]).toMatchObject({ lastStatus: 'STOPPED', exitCode: 137 });
+    expect(sim.world.tasks.get(arn)!.containers[0]).toMatchObject({ lastStatus: 'STOPPED', exitCode: 137 });
   });
 });
 
@@ -147,7 +147,7 @@ describe('containers', () => {
     });
     const { outcome } = sim.dispatch({ type: 'runTask', taskDefinition: 'sidecar:1' });
     advance(120);
-    const task = sim.world.tasks[(outcome as { taskArns: string[] }).taskArns[0]!]!;
+    const task = sim.world.tasks.get((outcome as { taskArns: string[] }).taskArns[0]!)!;
     expect(task.lastStatus).toBe('RUNNING');
     expect(task.desiredStatus).toBe('RUNNING');
     expect(task.containers).toMatchObject([{ name: 'app', lastStatus: 'RUNNING' }, { name: 'init', lastStatus: 'STOPPED', exitCode: 0 }]);
@@ -219,7 +219,7 @@ describe('scaling (spec §5.8)', () => {
     expect(stoppedMsg).toBeDefined();
     const scaledIn = tasksWhere(sim, (t) => t.stopCode === 'ServiceSchedulerInitiated');
     expect(scaledIn).toHaveLength(4);
-    expect(scaledIn[0]!.stoppedReason).toBe(`Scaling activity initiated by (deployment ${sim.world.services.web!.deployments[0]!.id})`);
+    expect(scaledIn[0]!.stoppedReason).toBe(`Scaling activity initiated by (deployment ${sim.world.services.get('web')!.deployments[0]!.id})`);
   });
 
   it('deletes a service only at desiredCount 0 or with force, then drains to INACTIVE', () => {
@@ -229,9 +229,9 @@ describe('scaling (spec §5.8)', () => {
       ok: false, error: { message: expect.stringMatching(/cannot be stopped while it is scaled above 0/) },
     });
     expect(sim.dispatch({ type: 'deleteService', service: 'web', force: true }).outcome.ok).toBe(true);
-    expect(sim.world.services.web!.status).toBe('DRAINING');
+    expect(sim.world.services.get('web')!.status).toBe('DRAINING');
     advance(180);
-    expect(sim.world.services.web!.status).toBe('INACTIVE');
+    expect(sim.world.services.get('web')!.status).toBe('INACTIVE');
     expect(tasksWhere(sim, (t) => t.serviceName === 'web').every((t) => t.lastStatus === 'STOPPED')).toBe(true);
   });
 });
@@ -264,7 +264,7 @@ describe('the busy scenario', () => {
     advance(110);
     const running = () => tasksWhere(sim, (t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING').length;
     expect(running()).toBe(200);
-    for (const s of Object.values(sim.world.services)) expect(new Set(liveTasksOf(sim, s.serviceName).map((t) => t.availabilityZone)).size).toBe(3);
+    for (const s of sim.world.services.values()) expect(new Set(liveTasksOf(sim, s.serviceName).map((t) => t.availabilityZone)).size).toBe(3);
     advance(600);
     const stopped = log.filter((e) => e.type === 'TaskStateChanged' && e.lastStatus === 'STOPPED' && e.stopCode === 'UserInitiated');
     expect(stopped.length).toBeGreaterThanOrEqual(35);

@@ -40,6 +40,6 @@ describe('task selectors', () => {
     const rejected = log.filter((e) => e.type === 'CommandRejected');
     expect(rejected).toMatchObject([{ command: 'stopTask', message: 'No task matches the script\'s selector: a RUNNING task of service nope.' }]);
     expect(serviceMessagesOf(log, 'web').some((m) => m.startsWith('(service web) has started 1 tasks'))).toBe(true);
-    expect(sim.world.services.web!.runningCount).toBe(1);
+    expect(sim.world.services.get('web')!.runningCount).toBe(1);
   });
 });

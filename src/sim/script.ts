@@ -8,6 +8,7 @@
 import { nextInt } from './rng.ts';
 import { isTaskDefinitionShape } from './taskDefinition.ts';
 import { TASK_STATUS_ORDER } from './lifecycle.ts';
+import { millisOfSeconds, SECOND } from './time.ts';
 import { byCreation } from './world.ts';
 import type { Command, Task, TaskStatus, World } from './model/index.ts';
 
@@ -32,7 +33,7 @@ export function describeSelector(s: TaskSelector): string {
 
 export function selectTasks(world: World, s: TaskSelector): Task[] {
   const status = s.lastStatus ?? 'RUNNING';
-  return Object.values(world.tasks)
+  return [...world.tasks.values()]
     .filter(
       (t) =>
         t.lastStatus === status &&
@@ -59,6 +60,12 @@ export function resolveScriptCommand(world: World, command: ScriptCommand): { co
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Own properties only: a field or type named "constructor" or "toString" must not find
+ *  Object.prototype's. */
+const own = (o: object, key: string): unknown => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+/** A value as a message quotes it, safe for any value (String() throws on an object without a
+ *  prototype, JSON.stringify on a BigInt). */
+const describeValue = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v) : v === null || typeof v !== 'object' ? String(v) : 'an object');
 const isString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
@@ -86,24 +93,25 @@ function checkSelector(v: unknown): string | null {
   const known = ['service', 'family', 'standalone', 'lastStatus', 'pick'];
   const extra = Object.keys(v).find((k) => !known.includes(k));
   if (extra) return `task selector has an unknown field "${extra}" (known: ${known.join(', ')})`;
-  if (v.service !== undefined && !isString(v.service)) return 'task.service must be a service name';
-  if (v.family !== undefined && !isString(v.family)) return 'task.family must be a family name';
-  if (v.standalone !== undefined && typeof v.standalone !== 'boolean') return 'task.standalone must be true or false';
-  if (v.lastStatus !== undefined && !TASK_STATUS_ORDER.includes(v.lastStatus as TaskStatus)) return `task.lastStatus must be one of ${TASK_STATUS_ORDER.join(', ')}`;
-  if (v.pick !== undefined && !['oldest', 'newest', 'random'].includes(v.pick as string)) return 'task.pick must be oldest, newest or random';
+  const { service, family, standalone, lastStatus, pick } = Object.fromEntries(known.map((k) => [k, own(v, k)]));
+  if (service !== undefined && !isString(service)) return 'task.service must be a service name';
+  if (family !== undefined && !isString(family)) return 'task.family must be a family name';
+  if (standalone !== undefined && typeof standalone !== 'boolean') return 'task.standalone must be true or false';
+  if (lastStatus !== undefined && !TASK_STATUS_ORDER.includes(lastStatus as TaskStatus)) return `task.lastStatus must be one of ${TASK_STATUS_ORDER.join(', ')}`;
+  if (pick !== undefined && !['oldest', 'newest', 'random'].includes(pick as string)) return 'task.pick must be oldest, newest or random';
   return null;
 }
 
 /** Check a command's shape (not whether it can apply: that is the engine's job). */
 export function parseCommand(raw: unknown): ParseResult<ScriptCommand> {
   if (!isObject(raw)) return { ok: false, error: 'a command must be a JSON object with a "type"' };
-  const type = raw.type;
-  if (typeof type !== 'string' || !(type in COMMAND_FIELDS))
-    return { ok: false, error: `unknown command type ${JSON.stringify(type)} (known: ${Object.keys(COMMAND_FIELDS).join(', ')})` };
+  const type = own(raw, 'type');
+  if (typeof type !== 'string' || !Object.hasOwn(COMMAND_FIELDS, type))
+    return { ok: false, error: `unknown command type ${describeValue(type)} (known: ${Object.keys(COMMAND_FIELDS).join(', ')})` };
   const spec = COMMAND_FIELDS[type as Command['type']];
   const out: Record<string, unknown> = { type };
   for (const [key, kind] of Object.entries(spec)) {
-    const v = raw[key];
+    const v = own(raw, key);
     const optional = kind.endsWith('?');
     if (v === undefined) {
       if (optional) continue;
@@ -121,23 +129,27 @@ export function parseCommand(raw: unknown): ParseResult<ScriptCommand> {
     if (bad) return { ok: false, error: `${type}: ${bad}` };
     out[key] = v;
   }
-  const extra = Object.keys(raw).find((k) => k !== 'type' && k !== 'at' && !(k in spec));
+  const extra = Object.keys(raw).find((k) => k !== 'type' && k !== 'at' && !Object.hasOwn(spec, k));
   if (extra) return { ok: false, error: `${type} has an unknown field "${extra}" (it takes ${Object.keys(spec).join(', ') || 'nothing'})` };
   return { ok: true, value: out as ScriptCommand };
 }
 
 /** A script file: {"steps": [{"at": 30, "type": "stopTask", "task": {"service": "web"}}, …]}. */
 export function parseScript(raw: unknown): ParseResult<ScriptStep[]> {
-  const steps = isObject(raw) ? raw.steps : raw;
+  const steps = isObject(raw) ? own(raw, 'steps') : raw;
   if (!Array.isArray(steps)) return { ok: false, error: 'a script is {"steps": [...]}, each step a command with "at" (seconds of sim time)' };
   const out: ScriptStep[] = [];
   for (let i = 0; i < steps.length; i++) {
     const s: unknown = steps[i];
-    const at = isObject(s) ? s.at : undefined;
+    const at = isObject(s) ? own(s, 'at') : undefined;
     if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return { ok: false, error: `steps[${i}]: "at" must be a number of seconds, 0 or more` };
+    // Sim time is whole ms: 1.005 s is 1005 ms (and kept as the value nearest it, without the
+    // float noise), while 1.0004 s is no moment the engine has.
+    const ms = millisOfSeconds(at);
+    if (ms === null) return { ok: false, error: `steps[${i}]: "at" must be a whole number of milliseconds, i.e. seconds with at most three decimals (e.g. 1.5 or 1.005), not ${at}` };
     const parsed = parseCommand(s);
     if (!parsed.ok) return { ok: false, error: `steps[${i}]: ${parsed.error}` };
-    out.push({ at, command: parsed.value });
+    out.push({ at: ms / SECOND, command: parsed.value });
   }
   return { ok: true, value: out };
 }

@@ -27,7 +27,7 @@ export function throttleDelay(failures: number): Millis {
 
 export function putService(step: Step, service: Service, changes: Partial<Service>): Service {
   const next = { ...service, ...changes };
-  step.world.services[service.serviceName] = next;
+  step.world.services.set(service.serviceName, next);
   return next;
 }
 
@@ -78,7 +78,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
     activeCauses: {},
     nextReconcileAt: null,
   };
-  world.services[o.serviceName] = service;
+  world.services.set(o.serviceName, service);
   emit(step, { type: 'ServiceCreated', serviceName: o.serviceName, taskDefinition: service.taskDefinition, desiredCount: o.desiredCount });
   requestReconcile(step, o.serviceName);
   return service;
@@ -87,7 +87,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
 /** Ask the scheduler to look at the service at its next tick (or at `at`, if later). */
 export function requestReconcile(step: Step, serviceName: string, at?: Millis): void {
   const { world } = step;
-  const service = world.services[serviceName];
+  const service = world.services.get(serviceName);
   if (!service || service.status === 'INACTIVE') return;
   // Ticks fall on whole multiples of the scheduler interval: the next one after now, or the
   // first one at or after `at`.
@@ -102,7 +102,7 @@ export function requestReconcile(step: Step, serviceName: string, at?: Millis): 
 /** The scheduler's tick for one service: plan, then apply the plan. */
 export function reconcile(step: Step, serviceName: string, firedAt: Millis): void {
   const { world } = step;
-  let service = world.services[serviceName];
+  let service = world.services.get(serviceName);
   if (!service || service.nextReconcileAt !== firedAt) return; // superseded by an earlier request
   service = putService(step, service, { nextReconcileAt: null });
   const tasks = tasksOfService(world, serviceName).filter((t) => t.lastStatus !== 'STOPPED');
@@ -131,7 +131,7 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
   }
   if (!plan.steady) service = resolveCause(step, service, 'steadyState');
 
-  const td = world.taskDefinitions[service.taskDefinition]!;
+  const td = world.taskDefinitions.get(service.taskDefinition)!;
   const primary = service.deployments.find((d) => d.status === 'PRIMARY')!;
   const started: string[] = [];
   for (const a of plan.actions) {
@@ -139,7 +139,7 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
     const task = launchTask(step, td, { group: `service:${name}`, startedBy: primary.id, availabilityZone: a.availabilityZone, serviceName: name });
     started.push(task.taskId);
   }
-  if (started.length) addServiceEvent(step, world.services[name]!, serviceMessages.started(name, started));
+  if (started.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.started(name, started));
 
   const stopped: string[] = [];
   for (const a of plan.actions) {
@@ -149,19 +149,19 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
       // E8, then the stop with the ELB's reason (spec §6.5).
       const { tg, target } = failedTarget;
       const why = target.reason ? REASON_DESCRIPTIONS[target.reason] : 'Health checks failed';
-      addServiceEvent(step, world.services[name]!, serviceMessages.unhealthyInTargetGroup(name, a.task.taskId, target.port, tg.targetGroupArn, why));
-      requestStop(step, world.tasks[a.task.taskArn]!, 'ServiceSchedulerInitiated', elbFailureReason(tg));
+      addServiceEvent(step, world.services.get(name)!, serviceMessages.unhealthyInTargetGroup(name, a.task.taskId, target.port, tg.targetGroupArn, why));
+      requestStop(step, world.tasks.get(a.task.taskArn)!, 'ServiceSchedulerInitiated', elbFailureReason(tg));
     } else if (a.cause === 'unhealthy') {
-      addServiceEvent(step, world.services[name]!, serviceMessages.failedContainerHealthChecks(name, a.task.taskId));
-      requestStop(step, world.tasks[a.task.taskArn]!, 'ServiceSchedulerInitiated', STOPPED_REASONS.unhealthyContainer);
+      addServiceEvent(step, world.services.get(name)!, serviceMessages.failedContainerHealthChecks(name, a.task.taskId));
+      requestStop(step, world.tasks.get(a.task.taskArn)!, 'ServiceSchedulerInitiated', STOPPED_REASONS.unhealthyContainer);
     } else {
-      requestStop(step, world.tasks[a.task.taskArn]!, 'ServiceSchedulerInitiated', STOPPED_REASONS.scaling(primary.id));
+      requestStop(step, world.tasks.get(a.task.taskArn)!, 'ServiceSchedulerInitiated', STOPPED_REASONS.scaling(primary.id));
     }
     stopped.push(a.task.taskId);
   }
-  if (stopped.length) addServiceEvent(step, world.services[name]!, serviceMessages.stopped(name, stopped));
+  if (stopped.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.stopped(name, stopped));
 
-  service = world.services[name]!;
+  service = world.services.get(name)!;
   if (plan.steady) service = reportSteadyState(step, service);
   if (plan.wakeAt !== null) requestReconcile(step, name, plan.wakeAt);
   if (plan.steady) {
@@ -188,10 +188,10 @@ function reportSteadyState(step: Step, service: Service): Service {
 export function observeTaskEvent(step: Step, event: SimEvent): void {
   if (event.type === 'TargetHealthChanged') return requestReconcile(step, event.serviceName);
   if (event.type !== 'TaskStateChanged' && event.type !== 'TaskHealthChanged') return;
-  const task: Task | undefined = step.world.tasks[event.taskArn];
+  const task: Task | undefined = step.world.tasks.get(event.taskArn);
   const serviceName = task?.serviceName;
   if (!task || serviceName === undefined) return;
-  let service = step.world.services[serviceName];
+  let service = step.world.services.get(serviceName);
   if (!service) return;
 
   if (event.type === 'TaskStateChanged') {
@@ -216,18 +216,15 @@ export function observeTaskEvent(step: Step, event: SimEvent): void {
 }
 
 /** The target health of each task, for the plan (only asked when the service has a load balancer). */
-function targetHealthFor(world: World, tasks: readonly Task[]): Record<string, TargetHealthState | null> {
-  const out: Record<string, TargetHealthState | null> = {};
-  for (const t of tasks) out[t.taskArn] = targetHealthOf(world, t);
-  return out;
+function targetHealthFor(world: World, tasks: readonly Task[]): Map<string, TargetHealthState | null> {
+  return new Map(tasks.map((t) => [t.taskArn, targetHealthOf(world, t)]));
 }
 
 function refreshCounts(step: Step, service: Service): Service {
   let running = 0;
   let pending = 0;
   // Runs on every task event: a plain loop, no sorting or copying.
-  for (const arn in step.world.tasks) {
-    const t = step.world.tasks[arn]!;
+  for (const t of step.world.tasks.values()) {
     if (t.serviceName !== service.serviceName) continue;
     if (t.lastStatus === 'RUNNING') running++;
     else if (isPendingStatus(t.lastStatus)) pending++;

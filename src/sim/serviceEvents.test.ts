@@ -20,9 +20,9 @@ describe('service event templates (spec §5.11, real "(service x)" form)', () =>
 describe('keeping service events', () => {
   const setup = () => {
     const world = createWorld({ seed: 1 });
-    world.services.web = makeService();
+    world.services.set('web', makeService());
     const step: Step = { world, events: [] };
-    return { world, step, service: () => world.services.web! };
+    return { world, step, service: () => world.services.get('web')! };
   };
 
   it('keeps at most 100, newest first', () => {

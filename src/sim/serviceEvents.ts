@@ -46,7 +46,7 @@ export function addServiceEvent(step: Step, service: Service, message: string, c
     events: [event, ...service.events].slice(0, MAX_SERVICE_EVENTS),
     activeCauses: cause !== undefined ? { ...service.activeCauses, [cause]: world.now } : service.activeCauses,
   };
-  world.services[service.serviceName] = next;
+  world.services.set(service.serviceName, next);
   emit(step, { type: 'ServiceEvent', serviceName: service.serviceName, id: event.id, message });
   return next;
 }
@@ -56,6 +56,6 @@ export function resolveCause(step: Step, service: Service, cause: EventCause): S
   if (service.activeCauses[cause] === undefined) return service;
   const { [cause]: _gone, ...rest } = service.activeCauses;
   const next = { ...service, activeCauses: rest };
-  step.world.services[service.serviceName] = next;
+  step.world.services.set(service.serviceName, next);
   return next;
 }

@@ -5,9 +5,8 @@
 
 import { advanceTo, dispatch } from './engine.ts';
 import { findScenario, type Scenario } from './scenarios.ts';
-import { resolveScriptCommand } from './script.ts';
 import { peekTimer, schedule } from './timers.ts';
-import { SECOND } from './time.ts';
+import { millisOfSeconds, requireWholeMillis } from './time.ts';
 import { createWorld, type WorldOptions } from './world.ts';
 import type { CommandOutcome, Millis, ScriptCommand, ScriptStep, SimEvent, World } from './model/index.ts';
 
@@ -37,7 +36,7 @@ export class Simulation {
       if (!outcome.ok) throw new Error(`Scenario ${scenario.name} does not set up: ${outcome.error.message}`);
       sim.setupEvents.push(...events);
     }
-    for (const step of [...scenario.script, ...(options.script ?? [])]) sim.scheduleCommand(step.at * SECOND, step.command);
+    [...scenario.script, ...(options.script ?? [])].forEach((step, i) => sim.scheduleCommand(scriptStepTime(step, i), step.command));
     return sim;
   }
 
@@ -50,16 +49,15 @@ export class Simulation {
     return this.world.now;
   }
 
-  /** Apply a command now. A task selector is resolved against the current world. */
+  /** Apply a command now. A task selector is resolved against the current world; a rejected
+   *  command changes nothing. */
   dispatch(command: ScriptCommand): DispatchOutcome {
-    const resolved = resolveScriptCommand(this.world, command);
-    if ('error' in resolved) return { outcome: { ok: false, error: resolved.error }, events: [] };
-    return dispatch(this.world, resolved.command);
+    return dispatch(this.world, command);
   }
 
-  /** Apply a command later, at sim time `at` (ms); lessons and scripts use this. */
+  /** Apply a command later, at sim time `at` (whole ms); lessons and scripts use this. */
   scheduleCommand(at: Millis, command: ScriptCommand): void {
-    schedule(this.world, at, { kind: 'command', command });
+    schedule(this.world, requireWholeMillis(at, 'scheduleCommand: the time to run the command'), { kind: 'command', command });
   }
 
   advanceTo(until: Millis): SimEvent[] {
@@ -67,13 +65,13 @@ export class Simulation {
   }
 
   advanceBy(ms: Millis): SimEvent[] {
-    return advanceTo(this.world, this.world.now + ms);
+    return advanceTo(this.world, this.world.now + requireWholeMillis(ms, 'advanceBy: the time to advance by'));
   }
 
   /** Run until something happens — the next event — but no further than `limit` ms from now.
    *  This is the UI's single step: "show me what ECS does next". */
   advanceToNextEvent(limit: Millis): SimEvent[] {
-    const until = this.world.now + limit;
+    const until = this.world.now + requireWholeMillis(limit, 'advanceToNextEvent: the limit');
     for (let next = peekTimer(this.world); next !== undefined && next.at <= until; next = peekTimer(this.world)) {
       const events = advanceTo(this.world, next.at);
       if (events.length > 0) return events;
@@ -81,8 +79,17 @@ export class Simulation {
     return advanceTo(this.world, until);
   }
 
-  /** A deep copy of the whole state: plain JSON, safe to keep, compare or serialise. */
+  /** A deep copy of the whole state (objects, arrays and Maps), safe to keep, compare or
+   *  structuredClone; it shares nothing with the running world. */
   snapshot(): World {
     return structuredClone(this.world);
   }
+}
+
+/** A script step's time in whole ms. parseScript already refuses other values; a step written in
+ *  code (a scenario, a test) is checked here. */
+function scriptStepTime(step: ScriptStep, index: number): Millis {
+  const at = millisOfSeconds(step.at);
+  if (at === null) throw new RangeError(`Script step ${index} (${step.command.type}): "at" must be a whole number of milliseconds (seconds with at most three decimals), not ${step.at} s.`);
+  return at;
 }

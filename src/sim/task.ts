@@ -65,7 +65,7 @@ export function launchTask(step: Step, td: TaskDefinition, opts: LaunchOptions):
     containers,
     version: 1,
   };
-  world.tasks[taskArn] = task;
+  world.tasks.set(taskArn, task);
   announce(step, task);
   schedule(world, world.now + world.config.timings.provisioning, { kind: 'taskPhase', taskArn, expect: 'PROVISIONING' });
   return task;
@@ -105,7 +105,7 @@ function announceContainer(step: Step, t: Task, c: Container) {
 }
 
 export const definitionOf = (step: Step, task: Task): TaskDefinition => {
-  const td = step.world.taskDefinitions[task.taskDefinitionArn];
+  const td = step.world.taskDefinitions.get(task.taskDefinitionArn);
   if (!td) throw new Error(`Bug: task ${task.taskId} has no task definition ${task.taskDefinitionArn}`);
   return td;
 };
@@ -113,7 +113,7 @@ export const definitionOf = (step: Step, task: Task): TaskDefinition => {
 /** A lifecycle timer fired: take the task's next step if it is still where the timer expected. */
 export function advancePhase(step: Step, taskArn: string, expect: string): void {
   const { world } = step;
-  const task = world.tasks[taskArn];
+  const task = world.tasks.get(taskArn);
   if (!task) return;
   const t = world.config.timings;
   switch (expect) {
@@ -179,7 +179,7 @@ function startContainers(step: Step, task: Task) {
   const next = setStatus(step, task, 'RUNNING', { startedAt: world.now, containers });
   for (const c of next.containers) announceContainer(step, next, c);
   // Only a service registers its tasks with a load balancer (spec §4, §6.1).
-  const service = next.serviceName !== undefined ? world.services[next.serviceName] : undefined;
+  const service = next.serviceName !== undefined ? world.services.get(next.serviceName) : undefined;
   if (service && service.loadBalancers.length > 0) registerTargets(step, next, service);
   for (const def of td.containerDefinitions) {
     const app = def.app;
@@ -192,7 +192,7 @@ function startContainers(step: Step, task: Task) {
 
 /** The simulated app's planned moment came: a batch job finishes, a server crashes, a check starts failing. */
 export function runApp(step: Step, taskArn: string, containerName: string): void {
-  const task = step.world.tasks[taskArn];
+  const task = step.world.tasks.get(taskArn);
   const container = task?.containers.find((c) => c.name === containerName);
   if (!task || !container || container.lastStatus !== 'RUNNING') return;
   const app = definitionOf(step, task).containerDefinitions.find((c) => c.name === containerName)?.app;
@@ -259,7 +259,7 @@ function beginStopping(step: Step, task: Task) {
 
 /** A target finished draining: once the task is drained everywhere, it stops (SIGTERM). */
 export function continueAfterDrain(step: Step, taskArn: string): void {
-  const task = step.world.tasks[taskArn];
+  const task = step.world.tasks.get(taskArn);
   if (!task || task.lastStatus !== 'DEACTIVATING' || isDraining(step.world, taskArn)) return;
   signalContainers(step, task);
 }
@@ -288,7 +288,7 @@ function scheduleDeprovision(step: Step, task: Task) {
 
 /** A stop-signal timer fired (graceful exit after SIGTERM, or SIGKILL after stopTimeout). */
 export function signalExit(step: Step, taskArn: string, containerName: string, exitCode: number): void {
-  const task = step.world.tasks[taskArn];
+  const task = step.world.tasks.get(taskArn);
   if (task && task.lastStatus === 'STOPPING') containerExited(step, task, containerName, exitCode);
 }
 
@@ -312,7 +312,7 @@ function refreshHealth(step: Step, task: Task): Task {
 
 export function runHealthCheck(step: Step, taskArn: string, containerName: string): void {
   const { world } = step;
-  const task = world.tasks[taskArn];
+  const task = world.tasks.get(taskArn);
   const container = task?.containers.find((c) => c.name === containerName);
   if (!task || !container || container.lastStatus !== 'RUNNING') return;
   const hc = definitionOf(step, task).containerDefinitions.find((c) => c.name === containerName)?.healthCheck;

@@ -70,13 +70,13 @@ describe('registerTaskDefinition', () => {
     expect(dispatch(world, { type: 'deregisterTaskDefinition', taskDefinition: 'web:1' }).outcome.ok).toBe(true);
     const next = dispatch(world, { type: 'registerTaskDefinition', taskDefinition: web }).outcome;
     expect(next).toMatchObject({ taskDefinitionArn: expect.stringMatching(/web:2$/) });
-    expect(world.taskDefinitions['arn:aws:ecs:us-east-1:123456789012:task-definition/web:1']!.status).toBe('INACTIVE');
+    expect(world.taskDefinitions.get('arn:aws:ecs:us-east-1:123456789012:task-definition/web:1')!.status).toBe('INACTIVE');
   });
 
   it('fills in AWS defaults: essential true, stopTimeout 30, health check interval 30/timeout 5/retries 3', () => {
     const world = createWorld({ seed: 1 });
     dispatch(world, { type: 'registerTaskDefinition', taskDefinition: withContainer({ essential: undefined, healthCheck: { command: ['CMD', 'true'] } }) });
-    const c = Object.values(world.taskDefinitions)[0]!.containerDefinitions[0]!;
+    const c = [...world.taskDefinitions.values()][0]!.containerDefinitions[0]!;
     expect(c).toMatchObject({ essential: true, stopTimeout: 30, healthCheck: { interval: 30, timeout: 5, retries: 3, startPeriod: 0 } });
   });
 });

@@ -162,8 +162,8 @@ function normalizeContainer(c: ContainerDefinitionInput): ContainerDefinition {
 
 /** Register a validated definition as the family's next revision. Revisions are never reused. */
 export function registerTaskDefinition(world: World, input: TaskDefinitionInput): TaskDefinition {
-  const revision = (world.familyRevisions[input.family] ?? 0) + 1;
-  world.familyRevisions[input.family] = revision;
+  const revision = (world.familyRevisions.get(input.family) ?? 0) + 1;
+  world.familyRevisions.set(input.family, revision);
   const td: TaskDefinition = {
     taskDefinitionArn: taskDefinitionArn(world, input.family, revision),
     family: input.family,
@@ -177,7 +177,7 @@ export function registerTaskDefinition(world: World, input: TaskDefinitionInput)
     containerDefinitions: input.containerDefinitions.map(normalizeContainer),
     registeredAt: world.now,
   };
-  world.taskDefinitions[td.taskDefinitionArn] = td;
+  world.taskDefinitions.set(td.taskDefinitionArn, td);
   return td;
 }
 
@@ -188,9 +188,9 @@ export function registerTaskDefinition(world: World, input: TaskDefinitionInput)
 export function resolveTaskDefinition(world: World, ref: string): TaskDefinition | undefined {
   const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
   const [family, rev] = name.split(':');
-  if (rev !== undefined) return world.taskDefinitions[taskDefinitionArn(world, family!, Number(rev))];
+  if (rev !== undefined) return world.taskDefinitions.get(taskDefinitionArn(world, family!, Number(rev)));
   let latest: TaskDefinition | undefined;
-  for (const td of Object.values(world.taskDefinitions))
+  for (const td of world.taskDefinitions.values())
     if (td.family === family && td.status === 'ACTIVE' && (!latest || td.revision > latest.revision)) latest = td;
   return latest;
 }

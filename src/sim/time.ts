@@ -8,7 +8,25 @@ export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;
 
-export const seconds = (s: number): Millis => Math.round(s * SECOND);
+/**
+ * Seconds, as a script or scenario writes them, to whole milliseconds — or null when they are not
+ * a whole number of ms (1.0004 s). Decimal seconds carry float noise: JSON's 1.005 times 1000 is
+ * 1004.9999999999999, and 0.1 + 0.2 is 0.30000000000000004. So a value within a few units in the
+ * last place of a whole ms counts as that ms; anything further off is a fraction of a ms.
+ */
+export function millisOfSeconds(s: number): Millis | null {
+  const exact = s * SECOND;
+  const ms = Math.round(exact);
+  const noise = 16 * Number.EPSILON * Math.max(1, Math.abs(exact));
+  return Number.isSafeInteger(ms) && Math.abs(exact - ms) <= noise ? ms : null;
+}
+
+/** Sim time is whole ms: a fractional time given to the engine is a caller's bug, said at once
+ *  rather than found later as an event at 1004.9999 ms. */
+export function requireWholeMillis(ms: number, what: string): Millis {
+  if (!Number.isSafeInteger(ms)) throw new RangeError(`${what} must be a whole number of milliseconds of sim time, not ${ms}.`);
+  return ms;
+}
 
 /** ISO 8601 in UTC with milliseconds, e.g. 2026-01-05T09:00:22.000Z. */
 export function isoTimestamp(epochMs: number, at: Millis): string {

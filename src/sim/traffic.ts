@@ -26,8 +26,8 @@ const newSecond = (second: number): TrafficSecond => ({ second, requests: 0, ok:
 export function runTraffic(world: World, until: Millis): void {
   const traffic = world.traffic;
   if (traffic.ratePerSecond <= 0 || traffic.loadBalancerArn === null) return;
-  const lb = world.loadBalancers[traffic.loadBalancerArn];
-  const tg = lb && world.targetGroups[lb.listener.defaultTargetGroupArn];
+  const lb = world.loadBalancers.get(traffic.loadBalancerArn);
+  const tg = lb && world.targetGroups.get(lb.listener.defaultTargetGroupArn);
   const meanGap = SECOND / traffic.ratePerSecond;
   while (traffic.nextArrivalAt < until) {
     const at = traffic.nextArrivalAt;
@@ -60,8 +60,11 @@ function serve(world: World, tg: TargetGroup | undefined, at: Millis): void {
 }
 
 export function trafficOf(world: World, taskArn: string): TargetTraffic {
-  let t = world.traffic.perTask[taskArn];
-  if (!t) world.traffic.perTask[taskArn] = t = { served: 0, inFlight: [] };
+  let t = world.traffic.perTask.get(taskArn);
+  if (!t) {
+    t = { served: 0, inFlight: [] };
+    world.traffic.perTask.set(taskArn, t);
+  }
   return t;
 }
 
@@ -92,7 +95,7 @@ const answers = new WeakMap<object, 200 | 500 | null>();
 const routable = new WeakMap<object, { healthy: Target[]; unhealthy: Target[] }>();
 
 function answerOf(world: World, target: Target, tg: TargetGroup): 200 | 500 | null {
-  const task = world.tasks[target.taskArn];
+  const task = world.tasks.get(target.taskArn);
   if (!task) return null;
   let answer = answers.get(task);
   if (answer === undefined) {
@@ -104,9 +107,9 @@ function answerOf(world: World, target: Target, tg: TargetGroup): 200 | 500 | nu
 
 /** The target for a request arriving at `at`, or null when nothing can take it (→ 503). */
 function pick(world: World, tg: TargetGroup, at: Millis): Target | null {
-  const cursor = world.traffic.cursors[tg.targetGroupArn] ?? 0;
+  const cursor = world.traffic.cursors.get(tg.targetGroupArn) ?? 0;
   const choice = chooseTarget(tg, cursor, (taskArn) => outstanding(world, taskArn, at));
-  if (choice && tg.algorithm === 'round_robin') world.traffic.cursors[tg.targetGroupArn] = (cursor + 1) % 1_000_000;
+  if (choice && tg.algorithm === 'round_robin') world.traffic.cursors.set(tg.targetGroupArn, (cursor + 1) % 1_000_000);
   return choice;
 }
 
@@ -118,9 +121,8 @@ export function chooseTarget(tg: Pick<TargetGroup, 'targets' | 'algorithm'>, cur
   let lists = routable.get(tg.targets);
   if (!lists) {
     lists = { healthy: [], unhealthy: [] };
-    // Key order is registration order, which is deterministic (and survives a snapshot).
-    for (const arn in tg.targets) {
-      const t = tg.targets[arn]!;
+    // Map order is registration order, which is deterministic (and survives a snapshot).
+    for (const t of tg.targets.values()) {
       if (t.state === 'healthy') lists.healthy.push(t);
       else if (t.state === 'unhealthy') lists.unhealthy.push(t);
     }
@@ -145,7 +147,7 @@ export function chooseTarget(tg: Pick<TargetGroup, 'targets' | 'algorithm'>, cur
 
 /** Requests still in flight on the task at `at`. */
 function outstanding(world: World, taskArn: string, at: Millis): number {
-  const t = world.traffic.perTask[taskArn];
+  const t = world.traffic.perTask.get(taskArn);
   if (!t) return 0;
   dropFinished(t, at);
   return t.inFlight.length;
@@ -161,7 +163,7 @@ function dropFinished(t: TargetTraffic, at: Millis): void {
  * off and the client sees 502 (spec §6.7). They were counted as 200 when they arrived; move them.
  */
 export function cutOffRequests(world: World, taskArn: string): void {
-  const t = world.traffic.perTask[taskArn];
+  const t = world.traffic.perTask.get(taskArn);
   if (!t) return;
   const now = world.now;
   const cut = t.inFlight.filter((done) => done > now).length;

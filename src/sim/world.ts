@@ -41,27 +41,27 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
     seq: 0,
     timerSeq: 0,
     timers: [],
-    taskDefinitions: {},
-    familyRevisions: {},
-    tasks: {},
-    services: {},
-    loadBalancers: {},
-    targetGroups: {},
-    traffic: { loadBalancerArn: null, perTask: {}, cursors: {}, ratePerSecond: 0, nextArrivalAt: 0, seconds: [], sample: [], total: { requests: 0, ok: 0, failed: 0 } },
+    taskDefinitions: new Map(),
+    familyRevisions: new Map(),
+    tasks: new Map(),
+    services: new Map(),
+    loadBalancers: new Map(),
+    targetGroups: new Map(),
+    traffic: { loadBalancerArn: null, perTask: new Map(), cursors: new Map(), ratePerSecond: 0, nextArrivalAt: 0, seconds: [], sample: [], total: { requests: 0, ok: 0, failed: 0 } },
   };
 }
 
 /** Replace a task with a changed copy (entities are never edited in place) and bump its version. */
 export function putTask(world: World, task: Task, changes: Partial<Task>): Task {
   const next: Task = { ...task, ...changes, version: task.version + 1 };
-  world.tasks[task.taskArn] = next;
+  world.tasks.set(task.taskArn, next);
   return next;
 }
 
 /** Tasks that belong to a service, in a stable order (creation time, then id). */
 export function tasksOfService(world: World, serviceName: string): Task[] {
   const group = `service:${serviceName}`;
-  return Object.values(world.tasks)
+  return [...world.tasks.values()]
     .filter((t) => t.group === group)
     .sort(byCreation);
 }

@@ -31,7 +31,7 @@ describe('the store keeps the diagram in step with the world', () => {
     // Caught up: every node shows its task as the world has it now.
     const world = store.getState().sim.world;
     expect(store.getState().diagramBehind).toBe(false);
-    for (const n of tasksShown()) expect((n.data as TaskNodeData).task).toBe(world.tasks[(n.data as TaskNodeData).task.taskArn]);
+    for (const n of tasksShown()) expect((n.data as TaskNodeData).task).toBe(world.tasks.get((n.data as TaskNodeData).task.taskArn));
     expect(tasksShown().filter((n) => (n.data as TaskNodeData).task.healthStatus === 'HEALTHY')).toHaveLength(200);
   });
 
@@ -40,7 +40,7 @@ describe('the store keeps the diagram in step with the world', () => {
     const shown = () => new Set(store.getState().diagram.nodes.map((n) => n.id));
     const taskCount = () => store.getState().diagram.nodes.filter((n) => n.data.kind === 'task').length;
     store.getState().advanceTo(5_000); // one frame of playback in which the services launch 200 tasks
-    expect(Object.keys(store.getState().sim.world.tasks)).toHaveLength(200);
+    expect(store.getState().sim.world.tasks.size).toBe(200);
     const first = store.getState();
     // The cluster, its zones, the service bands and cards are there from the first frame…
     for (const kind of ['cluster', 'zone', 'band', 'service', 'taskDefinition']) expect(first.diagram.nodes.some((n) => n.data.kind === kind)).toBe(true);
@@ -74,7 +74,7 @@ describe('the store keeps the diagram in step with the world', () => {
     store.getState().advanceTo(120_000);
     while (store.getState().diagramBehind) store.getState().catchUp(); // the frames that follow
     const before = store.getState().flowNodes;
-    const victim = Object.values(store.getState().sim.world.tasks).find((t) => t.serviceName === 'web')!;
+    const victim = [...store.getState().sim.world.tasks.values()].find((t) => t.serviceName === 'web')!;
     store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });
     expect(store.getState().flowNodes).toBe(before); // nothing moved: React Flow has nothing to do
     const node = store.getState().nodeById.get(nodeId.task(victim.taskArn))!;
@@ -88,7 +88,7 @@ describe('the store keeps the diagram in step with the world', () => {
   it('shows what the user did at once, however much else changed', () => {
     const store = createSimStore({ ...settings, scenario: 'default' });
     store.getState().advanceTo(60_000);
-    const victim = Object.values(store.getState().sim.world.tasks).find((t) => t.serviceName === 'web')!;
+    const victim = [...store.getState().sim.world.tasks.values()].find((t) => t.serviceName === 'web')!;
     store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });
     const node = store.getState().diagram.nodes.find((n) => n.id === nodeId.task(victim.taskArn))!;
     expect((node.data as TaskNodeData).task.desiredStatus).toBe('STOPPED');

@@ -79,7 +79,7 @@ export type SimStore = StoreApi<SimStoreState>;
 
 function sampleCounts(sim: Simulation): CountsSample {
   const services: CountsSample['services'] = {};
-  for (const s of Object.values(sim.world.services)) if (s.status !== 'INACTIVE') services[s.serviceName] = { desired: s.desiredCount, running: s.runningCount };
+  for (const s of sim.world.services.values()) if (s.status !== 'INACTIVE') services[s.serviceName] = { desired: s.desiredCount, running: s.runningCount };
   return { second: Math.floor(sim.now / 1000), services };
 }
 
@@ -132,7 +132,7 @@ export function createSimStore(settings: SimSettings, options: { orientation?: O
       // A faded task's time on the diagram ran out, or an old stopped task was forgotten.
       return (
         s.diagram.nodes.some((n) => n.data.kind === 'task' && n.data.fading && (n.data.task.stoppedAt ?? now) <= now - STOPPED_LINGER) ||
-        s.diagram.recentlyStopped.some((t) => s.sim.world.tasks[t.taskArn] === undefined)
+        s.diagram.recentlyStopped.some((t) => s.sim.world.tasks.get(t.taskArn) === undefined)
       );
     };
     const afterEvents = (events: SimEvent[], extra: Partial<SimStoreState> = {}, ticked = false) =>

@@ -24,7 +24,7 @@ export default function Dialogs({ request }: { request: DialogRequest }) {
 function useActiveDefinitions(): TaskDefinition[] {
   useSimStore((s) => s.version);
   const world = useSimStore((s) => s.sim.world);
-  return Object.values(world.taskDefinitions)
+  return [...world.taskDefinitions.values()]
     .filter((td) => td.status === 'ACTIVE')
     .sort((a, b) => a.family.localeCompare(b.family) || b.revision - a.revision);
 }
@@ -54,8 +54,8 @@ function RunTaskForm({ initial }: { initial: string | undefined }) {
   const [td, setTd] = useState(initial ?? definitions.find((d) => d.family === 'report')?.taskDefinitionArn ?? definitions[0]?.taskDefinitionArn ?? '');
   const [count, setCount] = useState('1');
   const [behindLb, setBehindLb] = useState(false);
-  const lb = Object.values(store.getState().sim.world.loadBalancers)[0];
-  const tg = lb && store.getState().sim.world.targetGroups[lb.listener.defaultTargetGroupArn];
+  const lb = store.getState().sim.world.loadBalancers.values().next().value;
+  const tg = lb && store.getState().sim.world.targetGroups.get(lb.listener.defaultTargetGroupArn);
   const [errors, setErrors] = useState<{ count?: string; form?: string }>({});
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -101,7 +101,7 @@ function CreateServiceForm({ initial }: { initial: string | undefined }) {
     e.preventDefault();
     const next: typeof errors = {};
     if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) next.name = 'Up to 255 letters, numbers, hyphens and underscores.';
-    else if (store.getState().sim.world.services[name]?.status === 'ACTIVE') next.name = `A service named ${name} already exists.`;
+    else if (store.getState().sim.world.services.get(name)?.status === 'ACTIVE') next.name = `A service named ${name} already exists.`;
     const n = wholeNumber(count, 0, max, 'desiredCount');
     if (typeof n === 'string') next.count = n;
     if (next.name || next.count || typeof n === 'string') return setErrors(next);
@@ -151,7 +151,7 @@ function fieldOf(error: FieldError): string {
 function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
   const store = useSimStoreApi();
   const world = store.getState().sim.world;
-  const base = (initial && world.taskDefinitions[initial]) || Object.values(world.taskDefinitions)[0];
+  const base = (initial && world.taskDefinitions.get(initial)) || world.taskDefinitions.values().next().value;
   const first = base?.containerDefinitions[0];
   const [family, setFamily] = useState(base?.family ?? 'web');
   const [image, setImage] = useState(first?.image ?? 'public.ecr.aws/nginx/nginx:1.27');
@@ -204,7 +204,7 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
   };
 
   if (done) {
-    const arn = Object.values(store.getState().sim.world.taskDefinitions).find((t) => familyRevision(t.taskDefinitionArn) === done)?.taskDefinitionArn;
+    const arn = [...store.getState().sim.world.taskDefinitions.values()].find((t) => familyRevision(t.taskDefinitionArn) === done)?.taskDefinitionArn;
     return (
       <Dialog title="Registered">
         <p role="status">Registered <strong>{done}</strong>. Running tasks keep the revision they started with: a task definition is immutable, and a new revision changes nothing until you run it.</p>

@@ -20,11 +20,11 @@ describe('taskActions', () => {
       for (let second = 0; second < 400; second += 7) {
         sim.advanceTo(second * 1000);
         if (second === 70) {
-          const victim = Object.values(sim.world.tasks).find((t) => t.desiredStatus === 'RUNNING');
+          const victim = [...sim.world.tasks.values()].find((t) => t.desiredStatus === 'RUNNING');
           if (victim) sim.dispatch({ type: 'stopTask', task: victim.taskArn });
         }
         const snapshot = sim.snapshot();
-        for (const task of Object.values(sim.world.tasks)) {
+        for (const task of [...sim.world.tasks.values()]) {
           const actions = taskActions(sim.world, task);
           for (const name of Object.keys(commandFor) as (keyof typeof commandFor)[]) {
             const outcome = Simulation.restore(snapshot).dispatch(commandFor[name](task)).outcome;
@@ -39,7 +39,7 @@ describe('taskActions', () => {
 
   it('explains why a standalone task cannot be scaled or replaced', () => {
     const sim = Simulation.create({ seed: 5 });
-    const report = Object.values(sim.world.tasks).find((t) => t.family === 'report')!;
+    const report = [...sim.world.tasks.values()].find((t) => t.family === 'report')!;
     expect(taskActions(sim.world, report).scale).toEqual({
       enabled: false,
       reason: 'A standalone task was started by you, not by a service: nothing scales it, and nothing replaces it if it stops.',

@@ -25,7 +25,7 @@ export function taskActions(world: World, task: Task): Record<TaskActionName, Av
   const essential = task.containers.find((c) => c.essential);
   const essentialDown = essential && essential.lastStatus !== 'RUNNING' ? `Container ${essential.name} has already stopped.` : null;
   const crash = notRunning ? no(notRunning) : essentialDown ? no(essentialDown) : yes;
-  const definition = world.taskDefinitions[task.taskDefinitionArn];
+  const definition = world.taskDefinitions.get(task.taskDefinitionArn);
   // The container checked: one with a health check, or (behind a load balancer) the essential one.
   const behindLoadBalancer = activeTargetsOf(world, task.taskArn).length > 0;
   const checked = definition?.containerDefinitions.find((d) => d.essential && d.healthCheck) ?? (behindLoadBalancer ? definition?.containerDefinitions.find((d) => d.essential) : undefined);
@@ -40,7 +40,7 @@ export function taskActions(world: World, task: Task): Record<TaskActionName, Av
     ? yes
     : no('A standalone task was started by you, not by a service: nothing scales it, and nothing replaces it if it stops.');
   // Nothing puts a task behind a load balancer by hand: a service does it for its own tasks.
-  const service = task.serviceName !== undefined ? world.services[task.serviceName] : undefined;
+  const service = task.serviceName !== undefined ? world.services.get(task.serviceName) : undefined;
   const loadBalancer = !service
     ? no(`A task you run yourself can't join a load balancer. ${RUN_TASK_NO_LOAD_BALANCER}`)
     : service.loadBalancers.length > 0

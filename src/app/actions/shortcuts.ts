@@ -88,7 +88,7 @@ export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
       return onTask((t) => ({ type: 'failHealthChecks', task: t }));
     case '[':
     case ']': {
-      const service = s.selection?.kind === 'service' ? s.sim.world.services[s.selection.id] : undefined;
+      const service = s.selection?.kind === 'service' ? s.sim.world.services.get(s.selection.id) : undefined;
       if (service) s.dispatch({ type: 'updateService', service: service.serviceName, desiredCount: Math.max(0, service.desiredCount + (key === ']' ? 1 : -1)) });
       return true;
     }

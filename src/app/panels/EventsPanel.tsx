@@ -31,7 +31,7 @@ function toLine(e: SimEvent, filter: string, withTasks: boolean): Line | null {
 
 export function EventsPanel() {
   const recent = useSimStore((s) => s.recent);
-  const serviceNames = useSimStore((s) => Object.keys(s.sim.world.services).join('\n'));
+  const serviceNames = useSimStore((s) => [...s.sim.world.services.keys()].join('\n'));
   const [filter, setFilter] = useState('all');
   const [withTasks, setWithTasks] = useState(true);
   const filterId = useId();

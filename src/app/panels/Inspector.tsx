@@ -25,18 +25,18 @@ export function Inspector() {
     );
   }
   if (selection.kind === 'task') {
-    const task = world.tasks[selection.id];
+    const task = world.tasks.get(selection.id);
     return task ? <TaskInspector world={world} task={task} /> : <Gone what="This task" />;
   }
   if (selection.kind === 'service') {
-    const service = world.services[selection.id];
+    const service = world.services.get(selection.id);
     return service ? <ServiceInspector world={world} service={service} /> : <Gone what="This service" />;
   }
   if (selection.kind === 'loadBalancer') {
-    const lb = world.loadBalancers[selection.id];
+    const lb = world.loadBalancers.get(selection.id);
     return lb ? <Suspense fallback={<p className="muted">Loading…</p>}><LoadBalancerInspector world={world} loadBalancer={lb} /></Suspense> : <Gone what="This load balancer" />;
   }
-  const td = world.taskDefinitions[selection.id];
+  const td = world.taskDefinitions.get(selection.id);
   return td ? <TaskDefinitionInspector td={td} /> : <Gone what="This task definition" />;
 }
 
@@ -68,7 +68,7 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
         <ActionButton availability={actions.oom} shortcut="O" onAction={() => dispatch({ type: 'oomKillContainer', task: t.taskArn })}>Out of memory (137)</ActionButton>
         <ActionButton availability={actions.failHealth} shortcut="H" onAction={() => dispatch({ type: 'failHealthChecks', task: t.taskArn })}>Fail health check</ActionButton>
         <ActionButton availability={actions.scale} onAction={() => t.serviceName && store.getState().select({ kind: 'service', id: t.serviceName })}>Scale its service</ActionButton>
-        {Object.keys(world.loadBalancers).length > 0 && (
+        {world.loadBalancers.size > 0 && (
           <ActionButton availability={actions.loadBalancer} onAction={() => undefined}>Put behind the load balancer</ActionButton>
         )}
       </div>
@@ -121,8 +121,8 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
 }
 
 function TargetFields({ world, task }: { world: World; task: Task }) {
-  for (const tg of Object.values(world.targetGroups)) {
-    const target = tg.targets[task.taskArn];
+  for (const tg of world.targetGroups.values()) {
+    const target = tg.targets.get(task.taskArn);
     if (!target) continue;
     return (
       <>

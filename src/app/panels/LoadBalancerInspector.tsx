@@ -9,8 +9,8 @@ import { targetReason } from '../format.ts';
 import { servedBy } from '../trafficStats.ts';
 
 export function LoadBalancerInspector({ world, loadBalancer: lb }: { world: World; loadBalancer: LoadBalancer }) {
-  const tg = world.targetGroups[lb.listener.defaultTargetGroupArn]!;
-  const targets = Object.values(tg.targets);
+  const tg = world.targetGroups.get(lb.listener.defaultTargetGroupArn)!;
+  const targets = [...tg.targets.values()];
   return (
     <div className="inspector" data-testid="inspector">
       <h3>Load balancer {lb.loadBalancerName}</h3>

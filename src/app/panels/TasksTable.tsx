@@ -47,7 +47,7 @@ export function TasksTable() {
   const selection = useSimStore((s) => s.selection);
   const rejection = useSimStore((s) => s.lastRejection);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
-  const tasks = sortTasks(Object.values(world.tasks), sort);
+  const tasks = sortTasks([...world.tasks.values()], sort);
   const rows = useRowBudget(tasks.length);
   const toggle = (key: string) =>
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }));

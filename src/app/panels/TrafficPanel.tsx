@@ -15,7 +15,7 @@ export function TrafficPanel() {
   useThrottledVersion(500);
   const world = useSimStore((s) => s.sim.world);
   const history = useSimStore((s) => s.history);
-  const lb = Object.values(world.loadBalancers)[0];
+  const lb = world.loadBalancers.values().next().value;
   if (!lb) return <p className="muted">There is no load balancer in this scenario. The default scenario has one (web-alb) with traffic flowing.</p>;
   const seconds = world.traffic.seconds.slice(-WINDOW - 1, -1);
   const now = lastSeconds(world.traffic, 10);

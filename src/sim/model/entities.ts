@@ -1,6 +1,7 @@
 // The simulated world's data model. Field names are AWS's own (API shapes Task, Container,
 // Service, Deployment, TaskDefinition) so that what the UI shows reads like the ECS console.
-// Everything here is plain JSON: a snapshot is a deep copy, and a share link can carry one.
+// Everything here is plain data (objects, arrays, and Maps for name-keyed collections): a
+// snapshot is a deep copy (structuredClone copies Maps).
 //
 // Entities are replaced, never edited in place (see world.ts `putTask`): a view can tell what
 // changed by comparing references. The containers that hold them (world.tasks, …) are owned by
@@ -233,8 +234,9 @@ export type TargetGroup = {
   healthCheck: TargetGroupHealthCheck;
   deregistrationDelaySeconds: number; // default 300 (spec §6.4)
   algorithm: RoutingAlgorithm;
-  /** By task ARN. Draining targets stay until their delay ends. */
-  targets: Record<string, Target>;
+  /** By task ARN, in registration order. Draining targets stay until their delay ends. Replaced
+   *  by a new Map whenever a target changes, like any entity (views and memos compare references). */
+  targets: ReadonlyMap<string, Target>;
 };
 
 export type LoadBalancer = {
@@ -258,9 +260,9 @@ export type TargetTraffic = { served: number; inFlight: Millis[] };
 
 export type Traffic = {
   loadBalancerArn: string | null;
-  perTask: Record<string, TargetTraffic>;
-  /** Round-robin position per target group. */
-  cursors: Record<string, number>;
+  perTask: Map<string, TargetTraffic>; // by task ARN
+  /** Round-robin position per target group (by ARN). */
+  cursors: Map<string, number>;
   ratePerSecond: number;
   nextArrivalAt: Millis;
   /** The last TRAFFIC_WINDOW seconds, oldest first. */

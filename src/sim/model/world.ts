@@ -1,4 +1,5 @@
-// The whole simulated state, as one plain-JSON value: what a snapshot copies and a checkpoint keeps.
+// The whole simulated state, as one plain value (objects, arrays and Maps, which structuredClone
+// copies): what a snapshot copies and a checkpoint keeps.
 
 import type { LoadBalancer, Millis, Service, TargetGroup, Task, TaskDefinition, Traffic } from './entities.ts';
 import type { Timer } from './timers.ts';
@@ -42,12 +43,15 @@ export type World = {
   /** Next timer sequence number (ties between timers due at the same ms go in creation order). */
   timerSeq: number;
   timers: Timer[];
-  taskDefinitions: Record<string, TaskDefinition>; // by ARN
+  // The containers are Maps, not objects: their keys are, or embed, names a user chose, and a
+  // service named "constructor" or a family "__proto__" must be just another key. A Map also
+  // iterates in insertion order, which the engine's determinism relies on.
+  taskDefinitions: Map<string, TaskDefinition>; // by ARN
   /** Latest revision number ever registered per family: revisions are never reused (spec §2.1). */
-  familyRevisions: Record<string, number>;
-  tasks: Record<string, Task>; // by ARN
-  services: Record<string, Service>; // by name
-  loadBalancers: Record<string, LoadBalancer>; // by ARN
-  targetGroups: Record<string, TargetGroup>; // by ARN
+  familyRevisions: Map<string, number>;
+  tasks: Map<string, Task>; // by ARN
+  services: Map<string, Service>; // by name
+  loadBalancers: Map<string, LoadBalancer>; // by ARN
+  targetGroups: Map<string, TargetGroup>; // by ARN
   traffic: Traffic;
 };

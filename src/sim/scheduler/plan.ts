@@ -31,9 +31,9 @@ export type PlanInput = {
   tasks: readonly Task[];
   now: Millis;
   availabilityZones: readonly string[];
-  taskDefinitions: Readonly<Record<string, TaskDefinition>>;
-  /** With a load balancer: each task's target health (null: not registered yet). Without: null. */
-  targetHealth?: Readonly<Record<string, TargetHealthState | null>> | null;
+  taskDefinitions: ReadonlyMap<string, TaskDefinition>; // by ARN
+  /** With a load balancer: each task's target health by ARN (null: not registered yet). Without: null. */
+  targetHealth?: ReadonlyMap<string, TargetHealthState | null> | null;
 };
 
 /** With no health check, the scheduler counts a task healthy 40 s after RUNNING (spec §5.3). */
@@ -46,13 +46,13 @@ const short = (t: Task) => t.taskId.slice(0, 8);
 export function countsHealthy(task: Task, now: Millis, defs: PlanInput['taskDefinitions'], targetHealth?: PlanInput['targetHealth']): boolean {
   if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING' || task.startedAt === undefined) return false;
   const containerOk = hasEssentialHealthCheck(task, defs) ? task.healthStatus === 'HEALTHY' : null;
-  if (targetHealth) return targetHealth[task.taskArn] === 'healthy' && containerOk !== false;
+  if (targetHealth) return targetHealth.get(task.taskArn) === 'healthy' && containerOk !== false;
   if (containerOk !== null) return containerOk;
   return now - task.startedAt >= NO_HEALTH_CHECK_SETTLE;
 }
 
 function hasEssentialHealthCheck(task: Task, defs: PlanInput['taskDefinitions']): boolean {
-  return defs[task.taskDefinitionArn]?.containerDefinitions.some((c) => c.essential && c.healthCheck) ?? false;
+  return defs.get(task.taskDefinitionArn)?.containerDefinitions.some((c) => c.essential && c.healthCheck) ?? false;
 }
 
 export function planService(input: PlanInput): Plan {
@@ -63,7 +63,7 @@ export function planService(input: PlanInput): Plan {
   const live = tasks.filter((t) => t.desiredStatus === 'RUNNING');
   // Unhealthy: a failed container health check, or a target the ALB marks unhealthy (spec §6.5);
   // either is ignored inside the health check grace period (spec §5.4).
-  const sick = (t: Task) => t.lastStatus === 'RUNNING' && (t.healthStatus === 'UNHEALTHY' || targetHealth?.[t.taskArn] === 'unhealthy');
+  const sick = (t: Task) => t.lastStatus === 'RUNNING' && (t.healthStatus === 'UNHEALTHY' || targetHealth?.get(t.taskArn) === 'unhealthy');
   const isUnhealthy = (t: Task) => sick(t) && now - (t.startedAt ?? now) >= graceMs;
   const unhealthy = live.filter(isUnhealthy);
   const well = live.filter((t) => !isUnhealthy(t));
@@ -89,7 +89,7 @@ export function planService(input: PlanInput): Plan {
     perAz.set(az, perAz.get(az)! + 1);
     const sick = replacing.shift();
     const reason = sick
-      ? `Task ${short(sick)} ${targetHealth?.[sick.taskArn] === 'unhealthy' ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
+      ? `Task ${short(sick)} ${targetHealth?.get(sick.taskArn) === 'unhealthy' ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
       : `desiredCount is ${desired} but ${well.length + i} ${well.length + i === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
     actions.push({ kind: 'launch', availabilityZone: az, reason });
   }

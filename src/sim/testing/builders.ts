@@ -58,35 +58,35 @@ export function makeService(overrides: Partial<Service> = {}): Service {
   };
 }
 
-/** web:1 with (or without) a container health check on its essential container. */
-export function makeTaskDefinition(withHealthCheck: boolean): Record<string, TaskDefinition> {
+/** web:1 with (or without) a container health check on its essential container, keyed by ARN
+ *  as world.taskDefinitions is. */
+export function makeTaskDefinition(withHealthCheck: boolean): Map<string, TaskDefinition> {
   const arn = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1';
-  return {
-    [arn]: {
-      taskDefinitionArn: arn,
-      family: 'web',
-      revision: 1,
-      status: 'ACTIVE',
-      cpu: '256',
-      memory: '512',
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      compatibilities: ['EC2', 'FARGATE'],
-      registeredAt: 0,
-      containerDefinitions: [
-        {
-          name: 'web',
-          image: 'nginx',
-          cpu: 0,
-          essential: true,
-          portMappings: [],
-          environment: [],
-          stopTimeout: 30,
-          sigterm: 'exit',
-          app: { kind: 'serve' },
-          ...(withHealthCheck ? { healthCheck: { command: ['CMD', 'true'], interval: 30, timeout: 5, retries: 3, startPeriod: 0 } } : {}),
-        },
-      ],
-    },
+  const td: TaskDefinition = {
+    taskDefinitionArn: arn,
+    family: 'web',
+    revision: 1,
+    status: 'ACTIVE',
+    cpu: '256',
+    memory: '512',
+    networkMode: 'awsvpc',
+    requiresCompatibilities: ['FARGATE'],
+    compatibilities: ['EC2', 'FARGATE'],
+    registeredAt: 0,
+    containerDefinitions: [
+      {
+        name: 'web',
+        image: 'nginx',
+        cpu: 0,
+        essential: true,
+        portMappings: [],
+        environment: [],
+        stopTimeout: 30,
+        sigterm: 'exit',
+        app: { kind: 'serve' },
+        ...(withHealthCheck ? { healthCheck: { command: ['CMD', 'true'], interval: 30, timeout: 5, retries: 3, startPeriod: 0 } } : {}),
+      },
+    ],
   };
+  return new Map([[arn, td]]);
 }

@@ -23,7 +23,7 @@ export function run(options: Partial<SimulationOptions> = {}): Run {
 export const serviceMessagesOf = (log: readonly SimEvent[], serviceName?: string) =>
   log.flatMap((e) => (e.type === 'ServiceEvent' && (serviceName === undefined || e.serviceName === serviceName) ? [e.message] : []));
 
-export const tasksWhere = (sim: Simulation, pred: (t: Task) => boolean) => Object.values(sim.world.tasks).filter(pred);
+export const tasksWhere = (sim: Simulation, pred: (t: Task) => boolean) => [...sim.world.tasks.values()].filter(pred);
 
 export const liveTasksOf = (sim: Simulation, serviceName: string) =>
   tasksWhere(sim, (t) => t.serviceName === serviceName && t.desiredStatus === 'RUNNING');
