@@ -12,8 +12,8 @@ const simPatterns = [
   { group: ['node:*', 'fs', 'path', 'os'], message: 'src/sim runs in the browser and in Node alike: no Node APIs.' },
 ];
 const simBoundary = {
-  files: ['src/sim/**/*.ts'],
-  ignores: ['src/sim/**/*.test.ts'],
+  files: ['src/sim/**/*.ts', 'src/session/**/*.ts'],
+  ignores: ['src/sim/**/*.test.ts', 'src/session/**/*.test.ts'],
   languageOptions: { globals: { ...globals.es2022 } },
   rules: {
     'no-restricted-globals': ['error',
@@ -46,6 +46,11 @@ export default defineConfig(
   simBoundary,
   // Nothing in src/sim imports from outside it (dependencies point one way: app → store → sim).
   { files: ['src/sim/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../*'], message: 'src/sim imports nothing from outside src/sim.' }] }] } },
+  // The session layer is as pure as the engine, sits on its public surface, and knows no view.
+  { files: ['src/session/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns,
+    { group: ['../store/*', '../app/*', '../diagram/*'], message: 'src/session is beside the engine: it knows nothing of the store or the views.' },
+    { group: ['../sim/*', '!../sim/index.ts'], message: 'src/session uses the engine through src/sim/index.ts only.' },
+  ] }] } },
   // The floor (src/sim/model): the vocabulary, types only, importing nothing but itself.
   { files: ['src/sim/model/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../*'], message: 'src/sim/model is the floor: it imports nothing outside itself.' }] }] } },
   { files: ['src/sim/*/*.ts'], ignores: ['src/sim/model/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../../*'], message: 'src/sim imports nothing from outside src/sim.' }] }] } },

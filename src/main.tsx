@@ -9,7 +9,7 @@ const root = createRoot(document.getElementById('root')!);
 startTransition(() =>
   root.render(
     <StrictMode>
-      <App search={window.location.search} />
+      <App search={window.location.search} hash={window.location.hash} />
     </StrictMode>,
   ),
 );

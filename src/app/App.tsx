@@ -1,20 +1,26 @@
-// The main screen: the live diagram, the panels beside it (inspector, events, why), the tasks
-// table below (on a phone, everything but the diagram becomes tabs), the time controls and the
-// actions in the header. One store per mounted app; one playback driver.
+// The main screen: the live diagram with its timeline, the panels beside it (inspector, events,
+// why, traffic), the tasks table below (on a phone, everything but the diagram becomes tabs), the
+// time controls and the actions in the header. One page store (the clock, dialogs, notices) and
+// one pane (a session and its views) per mounted app; one playback driver.
 
 import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { createPageStore, type PageStore } from '../store/pageStore.ts';
+import { createPaneStore, newPaneSession, openPaneSession, type PaneStore } from '../store/paneStore.ts';
 import { startPlayback } from '../store/playback.ts';
-import { createSimStore } from '../store/simStore.ts';
-import { SimStoreProvider, useSimStore, useSimStoreApi } from '../store/StoreContext.tsx';
-import { settingsFromUrl } from '../store/settings.ts';
+import { PageStoreProvider, PaneStoreProvider, usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
+import { DEFAULT_SETTINGS, readUrl } from '../store/url.ts';
+import { clockLabel } from '../sim/index.ts';
 import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
+import { Notices } from './Notices.tsx';
+import { offerSaved, useAutosave, useUrlFollowsPage } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
 import { TasksTable } from './panels/TasksTable.tsx';
 
 import { Tabs, type TabSpec } from './Tabs.tsx';
+import { Timeline } from './timeline/Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery.ts';
 
@@ -26,37 +32,60 @@ const TrafficPanel = lazy(() => import('./panels/TrafficPanel.tsx').then((m) => 
 const loading = <p className="muted">Loading…</p>;
 const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
-export function App({ search }: { search: string }) {
-  const [{ store, problems }] = useState(() => {
-    const { settings, problems } = settingsFromUrl(search);
-    const phone = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches;
-    return { store: createSimStore(settings, { orientation: phone ? 'tall' : 'wide' }), problems };
-  });
-  useEffect(() => startPlayback(store), [store]);
+/** The page as a link opens it: a shared session, or a scene; a restore on offer if neither. */
+function boot(search: string, hash: string): { page: PageStore; pane: PaneStore; offer: { pending: boolean } } {
+  const { settings, record, problems } = readUrl(search, hash);
+  const page = createPageStore({ speed: settings.speed, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
+  let session = null;
+  if (record) {
+    const opened = openPaneSession(record);
+    if (opened.ok) {
+      session = opened.session;
+      // A shared moment opens still, so whoever opens it sees what the sender saw.
+      page.getState().setPlaying(false);
+      page.getState().notify({ tone: 'info', text: `This is a shared session, paused at ${clockLabel(record.playhead)}. Press Play to go on, or scrub the timeline to see how it got here.` });
+    } else page.getState().notify({ tone: 'problem', text: `This link's session could not be opened: ${opened.error} Showing the default scene instead.` });
+  }
+  const phone = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches;
+  // A link whose session does not apply opens the default scene: nothing half applied.
+  const scene = record ? DEFAULT_SETTINGS : settings;
+  const pane = createPaneStore(session ?? newPaneSession(scene.scenario, scene.seed), { id: 'main', orientation: phone ? 'tall' : 'wide' });
+  // A link's session wins over the saved one; without a link, the saved one is offered.
+  const offer = record ? { pending: false } : offerSaved(page, pane);
+  return { page, pane, offer };
+}
+
+export function App({ search, hash = '' }: { search: string; hash?: string }) {
+  const [{ page, pane, offer }] = useState(() => boot(search, hash));
+  useEffect(() => startPlayback(page, [pane]), [page, pane]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (handleShortcut(store, e)) e.preventDefault();
+      if (handleShortcut(page, pane, e)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [store]);
+  }, [page, pane]);
+  useUrlFollowsPage(page, pane);
+  useAutosave(page, pane, offer);
 
   return (
-    <SimStoreProvider store={store}>
-      <MotionConfig reducedMotion="user">
-        <LazyMotion features={loadMotionFeatures} strict>
-          <Screen problems={problems} />
-        </LazyMotion>
-      </MotionConfig>
-    </SimStoreProvider>
+    <PageStoreProvider store={page}>
+      <PaneStoreProvider store={pane}>
+        <MotionConfig reducedMotion="user">
+          <LazyMotion features={loadMotionFeatures} strict>
+            <Screen />
+          </LazyMotion>
+        </MotionConfig>
+      </PaneStoreProvider>
+    </PageStoreProvider>
   );
 }
 
-function Screen({ problems }: { problems: string[] }) {
-  const store = useSimStoreApi();
+function Screen() {
+  const store = usePaneApi();
   const phone = useMediaQuery(PHONE_QUERY);
-  const dialog = useSimStore((s) => s.dialog);
-  const selection = useSimStore((s) => s.selection);
+  const dialog = usePage((s) => s.dialog);
+  const selection = usePane((s) => s.selection);
   const [tab, setTab] = useState('inspector');
   useEffect(() => store.getState().setOrientation(phone ? 'tall' : 'wide'), [store, phone]);
   // Selecting something shows it (state adjusted during render, not in an effect).
@@ -73,7 +102,7 @@ function Screen({ problems }: { problems: string[] }) {
     { id: 'traffic', label: 'Traffic', content: <Suspense fallback={loading}><TrafficPanel /></Suspense> },
   ];
   if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <TasksTable /> });
-  const open = store.getState().openDialog;
+  const open = usePageApi().getState().openDialog;
 
   return (
     <>
@@ -84,18 +113,18 @@ function Screen({ problems }: { problems: string[] }) {
           <button type="button" onClick={() => open({ kind: 'runTask' })} aria-keyshortcuts="T">Run task…</button>
           <button type="button" onClick={() => open({ kind: 'createService' })} aria-keyshortcuts="N">Create service…</button>
           <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
+          <button type="button" onClick={() => open({ kind: 'share' })} aria-haspopup="dialog">Share…</button>
           <button type="button" onClick={() => open({ kind: 'shortcuts' })} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">?</button>
         </div>
       </header>
-      {problems.length > 0 && (
-        <div className="notice" role="alert">
-          {problems.map((p) => <p key={p}>{p}</p>)}
-        </div>
-      )}
+      <Notices />
       <main className="workspace">
         <section className="stage" aria-label="Cluster diagram: task definitions, services, and tasks in their Availability Zones">
-          <a className="skip-link" href="#details">Skip the diagram</a>
-          <Diagram />
+          <a className="skip-link" href="#main-timeline">Skip the diagram</a>
+          <div className="diagram-box">
+            <Diagram />
+          </div>
+          <Timeline />
         </section>
         <section className="side" aria-label="Details" id="details" tabIndex={-1}>
           <Tabs tabs={tabs} active={tab} onChange={setTab} label="Details" />

@@ -1,26 +1,27 @@
 // A polite live region that narrates what happens, at most one announcement every few seconds
-// however fast the simulation runs (a burst is summed up, see narration.ts).
+// however fast the simulation runs (a burst is summed up, see narration.ts). A jump in the
+// timeline is one sentence ("Showing T+02:10"), never the replayed events behind it.
 
 import { useEffect, useState } from 'react';
 import type { SimEvent } from '../sim/index.ts';
-import { useSimStoreApi } from '../store/StoreContext.tsx';
-import { announcement, narrate } from './narration.ts';
+import { usePaneApi } from '../store/StoreContext.tsx';
+import { announcement, narrate, narrateJump } from './narration.ts';
 
 const EVERY_MS = 2500;
 
 export function LiveRegion() {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const [text, setText] = useState('');
   useEffect(() => {
     let pending: string[] = [];
     let lastSeq = store.getState().recent.at(-1)?.seq ?? -1;
-    let lastSim = store.getState().sim;
+    let lastEpoch = store.getState().timeline.epoch;
     const unsubscribe = store.subscribe((s) => {
-      if (s.sim !== lastSim) {
-        // A reset: start over, and say so.
-        lastSim = s.sim;
+      if (s.timeline.epoch !== lastEpoch) {
+        // A seek, a fork, a reset: what is shown jumped. Say where to, once, and start over.
+        lastEpoch = s.timeline.epoch;
         lastSeq = s.recent.at(-1)?.seq ?? -1;
-        pending = ['The scenario was reset to its start.'];
+        pending = [narrateJump(s.timeline.cause, s.sim.now, s.session.scenario)];
         return;
       }
       const fresh: SimEvent[] = [];

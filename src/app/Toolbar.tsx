@@ -1,9 +1,11 @@
 // Time controls: play/pause, single step, speed (¼× to 64× in log steps), reset, and the sim
-// clock with how much real ECS time the current speed compresses.
+// clock with how much real ECS time the current speed compresses. The scene's title opens the
+// scene picker. Playing and speed are the page's (one clock); the clock shown is this pane's.
 
 import { clockLabel, findScenario } from '../sim/index.ts';
-import { SPEEDS, type Speed } from '../store/simStore.ts';
-import { useSimStore, useSimStoreApi } from '../store/StoreContext.tsx';
+import { SPEEDS, type Speed } from '../session/record.ts';
+import { step } from '../store/playback.ts';
+import { usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
 
 const speedLabel = (s: number) => (s === 0.25 ? '¼×' : s === 0.5 ? '½×' : `${s}×`);
 
@@ -16,33 +18,36 @@ export function compression(speed: number): string {
 }
 
 export function Toolbar() {
-  const store = useSimStoreApi();
-  const now = useSimStore((s) => s.sim.now);
-  const playing = useSimStore((s) => s.playing);
-  const speed = useSimStore((s) => s.settings.speed);
-  const scenario = useSimStore((s) => s.settings.scenario);
-  const s = store.getState();
+  const pane = usePaneApi();
+  const page = usePageApi();
+  const now = usePane((s) => s.sim.now);
+  const scenario = usePane((s) => s.session.scenario);
+  const playing = usePage((s) => s.playing);
+  const speed = usePage((s) => s.speed);
+  const p = page.getState();
 
   return (
     <div className="toolbar" role="group" aria-label="Time">
-      <p className="scenario">{findScenario(scenario)?.title}</p>
+      <button type="button" className="scenario" onClick={() => p.openDialog({ kind: 'scenes' })} aria-haspopup="dialog" title="Choose another scene">
+        <span className="visually-hidden">Scene: </span>{findScenario(scenario)?.title}<span aria-hidden="true"> ▾</span>
+      </button>
       <p className="clock" data-testid="clock">
         <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>{' '}
         <span className="muted compression">{speedLabel(speed)} · {compression(speed)}</span>
       </p>
-      <button type="button" onClick={() => s.setPlaying(!playing)} aria-keyshortcuts="Space" className="primary">
+      <button type="button" onClick={() => p.setPlaying(!playing)} aria-keyshortcuts="Space" className="primary">
         <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>{playing ? 'Pause' : 'Play'}
       </button>
-      <button type="button" onClick={() => s.step()} aria-keyshortcuts="." title="Step to the next thing that happens">
+      <button type="button" onClick={() => step(page, [pane])} aria-keyshortcuts="." title="Step to the next thing that happens">
         Step<span aria-hidden="true"> ›</span>
       </button>
       <label>
         <span className="visually-hidden">Speed</span>
-        <select value={speed} onChange={(e) => s.setSpeed(Number(e.target.value) as Speed)} aria-label="Speed">
+        <select value={speed} onChange={(e) => p.setSpeed(Number(e.target.value) as Speed)} aria-label="Speed">
           {SPEEDS.map((v) => <option key={v} value={v}>{speedLabel(v)}</option>)}
         </select>
       </label>
-      <button type="button" onClick={() => s.reset()} aria-keyshortcuts="R">
+      <button type="button" onClick={() => pane.getState().reset()} aria-keyshortcuts="R">
         <span aria-hidden="true">↺ </span>Reset
       </button>
     </div>

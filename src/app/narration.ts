@@ -2,7 +2,8 @@
 // started a replacement, steady state), in short sentences. Pure, so it is tested directly; the
 // component rate-limits it.
 
-import { shortId, type SimEvent } from '../sim/index.ts';
+import type { TimelineCause } from '../session/session.ts';
+import { clockLabel, findScenario, shortId, type SimEvent } from '../sim/index.ts';
 import { plural } from './format.ts';
 
 export function narrate(events: readonly SimEvent[]): string[] {
@@ -34,4 +35,21 @@ export function narrate(events: readonly SimEvent[]): string[] {
 export function announcement(pending: readonly string[], max = 3): string {
   if (pending.length <= max) return pending.join(' ');
   return `${pending.slice(0, max).join(' ')} And ${plural(pending.length - max, 'more change')}.`;
+}
+
+/** One sentence for a jump in the timeline: where the view went, and why. */
+export function narrateJump(cause: TimelineCause, now: number, scenario: string): string {
+  switch (cause) {
+    case 'seek':
+      return `Showing ${clockLabel(now)}.`;
+    case 'fork':
+      return `You acted in the past at ${clockLabel(now)}: the future after it was replaced.`;
+    case 'return':
+      return `Back on the other future, at ${clockLabel(now)}.`;
+    case 'reset':
+      return 'The scenario was reset to its start.';
+    case 'open':
+    case 'start':
+      return `Opened “${findScenario(scenario)?.title ?? scenario}” at ${clockLabel(now)}.`;
+  }
 }

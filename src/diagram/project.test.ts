@@ -163,14 +163,16 @@ describe('toFlowNodes', () => {
     const sim = Simulation.create({ seed: 7 });
     sim.advanceBy(60_000);
     const d = project(sim);
-    const flow = toFlowNodes([], d.nodes);
+    const flow = toFlowNodes('main', [], d.nodes);
     for (const [i, n] of flow.entries()) expect(n.measured).toEqual({ width: d.nodes[i]!.width, height: d.nodes[i]!.height });
     const task = flow.find((n) => n.type === 'task')!;
-    expect(task.domAttributes).toEqual({ 'aria-labelledby': `label-${task.id}` });
+    expect(task.domAttributes).toEqual({ 'aria-labelledby': `main-label-${task.id}` });
+    // Another pane showing the same world names the same node by another element.
+    expect(toFlowNodes('twin', [], d.nodes).find((n) => n.id === task.id)!.domAttributes).toEqual({ 'aria-labelledby': `twin-label-${task.id}` });
     expect(flow.find((n) => n.type === 'zone')!.domAttributes).toBeUndefined();
     const remeasured = flow.map((n) => (n === task ? { ...n, measured: { width: 200, height: 101 } } : n));
     const selected = d.nodes.map((n) => (n.id === task.id ? { ...n, selected: true } : n));
-    expect(toFlowNodes(remeasured, selected).find((n) => n.id === task.id)!.measured).toEqual({ width: 200, height: 101 });
+    expect(toFlowNodes('main', remeasured, selected).find((n) => n.id === task.id)!.measured).toEqual({ width: 200, height: 101 });
   });
 });
 

@@ -115,7 +115,9 @@ export type FlowNode = {
   measured?: unknown;
 };
 
-export const nodeLabelId = (id: string) => `label-${id}`;
+/** The id of a node's label element: prefixed with its pane's id, so two panes showing the same
+ *  seed (the same task IDs) never share an element id. */
+export const nodeLabelId = (pane: string, id: string) => `${pane}-label-${id}`;
 const NO_DATA: Record<string, never> = {};
 
 /**
@@ -125,7 +127,7 @@ const NO_DATA: Record<string, never> = {};
  * a label inside the node (aria-labelledby), for the same reason. A skeleton is replaced only
  * when the node moves, resizes or its selection changes.
  */
-export function toFlowNodes(previous: readonly FlowNode[], nodes: readonly { id: string; type: string; position: { x: number; y: number }; width: number; height: number; selected: boolean; selectable: boolean; focusable: boolean; zIndex: number }[]): FlowNode[] {
+export function toFlowNodes(pane: string, previous: readonly FlowNode[], nodes: readonly { id: string; type: string; position: { x: number; y: number }; width: number; height: number; selected: boolean; selectable: boolean; focusable: boolean; zIndex: number }[]): FlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   const next = nodes.map((n): FlowNode => {
     const old = byId.get(n.id);
@@ -145,7 +147,7 @@ export function toFlowNodes(previous: readonly FlowNode[], nodes: readonly { id:
       draggable: false,
       zIndex: n.zIndex,
       data: NO_DATA,
-      ...(n.focusable ? { domAttributes: { 'aria-labelledby': nodeLabelId(n.id) } } : {}),
+      ...(n.focusable ? { domAttributes: { 'aria-labelledby': nodeLabelId(pane, n.id) } } : {}),
       // Its size is known: say so up front, so React Flow need not measure and report back.
       measured: old?.measured ?? { width: n.width, height: n.height },
     };

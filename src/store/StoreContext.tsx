@@ -1,22 +1,41 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { SimStore, SimStoreState } from './simStore.ts';
+import type { PageState, PageStore } from './pageStore.ts';
+import type { PaneState, PaneStore } from './paneStore.ts';
 
-const StoreContext = createContext<SimStore | null>(null);
+// Two contexts: the page (clock, dialogs, notices) and the pane a component sits in (its session
+// and views). A component inside a pane reads its own pane; the page's things are shared.
+const PageContext = createContext<PageStore | null>(null);
+const PaneContext = createContext<PaneStore | null>(null);
 
-export function SimStoreProvider({ store, children }: { store: SimStore; children: ReactNode }) {
-  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+export function PageStoreProvider({ store, children }: { store: PageStore; children: ReactNode }) {
+  return <PageContext.Provider value={store}>{children}</PageContext.Provider>;
 }
 
-/** The store itself, for event handlers that act without re-rendering on every change. */
-export function useSimStoreApi(): SimStore {
-  const store = useContext(StoreContext);
-  if (!store) throw new Error('useSimStore needs a <SimStoreProvider> above it');
+export function PaneStoreProvider({ store, children }: { store: PaneStore; children: ReactNode }) {
+  return <PaneContext.Provider value={store}>{children}</PaneContext.Provider>;
+}
+
+/** The page store itself, for event handlers that act without re-rendering on every change. */
+export function usePageApi(): PageStore {
+  const store = useContext(PageContext);
+  if (!store) throw new Error('usePage needs a <PageStoreProvider> above it');
   return store;
 }
 
-export function useSimStore<T>(selector: (s: SimStoreState) => T): T {
-  return useStore(useSimStoreApi(), selector);
+export function usePage<T>(selector: (s: PageState) => T): T {
+  return useStore(usePageApi(), selector);
+}
+
+/** The store of the pane this component is in. */
+export function usePaneApi(): PaneStore {
+  const store = useContext(PaneContext);
+  if (!store) throw new Error('usePane needs a <PaneStoreProvider> above it');
+  return store;
+}
+
+export function usePane<T>(selector: (s: PaneState) => T): T {
+  return useStore(usePaneApi(), selector);
 }
 
 /** The world's version for text views (tables, inspector, events), refreshed at most every
@@ -24,7 +43,7 @@ export function useSimStore<T>(selector: (s: SimStoreState) => T): T {
  *  then as a transition, which React renders in slices between frames; after anything the user
  *  does, at once. The diagram is not throttled. */
 export function useThrottledVersion(intervalMs = 250): number {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const subscribe = useCallback(
     (onChange: (urgent: boolean) => void) => {
       let last = 0;

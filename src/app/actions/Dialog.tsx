@@ -1,21 +1,22 @@
 // A modal built on the native <dialog>: the browser traps focus, Escape closes it, and focus
-// returns to where it was. Closing (by any means) clears the store's dialog request.
+// returns to where it was. Closing (by any means) clears the page's dialog request.
 
-import { useEffect, useRef, type ReactNode } from 'react';
-import { useSimStoreApi } from '../../store/StoreContext.tsx';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { usePageApi } from '../../store/StoreContext.tsx';
 
 export function Dialog({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const store = useSimStoreApi();
+  const page = usePageApi();
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby="dialog-title" onClose={() => store.getState().openDialog(null)}>
+    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={() => page.getState().openDialog(null)}>
       <div className="dialog-head">
-        <h2 id="dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <button type="button" className="close" aria-label="Close" onClick={() => ref.current?.close()}>×</button>
       </div>
       {children}

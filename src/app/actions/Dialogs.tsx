@@ -1,11 +1,12 @@
-// The forms behind "Run task", "Create service" and "Register new revision", plus the shortcuts
-// list. Loaded lazily: the first screen doesn't need them.
+// The forms behind "Run task", "Create service" and "Register new revision", the shortcuts list,
+// the scene picker and the share dialog. Loaded lazily: the first screen doesn't need them.
 
 import { useState, type FormEvent } from 'react';
 import { FARGATE_SIZES, familyRevision, validateTaskDefinition, type ContainerDefinitionInput, type FieldError, type TaskDefinition, type TaskDefinitionInput } from '../../sim/index.ts';
-import type { DialogRequest } from '../../store/simStore.ts';
-import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
+import type { DialogRequest } from '../../store/pageStore.ts';
+import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, Dialog, FormField, readWholeNumber } from './Dialog.tsx';
+import { ScenesDialog, ShareDialog } from './SessionDialogs.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export default function Dialogs({ request }: { request: DialogRequest }) {
@@ -18,12 +19,16 @@ export default function Dialogs({ request }: { request: DialogRequest }) {
       return <RegisterRevisionForm initial={request.taskDefinition} />;
     case 'shortcuts':
       return <ShortcutsList />;
+    case 'scenes':
+      return <ScenesDialog />;
+    case 'share':
+      return <ShareDialog />;
   }
 }
 
 function useActiveDefinitions(): TaskDefinition[] {
-  useSimStore((s) => s.version);
-  const world = useSimStore((s) => s.sim.world);
+  usePane((s) => s.version);
+  const world = usePane((s) => s.sim.world);
   return [...world.taskDefinitions.values()]
     .filter((td) => td.status === 'ACTIVE')
     .sort((a, b) => a.family.localeCompare(b.family) || b.revision - a.revision);
@@ -49,7 +54,8 @@ function FormError({ message }: { message: string | null }) {
 }
 
 function RunTaskForm({ initial }: { initial: string | undefined }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
+  const page = usePageApi();
   const definitions = useActiveDefinitions();
   const [td, setTd] = useState(initial ?? definitions.find((d) => d.family === 'report')?.taskDefinitionArn ?? definitions[0]?.taskDefinitionArn ?? '');
   const [count, setCount] = useState('1');
@@ -65,7 +71,7 @@ function RunTaskForm({ initial }: { initial: string | undefined }) {
     const loadBalancers = behindLb && tg ? { loadBalancers: [{ targetGroup: tg.targetGroupName }] } : {};
     const { outcome } = store.getState().dispatch({ type: 'runTask', taskDefinition: td, count: n, ...loadBalancers });
     if (!outcome.ok) return setErrors({ form: outcome.error.message });
-    store.getState().openDialog(null);
+    page.getState().openDialog(null);
   };
   return (
     <Dialog title="Run task">
@@ -90,7 +96,8 @@ function RunTaskForm({ initial }: { initial: string | undefined }) {
 }
 
 function CreateServiceForm({ initial }: { initial: string | undefined }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
+  const page = usePageApi();
   const definitions = useActiveDefinitions();
   const max = store.getState().sim.world.config.maxDesiredCount;
   const [td, setTd] = useState(initial ?? definitions.find((d) => d.family === 'web')?.taskDefinitionArn ?? definitions[0]?.taskDefinitionArn ?? '');
@@ -107,7 +114,7 @@ function CreateServiceForm({ initial }: { initial: string | undefined }) {
     if (next.name || next.count || typeof n === 'string') return setErrors(next);
     const { outcome } = store.getState().dispatch({ type: 'createService', serviceName: name, taskDefinition: td, desiredCount: n });
     if (!outcome.ok) return setErrors({ form: outcome.error.message });
-    store.getState().openDialog(null);
+    page.getState().openDialog(null);
     store.getState().select({ kind: 'service', id: name });
   };
   return (
@@ -149,7 +156,8 @@ function fieldOf(error: FieldError): string {
 }
 
 function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
+  const page = usePageApi();
   const world = store.getState().sim.world;
   const base = (initial && world.taskDefinitions.get(initial)) || world.taskDefinitions.values().next().value;
   const first = base?.containerDefinitions[0];
@@ -209,8 +217,8 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
       <Dialog title="Registered">
         <p role="status">Registered <strong>{done}</strong>. Running tasks keep the revision they started with: a task definition is immutable, and a new revision changes nothing until you run it.</p>
         <div className="form-actions">
-          <button type="button" onClick={() => store.getState().openDialog({ kind: 'runTask', ...(arn ? { taskDefinition: arn } : {}) })}>Run a task of it…</button>
-          <button type="button" className="primary" onClick={() => store.getState().openDialog(null)}>Done</button>
+          <button type="button" onClick={() => page.getState().openDialog({ kind: 'runTask', ...(arn ? { taskDefinition: arn } : {}) })}>Run a task of it…</button>
+          <button type="button" className="primary" onClick={() => page.getState().openDialog(null)}>Done</button>
         </div>
       </Dialog>
     );

@@ -2,7 +2,10 @@
 
 import { focusOfNode } from '../../diagram/project.ts';
 import type { ScriptCommand } from '../../sim/index.ts';
-import { SPEEDS, type SimStore } from '../../store/simStore.ts';
+import { SPEEDS } from '../../session/record.ts';
+import type { PageStore } from '../../store/pageStore.ts';
+import type { PaneStore } from '../../store/paneStore.ts';
+import { step } from '../../store/playback.ts';
 
 export const SHORTCUTS = [
   { keys: 'Space or K', what: 'Play / pause' },
@@ -10,6 +13,9 @@ export const SHORTCUTS = [
   { keys: '− / +', what: 'Slower / faster (¼× to 64×)' },
   { keys: 'R', what: 'Reset the scenario to its start' },
   { keys: '← ↑ → ↓', what: 'On the diagram: move to the nearest node that way' },
+  { keys: '← / →', what: 'On the timeline: back / on 5 s (with Shift, a minute)' },
+  { keys: 'PageUp / PageDown', what: 'On the timeline: the previous / next mark' },
+  { keys: 'Home / End', what: 'On the timeline: the start / live' },
   { keys: 'Enter', what: 'On the diagram: select the focused node' },
   { keys: 'S or Delete', what: 'Stop the selected task' },
   { keys: 'C', what: 'Crash its essential container (exit 1)' },
@@ -26,12 +32,13 @@ export const SHORTCUTS = [
 const TYPING = 'input, select, textarea, [contenteditable="true"]';
 
 /** Handle one keydown; returns true when it was a shortcut (the caller then prevents default). */
-export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
+export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey) return false;
   const target = e.target instanceof Element ? e.target : null;
   if (target?.closest(TYPING)) return false;
-  const s = store.getState();
-  if (s.dialog) return false; // a dialog has its own keys (Escape closes it)
+  const page = pageStore.getState();
+  const s = paneStore.getState();
+  if (page.dialog) return false; // a dialog has its own keys (Escape closes it)
   const onControl = target?.closest('button, a, [role="tab"], summary') !== null && target !== null;
   const onNode = target?.closest('.react-flow__node');
   const key = e.key;
@@ -43,7 +50,7 @@ export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
     if (task) s.dispatch(make(task));
     return true;
   };
-  const speedIndex = SPEEDS.indexOf(s.settings.speed);
+  const speedIndex = SPEEDS.indexOf(page.speed);
 
   if (onNode && key.startsWith('Arrow')) {
     const next = nearestNode(onNode, key);
@@ -56,18 +63,18 @@ export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
     case 'k':
     case 'K':
       if (key === ' ' && (onControl || onNode)) return false; // Space presses buttons and selects nodes
-      s.setPlaying(!s.playing);
+      page.setPlaying(!page.playing);
       return true;
     case '.':
-      s.step();
+      step(pageStore, [paneStore]);
       return true;
     case '-':
     case '_':
-      s.setSpeed(SPEEDS[Math.max(0, speedIndex - 1)]!);
+      page.setSpeed(SPEEDS[Math.max(0, speedIndex - 1)]!);
       return true;
     case '+':
     case '=':
-      s.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)]!);
+      page.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)]!);
       return true;
     case 'r':
     case 'R':
@@ -94,22 +101,22 @@ export function handleShortcut(store: SimStore, e: KeyboardEvent): boolean {
     }
     case 't':
     case 'T':
-      s.openDialog({ kind: 'runTask' });
+      page.openDialog({ kind: 'runTask' });
       return true;
     case 'n':
     case 'N':
-      s.openDialog({ kind: 'createService' });
+      page.openDialog({ kind: 'createService' });
       return true;
     case 'e':
     case 'E':
-      s.openDialog({ kind: 'registerRevision', ...(s.selection?.kind === 'taskDefinition' ? { taskDefinition: s.selection.id } : {}) });
+      page.openDialog({ kind: 'registerRevision', ...(s.selection?.kind === 'taskDefinition' ? { taskDefinition: s.selection.id } : {}) });
       return true;
     case 'Escape':
       if (!s.selection) return false;
       s.select(null);
       return true;
     case '?':
-      s.openDialog({ kind: 'shortcuts' });
+      page.openDialog({ kind: 'shortcuts' });
       return true;
   }
   return false;

@@ -8,7 +8,7 @@ import { Background, Controls, Panel, ReactFlow, useReactFlow, type Edge, type N
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { focusOfNode } from '../../diagram/project.ts';
-import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
+import { usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { NODE_TYPES } from './nodes.tsx';
 import { EDGE_TYPES } from './TrafficEdge.tsx';
 import { RecentlyStopped } from './RecentlyStopped.tsx';
@@ -16,9 +16,9 @@ import { RecentlyStopped } from './RecentlyStopped.tsx';
 const FIT = { padding: 0.05, maxZoom: 1.5 };
 
 export function Diagram() {
-  const store = useSimStoreApi();
-  const nodes = useSimStore((s) => s.flowNodes) as Node[];
-  const edges = useSimStore((s) => s.diagram.edges) as Edge[];
+  const store = usePaneApi();
+  const nodes = usePane((s) => s.flowNodes) as Node[];
+  const edges = usePane((s) => s.diagram.edges) as Edge[];
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -83,27 +83,27 @@ export function Diagram() {
 
 /**
  * Fit the whole picture again when its shape changes — orientation, a new band, column or card —
- * unless the user has made the view their own; a reset gives it back.
+ * unless the user has made the view their own; a reset or a new scene gives it back (a seek does not).
  */
 function Refit({ userViewRef }: { userViewRef: RefObject<boolean> }) {
   const { fitView } = useReactFlow();
-  const sim = useSimStore((s) => s.sim); // a new Simulation: the scenario was reset
-  const orientation = useSimStore((s) => s.orientation);
-  const columns = useSimStore((s) => s.diagram.memory.columns);
-  const bands = useSimStore((s) => s.diagram.memory.bands.length);
+  const scene = usePane((s) => s.scene); // a reset or another session: the picture starts over
+  const orientation = usePane((s) => s.orientation);
+  const columns = usePane((s) => s.diagram.memory.columns);
+  const bands = usePane((s) => s.diagram.memory.bands.length);
   // Runs on every store update: count without building an array.
-  const cards = useSimStore((s) => {
+  const cards = usePane((s) => {
     let n = 0;
     for (const node of s.diagram.nodes) if (node.type === 'service' || node.type === 'taskDefinition' || node.type === 'loadBalancer') n++;
     return n;
   });
   useEffect(() => {
     userViewRef.current = false;
-  }, [sim, orientation, userViewRef]);
+  }, [scene, orientation, userViewRef]);
   useEffect(() => {
     if (userViewRef.current) return;
     const frame = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(frame);
-  }, [fitView, userViewRef, sim, orientation, columns, bands, cards]);
+  }, [fitView, userViewRef, scene, orientation, columns, bands, cards]);
   return null;
 }

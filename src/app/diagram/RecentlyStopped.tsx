@@ -2,17 +2,19 @@
 // in the tasks table too: ECS shows stopped tasks for at least an hour, spec §3.4).
 
 import { clockLabel, shortId } from '../../sim/index.ts';
-import { useSimStore, useSimStoreApi } from '../../store/StoreContext.tsx';
+import { useId } from 'react';
+import { usePane, usePaneApi } from '../../store/StoreContext.tsx';
 
 const SHOWN = 3;
 
 export function RecentlyStopped() {
-  const store = useSimStoreApi();
-  const stopped = useSimStore((s) => s.diagram.recentlyStopped);
+  const store = usePaneApi();
+  const stopped = usePane((s) => s.diagram.recentlyStopped);
+  const headingId = useId();
   if (stopped.length === 0) return null;
   return (
-    <section className="recently-stopped" aria-labelledby="recently-stopped-heading">
-      <h2 id="recently-stopped-heading">Recently stopped <span className="muted">({stopped.length})</span></h2>
+    <section className="recently-stopped" aria-labelledby={headingId}>
+      <h2 id={headingId}>Recently stopped <span className="muted">({stopped.length})</span></h2>
       <ul>
         {stopped.slice(0, SHOWN).map((t) => (
           <li key={t.taskArn}>

@@ -7,7 +7,7 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { useReducedMotion } from 'motion/react';
 import { memo } from 'react';
-import { useSimStore, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { usePane, useThrottledVersion } from '../../store/StoreContext.tsx';
 
 type TrafficData = { taskArn?: string; loadBalancerArn: string };
 
@@ -24,8 +24,8 @@ function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
 function Particles({ path, taskArn }: { path: string; taskArn: string | undefined }) {
   useThrottledVersion(1000);
   const reduced = useReducedMotion();
-  const sample = useSimStore((s) => s.sim.world.traffic.sample);
-  const rate = useSimStore((s) => s.sim.world.traffic.ratePerSecond);
+  const sample = usePane((s) => s.sim.world.traffic.sample);
+  const rate = usePane((s) => s.sim.world.traffic.ratePerSecond);
   if (reduced || rate === 0) return null;
   const mine = taskArn === undefined ? sample : sample.filter((r) => r.target === taskArn);
   if (mine.length === 0) return null;

@@ -9,7 +9,7 @@ import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
 import { DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
-import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { lastSeconds, percent, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
 import { HEALTH_ICON, isWindingDown, STATUS_ICON, statusClass } from '../status.ts';
@@ -33,7 +33,7 @@ const own = (fn: () => void) => (e: MouseEvent) => {
 const ENTRANCE = { opacity: 0, scale: 0.6 };
 
 function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const t = data.task;
   const id = shortId(t.taskId);
   const compact = (width ?? 200) < 160;
@@ -97,7 +97,7 @@ function TargetLine({ taskArn, state }: { taskArn: string; state: string }) {
   // The traffic record is updated in place, so this selector never re-renders the line by itself:
   // the throttled version above does, twice a second (a served count re-rendering it at every
   // request would undo that).
-  const traffic = useSimStore((s) => s.sim.world.traffic);
+  const traffic = usePane((s) => s.sim.world.traffic);
   const served = servedBy(traffic, taskArn);
   return (
     <div className={`target-line target-${state}`}>
@@ -108,7 +108,7 @@ function TargetLine({ taskArn, state }: { taskArn: string; state: string }) {
 
 function LoadBalancerNodeView({ data }: ViewProps<LoadBalancerNodeData>) {
   useThrottledVersion(500);
-  const traffic = useSimStore((s) => s.sim.world.traffic);
+  const traffic = usePane((s) => s.sim.world.traffic);
   const lb = data.loadBalancer;
   const tg = data.targetGroup;
   const recent = lastSeconds(traffic, 5);
@@ -131,7 +131,7 @@ function LoadBalancerNodeView({ data }: ViewProps<LoadBalancerNodeData>) {
 
 function ClientsNodeView({ data }: ViewProps<ClientsNodeData>) {
   useThrottledVersion(500);
-  const traffic = useSimStore((s) => s.sim.world.traffic);
+  const traffic = usePane((s) => s.sim.world.traffic);
   const recent = lastSeconds(traffic, 5);
   const failed = recent.requests - recent.ok;
   return (
@@ -148,7 +148,7 @@ function ClientsNodeView({ data }: ViewProps<ClientsNodeData>) {
 }
 
 function ServiceNodeView({ data }: ViewProps<ServiceNodeData>) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const s = data.service;
   const scale = (by: number) => own(() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, desiredCount: Math.max(0, s.desiredCount + by) }));
   const steady = s.runningCount === s.desiredCount && s.pendingCount === 0;
@@ -225,13 +225,14 @@ type ViewProps<D> = { data: D; width: number | undefined };
  */
 function withContent<D extends NodeData>(View: (props: ViewProps<D>) => ReactNode) {
   function Content({ id, width }: NodeProps) {
-    const node = useSimStore((s) => s.nodeById.get(id));
+    const node = usePane((s) => s.nodeById.get(id));
+    const pane = usePane((s) => s.id);
     if (!node) return null;
     return (
       <>
         {/* `hidden`: an aria-labelledby target still names the node (accname 2B) but has no box to
             lay out or paint, which counts with 200 nodes. */}
-        {node.focusable && <span id={nodeLabelId(id)} hidden>{node.ariaLabel}</span>}
+        {node.focusable && <span id={nodeLabelId(pane, id)} hidden>{node.ariaLabel}</span>}
         <View data={node.data as D} width={width} />
       </>
     );

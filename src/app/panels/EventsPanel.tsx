@@ -3,7 +3,7 @@
 
 import { useId, useState } from 'react';
 import { clockLabel, shortId, type SimEvent } from '../../sim/index.ts';
-import { useSimStore } from '../../store/StoreContext.tsx';
+import { usePane } from '../../store/StoreContext.tsx';
 
 const SHOWN = 120;
 
@@ -30,8 +30,8 @@ function toLine(e: SimEvent, filter: string, withTasks: boolean): Line | null {
 }
 
 export function EventsPanel() {
-  const recent = useSimStore((s) => s.recent);
-  const serviceNames = useSimStore((s) => [...s.sim.world.services.keys()].join('\n'));
+  const recent = usePane((s) => s.recent);
+  const serviceNames = usePane((s) => [...s.sim.world.services.keys()].join('\n'));
   const [filter, setFilter] = useState('all');
   const [withTasks, setWithTasks] = useState(true);
   const filterId = useId();

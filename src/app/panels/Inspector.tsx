@@ -1,9 +1,9 @@
 // The inspector: every field the engine has for the selected task, service or task definition,
 // under AWS's own names, with the actions that apply to it.
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, useId } from 'react';
 import { familyRevision, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
-import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { usePane, usePaneApi, useThrottledVersion, usePageApi } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { readWholeNumber } from '../actions/Dialog.tsx';
 import { taskActions } from '../actions/availability.ts';
@@ -15,8 +15,8 @@ const LoadBalancerInspector = lazy(() => import('./LoadBalancerInspector.tsx').t
 
 export function Inspector() {
   useThrottledVersion();
-  const selection = useSimStore((s) => s.selection);
-  const world = useSimStore((s) => s.sim.world);
+  const selection = usePane((s) => s.selection);
+  const world = usePane((s) => s.sim.world);
   if (!selection) {
     return (
       <div className="inspector empty">
@@ -52,7 +52,7 @@ function Field({ name, children }: { name: string; children: React.ReactNode }) 
 }
 
 function TaskInspector({ world, task: t }: { world: World; task: Task }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const actions = taskActions(world, t);
   const dispatch = store.getState().dispatch;
   const id = shortId(t.taskId);
@@ -176,7 +176,7 @@ function ServiceInspector({ world, service: s }: { world: World; service: Servic
 }
 
 function DesiredCountForm({ service, max }: { service: Service; max: number }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const [value, setValue] = useState(String(service.desiredCount));
   const [error, setError] = useState<string | null>(null);
   const submit = (e: React.FormEvent) => {
@@ -189,6 +189,7 @@ function DesiredCountForm({ service, max }: { service: Service; max: number }) {
     const { outcome } = store.getState().dispatch({ type: 'updateService', service: service.serviceName, desiredCount: n });
     setError(outcome.ok ? null : outcome.error.message);
   };
+  const inputId = useId();
   const step = (by: number) => {
     const n = Math.max(0, Math.min(max, service.desiredCount + by));
     setValue(String(n));
@@ -197,19 +198,18 @@ function DesiredCountForm({ service, max }: { service: Service; max: number }) {
   };
   return (
     <form className="desired-form" onSubmit={submit} noValidate>
-      <label htmlFor="desired-count">desiredCount</label>
+      <label htmlFor={inputId}>desiredCount</label>
       <button type="button" onClick={() => step(-1)} aria-label="Decrease desired count by one" disabled={service.desiredCount === 0}>−</button>
-      <input id="desired-count" inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? 'desired-count-error' : undefined} size={5} />
+      <input id={inputId} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? `${inputId}-error` : undefined} size={5} />
       <button type="button" onClick={() => step(1)} aria-label="Increase desired count by one">+</button>
       <button type="submit">Update service</button>
-      {error && <p id="desired-count-error" className="field-error">{error}</p>}
+      {error && <p id={`${inputId}-error`} className="field-error">{error}</p>}
     </form>
   );
 }
 
 function TaskDefinitionInspector({ td }: { td: TaskDefinition }) {
-  const store = useSimStoreApi();
-  const open = store.getState().openDialog;
+  const open = usePageApi().getState().openDialog;
   const active = td.status === 'ACTIVE';
   const inactive = { enabled: false as const, reason: `${td.family}:${td.revision} is INACTIVE: deregistered definitions run nothing new.` };
   const { registeredAt: _r, deregisteredAt: _d, ...json } = td;

@@ -3,7 +3,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { DEFAULT_DEREGISTRATION_DELAY, HEALTH_CHECK_LIMITS, shortId, taskIdOf, TARGET_GROUP_HEALTH_CHECK_DEFAULTS, type LoadBalancer, type RoutingAlgorithm, type TargetGroup, type World } from '../../sim/index.ts';
-import { useSimStoreApi } from '../../store/StoreContext.tsx';
+import { usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, FormField, readWholeNumber } from '../actions/Dialog.tsx';
 import { targetReason } from '../format.ts';
 import { servedBy } from '../trafficStats.ts';
@@ -59,7 +59,7 @@ const DEFAULTS: Record<keyof Fields, number> = { ...TARGET_GROUP_HEALTH_CHECK_DE
 const RANGES: Record<keyof Fields, readonly [number, number]> = { ...HEALTH_CHECK_LIMITS, deregistrationDelaySeconds: [0, 3600] };
 
 function TargetGroupForm({ targetGroup: tg }: { targetGroup: TargetGroup }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const [fields, setFields] = useState<Fields>({
     intervalSeconds: String(tg.healthCheck.intervalSeconds),
     timeoutSeconds: String(tg.healthCheck.timeoutSeconds),

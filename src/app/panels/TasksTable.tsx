@@ -4,7 +4,7 @@
 
 import { memo, startTransition, useEffect, useState, type KeyboardEvent } from 'react';
 import { shortId, type Task, type World } from '../../sim/index.ts';
-import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { taskActions } from '../actions/availability.ts';
 import { clockLabel } from '../../sim/index.ts';
@@ -43,9 +43,9 @@ export function sortTasks(tasks: Task[], sort: Sort): Task[] {
 
 export function TasksTable() {
   useThrottledVersion();
-  const world = useSimStore((s) => s.sim.world);
-  const selection = useSimStore((s) => s.selection);
-  const rejection = useSimStore((s) => s.lastRejection);
+  const world = usePane((s) => s.sim.world);
+  const selection = usePane((s) => s.selection);
+  const rejection = usePane((s) => s.lastRejection);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const tasks = sortTasks([...world.tasks.values()], sort);
   const rows = useRowBudget(tasks.length);
@@ -119,7 +119,7 @@ function SortHeader({ column, sort, onSort }: { column: Column; sort: Sort; onSo
 /** Memoised on the task object: the engine replaces a task only when it changes, so a tick
  *  re-renders the rows whose task changed, not all two hundred. */
 const TaskRow = memo(function TaskRow({ world, task: t, selected }: { world: World; task: Task; selected: boolean }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const id = shortId(t.taskId);
   const stop = taskActions(world, t).stop;
   return (

@@ -2,9 +2,9 @@
 // vs running tasks per service, requests per second, success rate and latency — each with its
 // numbers in words.
 
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, useId } from 'react';
 import { MAX_RATE } from '../../sim/index.ts';
-import { useSimStore, useSimStoreApi, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { lastSeconds, meanLatency, percent, summarise } from '../trafficStats.ts';
 import { Chart } from './Chart.tsx';
 import { readWholeNumber } from '../actions/Dialog.tsx';
@@ -13,8 +13,8 @@ const WINDOW = 180; // seconds of sim time shown
 
 export function TrafficPanel() {
   useThrottledVersion(500);
-  const world = useSimStore((s) => s.sim.world);
-  const history = useSimStore((s) => s.history);
+  const world = usePane((s) => s.sim.world);
+  const history = usePane((s) => s.history);
   const lb = world.loadBalancers.values().next().value;
   if (!lb) return <p className="muted">There is no load balancer in this scenario. The default scenario has one (web-alb) with traffic flowing.</p>;
   const seconds = world.traffic.seconds.slice(-WINDOW - 1, -1);
@@ -23,7 +23,7 @@ export function TrafficPanel() {
   const success = seconds.map((s) => (s.requests === 0 ? null : (100 * s.ok) / s.requests));
   const latency = seconds.map((s) => (s.ok === 0 ? null : s.latencyMs / s.ok));
   const all = summarise(seconds);
-  const services = Object.keys(history.at(-1)?.services ?? {});
+  const services = [...(history.at(-1)?.services.keys() ?? [])];
   const recent = history.slice(-WINDOW);
   const maxRequests = Math.max(10, ...requests);
   return (
@@ -38,13 +38,13 @@ export function TrafficPanel() {
         <Chart
           key={name}
           title={`Service ${name}: desired vs running`}
-          max={Math.max(1, ...recent.map((h) => Math.max(h.services[name]?.desired ?? 0, h.services[name]?.running ?? 0)))}
+          max={Math.max(1, ...recent.map((h) => Math.max(h.services.get(name)?.desired ?? 0, h.services.get(name)?.running ?? 0)))}
           unit=" tasks"
           series={[
-            { name: 'desired', values: recent.map((h) => h.services[name]?.desired ?? null), className: 'series-desired' },
-            { name: 'running', values: recent.map((h) => h.services[name]?.running ?? null), className: 'series-running' },
+            { name: 'desired', values: recent.map((h) => h.services.get(name)?.desired ?? null), className: 'series-desired' },
+            { name: 'running', values: recent.map((h) => h.services.get(name)?.running ?? null), className: 'series-running' },
           ]}
-          summary={`now desired ${history.at(-1)?.services[name]?.desired}, running ${history.at(-1)?.services[name]?.running}; running ranged ${Math.min(...recent.map((h) => h.services[name]?.running ?? 0))}–${Math.max(...recent.map((h) => h.services[name]?.running ?? 0))} over the last ${recent.length} s.`}
+          summary={`now desired ${history.at(-1)?.services.get(name)?.desired}, running ${history.at(-1)?.services.get(name)?.running}; running ranged ${Math.min(...recent.map((h) => h.services.get(name)?.running ?? 0))}–${Math.max(...recent.map((h) => h.services.get(name)?.running ?? 0))} over the last ${recent.length} s.`}
         />
       ))}
       <Chart title="Requests per second" max={maxRequests} unit=" req/s" series={[{ name: 'requests', values: requests, className: 'series-requests' }]}
@@ -58,9 +58,10 @@ export function TrafficPanel() {
 }
 
 function RateForm({ loadBalancer, rate }: { loadBalancer: string; rate: number }) {
-  const store = useSimStoreApi();
+  const store = usePaneApi();
   const [value, setValue] = useState(String(rate));
   const [error, setError] = useState<string | null>(null);
+  const inputId = useId();
   const apply = (text: string) => {
     const n = readWholeNumber(text, 0, MAX_RATE);
     if (n === null) return setError(`Enter a whole number from 0 to ${MAX_RATE}.`);
@@ -73,12 +74,12 @@ function RateForm({ loadBalancer, rate }: { loadBalancer: string; rate: number }
   };
   return (
     <form className="rate-form" onSubmit={submit} noValidate>
-      <label htmlFor="rate">Requests per second to {loadBalancer}</label>
-      <input id="rate-range" type="range" min={0} max={500} step={10} value={Math.min(500, Number(value) || 0)} aria-label="Request rate slider"
+      <label htmlFor={inputId}>Requests per second to {loadBalancer}</label>
+      <input type="range" min={0} max={500} step={10} value={Math.min(500, Number(value) || 0)} aria-label="Request rate slider"
         onChange={(e) => { setValue(e.target.value); apply(e.target.value); }} />
-      <input id="rate" inputMode="numeric" size={5} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? 'rate-error' : undefined} />
+      <input id={inputId} inputMode="numeric" size={5} value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? `${inputId}-error` : undefined} />
       <button type="submit">Set rate</button>
-      {error && <p id="rate-error" className="field-error">{error}</p>}
+      {error && <p id={`${inputId}-error`} className="field-error">{error}</p>}
     </form>
   );
 }

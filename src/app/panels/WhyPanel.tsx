@@ -2,11 +2,11 @@
 // This is the ledger no console shows: which AZ a task went to and why, what was replaced first.
 
 import { clockLabel, shortId } from '../../sim/index.ts';
-import { useSimStore } from '../../store/StoreContext.tsx';
+import { usePane } from '../../store/StoreContext.tsx';
 import { plural } from '../format.ts';
 
 export function WhyPanel() {
-  const plans = useSimStore((s) => s.plans);
+  const plans = usePane((s) => s.plans);
   if (plans.length === 0) return <p className="muted">The scheduler has not acted yet. Services plan every second; a standalone task never gets a plan.</p>;
   return (
     <ol className="why-list" data-testid="why">

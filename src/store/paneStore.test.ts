@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { nodeId, type TaskNodeData } from '../diagram/project.ts';
-import { createSimStore, NODE_CHANGES_PER_FRAME } from './simStore.ts';
+import { createPaneStore, newPaneSession, NODE_CHANGES_PER_FRAME } from './paneStore.ts';
 
-const settings = { seed: 1, scenario: 'busy', speed: 16 as const };
+const createSimStore = ({ scenario, seed }: { scenario: string; seed: number }) => createPaneStore(newPaneSession(scenario, seed));
+const settings = { seed: 1, scenario: 'busy' };
 
 describe('the store keeps the diagram in step with the world', () => {
   it('spreads a burst of node changes over frames, and catches up with the world', () => {

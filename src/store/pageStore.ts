@@ -1,0 +1,52 @@
+// The page's own things, apart from any simulation: the one clock every pane runs on (playing,
+// speed), the open dialog, and the notices the page shows. A pane (paneStore.ts) holds one
+// session and what its views derive from it; the twin view will put two panes on one page.
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Speed } from '../session/record.ts';
+
+export type DialogRequest =
+  | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
+  | { kind: 'shortcuts' | 'scenes' | 'share' };
+
+/** A message for the person at the page (a bad link, a dropped autosave): what happened, and
+ *  optionally one thing to do about it. */
+export type Notice = { id: number; tone: 'info' | 'problem'; text: string; action?: { label: string; run: () => void }; onDismiss?: () => void };
+
+export type PageState = {
+  playing: boolean;
+  speed: Speed;
+  dialog: DialogRequest | null;
+  notices: Notice[];
+  setPlaying: (playing: boolean) => void;
+  setSpeed: (speed: Speed) => void;
+  openDialog: (dialog: DialogRequest | null) => void;
+  /** Show a notice; one with the same text replaces the older. Returns its id. */
+  notify: (notice: Omit<Notice, 'id'>) => number;
+  dismiss: (id: number) => void;
+};
+
+export type PageStore = StoreApi<PageState>;
+
+export function createPageStore(initial: { speed: Speed; playing?: boolean; notices?: Omit<Notice, 'id'>[] }): PageStore {
+  let nextId = 1;
+  return createStore<PageState>()((set) => ({
+    playing: initial.playing ?? true,
+    speed: initial.speed,
+    dialog: null,
+    notices: (initial.notices ?? []).map((n) => ({ ...n, id: nextId++ })),
+    setPlaying: (playing) => set({ playing }),
+    setSpeed: (speed) => set({ speed }),
+    openDialog: (dialog) => set({ dialog }),
+    notify(notice) {
+      const id = nextId++;
+      set((s) => ({ notices: [...s.notices.filter((n) => n.text !== notice.text), { ...notice, id }] }));
+      return id;
+    },
+    dismiss: (id) =>
+      set((s) => {
+        s.notices.find((n) => n.id === id)?.onDismiss?.();
+        return { notices: s.notices.filter((n) => n.id !== id) };
+      }),
+  }));
+}

@@ -1,0 +1,262 @@
+// One store per simulation pane: its session (the recorded timeline), what the user has selected,
+// and what the views derive from the moment shown — the diagram's projection, the recent events,
+// the chart history, the scrub bar's marks. The page's clock, dialogs and notices live apart
+// (pageStore.ts), so two panes on one page share a clock but nothing else.
+//
+// Components read a pane through narrow selectors; every change to the world bumps `version`,
+// which is what views of the world subscribe to. `timeline` says why the world jumped (a seek, a
+// fork, a reset): a view that caches what it drew asks that, never "is the Simulation new?".
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { EMPTY_MEMORY, type Orientation } from '../diagram/layout.ts';
+import { projectDiagram, STOPPED_LINGER, type Diagram, type DiagramNode, type Focus } from '../diagram/project.ts';
+import { edgesBetween, limitChanges, shareEdges, shareUnchanged, toFlowNodes, type FlowNode } from '../diagram/share.ts';
+import type { Marker } from '../session/markers.ts';
+import type { SessionRecord, Speed } from '../session/record.ts';
+import { Session, type Timeline } from '../session/session.ts';
+import type { DispatchOutcome, Millis, ScriptCommand, SimEvent, Simulation, Task, World } from '../sim/index.ts';
+
+export const RECENT_EVENTS = 400;
+export const RECENT_PLANS = 40;
+/** A single step runs to the next event, but never more than this much sim time. */
+export const STEP_LIMIT = 5 * 60_000;
+/** Events that change nothing on the diagram (plans, service event texts, container details). */
+const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEvent', 'CommandRejected', 'ContainerStateChanged', 'TrafficChanged']);
+/** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
+export const NODE_CHANGES_PER_FRAME = 5;
+export const HISTORY_SECONDS = 600;
+
+export type PlanEvent = Extract<SimEvent, { type: 'SchedulerPlanned' }>;
+export type Measured = { id: string; width: number; height: number };
+/** Desired and running tasks per service, once per second of sim time (for the charts). */
+export type CountsSample = { second: number; services: Map<string, { desired: number; running: number }> };
+export type PaneSession = Session<CountsSample>;
+
+/** What the scrub bar marks on the recorded branch. Replaced only when the branch changes (a
+ *  command, a fork, a new mark), not as time runs on: see `end` for that. */
+export type Branch = { revision: number; markers: readonly Marker[]; otherFuture: { forkedAt: Millis; end: Millis } | null };
+
+export type PaneState = {
+  /** Unique on the page: element ids derived from sim ids are prefixed with it. */
+  id: string;
+  session: PaneSession;
+  /** The moment shown (session.simulation, kept here so selectors can watch it). */
+  sim: Simulation;
+  timeline: Timeline;
+  /** Bumped when the picture starts over (a reset, another session), not at a seek or a fork:
+   *  the diagram refits then, and keeps the user's view otherwise. */
+  scene: number;
+  branch: Branch;
+  /** The furthest moment recorded on this branch: the live end. */
+  end: Millis;
+  /** Bumped whenever the world shown changed: subscribe to this, then read the world. */
+  version: number;
+  /** Whether the last change was only time passing (playback), not something the user did. */
+  ticked: boolean;
+  /** Newest last, at most RECENT_EVENTS. */
+  recent: SimEvent[];
+  /** The scheduler's recent plans, newest last: the "why" behind what services did. */
+  plans: PlanEvent[];
+  /** Service counts over the last HISTORY_SECONDS seconds, oldest first. */
+  history: CountsSample[];
+  lastRejection: string | null;
+  selection: Focus;
+  hovered: Focus;
+  orientation: Orientation;
+  diagram: Diagram;
+  /** The diagram's nodes by id: node components read their content here. */
+  nodeById: Map<string, DiagramNode>;
+  /** What React Flow is given: positions and behaviour only (see toFlowNodes). */
+  flowNodes: FlowNode[];
+  /** Some node changes are still waiting for the next frame (see limitChanges). */
+  diagramBehind: boolean;
+  dispatch: (command: ScriptCommand) => DispatchOutcome;
+  advanceTo: (simTime: number) => void;
+  step: () => void;
+  /** Show a recorded moment (clamped to the branch). */
+  seek: (simTime: number) => void;
+  returnToOtherFuture: () => void;
+  reset: () => void;
+  /** Replace the session: another scene, or a record from a link or an autosave. */
+  load: (session: PaneSession) => void;
+  record: (speed: Speed) => SessionRecord;
+  select: (focus: Focus) => void;
+  hover: (focus: Focus) => void;
+  setOrientation: (orientation: Orientation) => void;
+  /** Hand React Flow the next node changes still waiting (see limitChanges), time passing or not. */
+  catchUp: () => void;
+  /** React Flow reports the size it measured for each node; keep it on the node (toolchain §5). */
+  measure: (sizes: Measured[]) => void;
+};
+
+export type PaneStore = StoreApi<PaneState>;
+
+export function sampleCounts(world: World): CountsSample {
+  const services: CountsSample['services'] = new Map();
+  for (const s of world.services.values()) if (s.status !== 'INACTIVE') services.set(s.serviceName, { desired: s.desiredCount, running: s.runningCount });
+  return { second: Math.floor(world.now / 1000), services };
+}
+
+export function newPaneSession(scenario: string, seed: number, epoch = 0): PaneSession {
+  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, sample: sampleCounts, epoch });
+}
+
+export function openPaneSession(record: SessionRecord, epoch = 0) {
+  return Session.open<CountsSample>(record, { recentLimit: RECENT_EVENTS, sample: sampleCounts, epoch });
+}
+
+const sameTasks = (a: readonly Task[], b: readonly Task[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+const isPlan = (e: SimEvent): e is PlanEvent => e.type === 'SchedulerPlanned';
+const branchOf = (session: PaneSession): Branch => ({ revision: session.revision, markers: session.markers.slice(), otherFuture: session.otherFuture });
+
+/** Append, keeping the newest `max`: one copy per call. */
+function record<T>(list: T[], items: readonly T[], max: number): T[] {
+  if (items.length === 0) return list;
+  const drop = Math.max(0, list.length + items.length - max);
+  const next = drop > 0 ? list.slice(drop) : list.slice();
+  for (const item of items.length > max ? items.slice(-max) : items) next.push(item);
+  return next.length > max ? next.slice(-max) : next;
+}
+
+export function createPaneStore(session: PaneSession, options: { id?: string; orientation?: Orientation } = {}): PaneStore {
+  const id = options.id ?? 'main';
+  /** Everything derived from the moment the session shows, drawn afresh (a start, a jump). */
+  const fresh = (session: PaneSession, orientation: Orientation, previous?: Pick<PaneState, 'diagram' | 'selection' | 'flowNodes'>) => {
+    const sim = session.simulation;
+    // A jump within one scene keeps the layout's memory, so tasks keep their places on the diagram.
+    const memory = previous?.diagram.memory ?? EMPTY_MEMORY;
+    const selection = previous?.selection && stillThere(sim.world, previous.selection) ? previous.selection : null;
+    const projected = projectDiagram(sim.world, memory, { focus: selection, selected: selection, orientation }, previous?.diagram.nodes);
+    const shared = previous ? shareUnchanged(previous.diagram.nodes, projected.nodes) : projected.nodes;
+    // A big scene is drawn over its first frames too: the cluster at once, then the tasks a few a frame.
+    const { nodes, behind } = limitChanges(previous?.diagram.nodes ?? [], shared, NODE_CHANGES_PER_FRAME);
+    const diagram = { ...projected, nodes, edges: behind ? edgesBetween(projected.edges, nodes) : projected.edges };
+    const recent = session.recent;
+    return {
+      session, sim, timeline: session.timeline, branch: branchOf(session), end: session.end, recent,
+      plans: recent.filter(isPlan).slice(-RECENT_PLANS), history: session.samplesUpToNow(HISTORY_SECONDS),
+      diagram, nodeById: new Map(nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes(id, previous?.flowNodes ?? [], nodes), diagramBehind: behind, selection, hovered: null,
+    };
+  };
+
+  return createStore<PaneState>()((set, get) => {
+    /** Project the world again, sharing every node that did not change with the last projection. */
+    const reproject = (s: Pick<PaneState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById'>, limit = Number.POSITIVE_INFINITY) => {
+      const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation }, s.diagram.nodes);
+      const { nodes, behind } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit);
+      const edges = shareEdges(s.diagram.edges, behind ? edgesBetween(next.edges, nodes) : next.edges);
+      const recentlyStopped = sameTasks(s.diagram.recentlyStopped, next.recentlyStopped) ? s.diagram.recentlyStopped : next.recentlyStopped;
+      const nodeById = nodes === s.diagram.nodes ? s.nodeById : new Map(nodes.map((n) => [n.id, n]));
+      return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, nodeById, flowNodes: toFlowNodes(id, s.flowNodes, nodes), diagramBehind: behind };
+    };
+    /** Does the diagram need a new projection after time moved on with these events? */
+    const stale = (s: PaneState, events: SimEvent[]) => {
+      if (s.diagramBehind || events.some((e) => !QUIET_EVENTS.has(e.type))) return true;
+      const now = s.sim.now;
+      // A faded task's time on the diagram ran out, or an old stopped task was forgotten.
+      return (
+        s.diagram.nodes.some((n) => n.data.kind === 'task' && n.data.fading && (n.data.task.stoppedAt ?? now) <= now - STOPPED_LINGER) ||
+        s.diagram.recentlyStopped.some((t) => !s.sim.world.tasks.has(t.taskArn))
+      );
+    };
+    /** After the session moved on (time, or a command applied in order): append what happened. */
+    const afterEvents = (events: SimEvent[], extra: Partial<PaneState> = {}, ticked = false) =>
+      set((s) => {
+        const session = s.session;
+        const second = Math.floor(session.now / 1000);
+        return {
+          ...extra,
+          ticked,
+          version: s.version + 1,
+          recent: record(s.recent, events, RECENT_EVENTS),
+          plans: record(s.plans, events.filter(isPlan), RECENT_PLANS),
+          history: s.history.at(-1)?.second === second ? s.history : session.samplesUpToNow(HISTORY_SECONDS),
+          end: session.end,
+          ...(s.branch.revision !== session.revision ? { branch: branchOf(session) } : {}),
+          // While time passes, big changes are spread over frames; what the user does shows at once.
+          ...(stale(s, events) ? reproject(s, ticked ? NODE_CHANGES_PER_FRAME : Number.POSITIVE_INFINITY) : {}),
+        };
+      });
+    /** After a jump (seek, fork, return, reset, load): everything from the session afresh. The
+     *  diagram's changes are spread over frames like a burst, so a scrub never stalls a frame. */
+    const afterJump = (keepLayout: boolean, extra: Partial<PaneState> = {}) =>
+      set((s) => ({ ...fresh(s.session, s.orientation, keepLayout ? s : undefined), ...extra, ticked: false, version: s.version + 1, scene: keepLayout ? s.scene : s.scene + 1 }));
+
+    return {
+      ...fresh(session, options.orientation ?? 'wide'),
+      id,
+      orientation: options.orientation ?? 'wide',
+      version: 0,
+      scene: 0,
+      ticked: false,
+      lastRejection: null,
+      dispatch(command) {
+        const s = get();
+        const epoch = s.session.timeline.epoch;
+        const result = s.session.dispatch(command);
+        const extra = { lastRejection: result.outcome.ok ? null : result.outcome.error.message };
+        // A fork cut the future: the events shown are the session's, the world is the one shown.
+        if (s.session.timeline.epoch !== epoch) afterJump(true, extra);
+        else afterEvents(result.events, extra);
+        return result;
+      },
+      advanceTo(simTime) {
+        afterEvents(get().session.advanceTo(simTime), {}, true);
+      },
+      step() {
+        afterEvents(get().session.advanceToNextEvent(STEP_LIMIT));
+      },
+      seek(simTime) {
+        const { session } = get();
+        if (simTime === session.now) return;
+        session.seek(simTime);
+        afterJump(true);
+      },
+      returnToOtherFuture() {
+        if (get().session.returnToOtherFuture()) afterJump(true);
+      },
+      reset() {
+        get().session.reset();
+        afterJump(false, { lastRejection: null });
+      },
+      load(next) {
+        set({ session: next });
+        afterJump(false, { lastRejection: null });
+      },
+      record: (speed) => get().session.toRecord(speed),
+      select: (selection) => set((s) => ({ selection, ...reproject({ ...s, selection }) })),
+      hover: (hovered) => {
+        const s = get();
+        if (s.hovered?.kind === hovered?.kind && s.hovered?.id === hovered?.id) return;
+        set({ hovered, ...reproject({ ...s, hovered }) });
+      },
+      setOrientation: (orientation) => set((s) => ({ orientation, ...reproject({ ...s, orientation }) })),
+      catchUp: () => {
+        if (get().diagramBehind) set((s) => reproject(s, NODE_CHANGES_PER_FRAME));
+      },
+      measure(sizes) {
+        const byId = new Map(sizes.map((m) => [m.id, m]));
+        set((s) => ({
+          flowNodes: s.flowNodes.map((n) => {
+            const m = byId.get(n.id);
+            return m ? { ...n, measured: { width: m.width, height: m.height } } : n;
+          }),
+        }));
+      },
+    };
+  });
+}
+
+/** Whether a selection still names something in this world (after a seek it may not). */
+function stillThere(world: World, focus: NonNullable<Focus>): boolean {
+  switch (focus.kind) {
+    case 'task':
+      return world.tasks.has(focus.id);
+    case 'service':
+      return world.services.has(focus.id);
+    case 'taskDefinition':
+      return world.taskDefinitions.has(focus.id);
+    case 'loadBalancer':
+      return world.loadBalancers.has(focus.id);
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { encodeSession } from '../session/link.ts';
+import { DEFAULT_SETTINGS, readUrl, sceneSearch, sessionHash } from './url.ts';
+
+const settingsFromUrl = (search: string) => {
+  const { settings, problems } = readUrl(search);
+  return { settings, problems };
+};
+
+describe('readUrl', () => {
+  it('reads scenario, seed and speed', () => {
+    expect(settingsFromUrl('?scenario=twins&seed=7&speed=16')).toEqual({ settings: { scenario: 'twins', seed: 7, speed: 16 }, problems: [] });
+    expect(settingsFromUrl('')).toEqual({ settings: DEFAULT_SETTINGS, problems: [] });
+  });
+
+  it.each([
+    ['?scenario=%3Cscript%3E', /There is no scenario "<script>"/],
+    ['?scenario=constructor', /There is no scenario "constructor"/],
+    ['?scenario=__proto__', /There is no scenario "__proto__"/],
+    ['?scenario=toString', /There is no scenario "toString"/],
+    ['?seed=-1', /The seed must be a whole number from 0 to 4294967295, not "-1"/],
+    ['?seed=99999999999', /The seed must be a whole number/],
+    ['?speed=3', /The speed must be one of 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, not "3"/],
+  ])('reports a tampered %s and keeps the default', (search, message) => {
+    const { settings, problems } = settingsFromUrl(search);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toEqual([expect.stringMatching(message)]);
+  });
+});
+
+describe('the page URL and share links', () => {
+  it('writes the scene as the page shows it, the seed only when it is not the default', () => {
+    expect(sceneSearch({ scenario: 'twins', seed: 1, speed: 16 })).toBe('?scenario=twins&speed=16');
+    expect(readUrl(sceneSearch({ scenario: 'busy', seed: 42, speed: 0.5 })).settings).toEqual({ scenario: 'busy', seed: 42, speed: 0.5 });
+  });
+
+  it('reads a session link: its scene, seed and speed come with it', () => {
+    const record = { version: 1 as const, scenario: 'basic', seed: 9, log: [{ at: 40_000, command: { type: 'updateService' as const, service: 'web', desiredCount: 2 } }], playhead: 50_000, end: 60_000, speed: 32 as const };
+    const read = readUrl('', sessionHash(encodeSession(record)));
+    expect(read).toEqual({ settings: { scenario: 'basic', seed: 9, speed: 32 }, record, problems: [] });
+  });
+
+  it('a tampered session link gives the default scene and one short message', () => {
+    const good = encodeSession({ version: 1, scenario: 'basic', seed: 9, log: [], playhead: 0, end: 0, speed: 8 });
+    for (const bad of [good.slice(0, -6), `${good.slice(0, 10)}A${good.slice(11)}`, '9abc', 'x'.repeat(200_000)]) {
+      const read = readUrl('?scenario=busy', sessionHash(bad));
+      expect(read.settings).toEqual(DEFAULT_SETTINGS);
+      expect(read.record).toBeNull();
+      expect(read.problems).toHaveLength(1);
+      expect(read.problems[0]!.length).toBeLessThan(300);
+      expect(read.problems[0]).toMatch(/^This link's session could not be opened: .+ Showing the default scene instead\.$/);
+    }
+  });
+
+  it('shortens an echoed value, so a 100 KB scenario name gives a short notice', () => {
+    const { problems } = readUrl(`?scenario=${'a'.repeat(100_000)}`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.length).toBeLessThan(200);
+  });
+});

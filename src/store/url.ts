@@ -1,0 +1,65 @@
+// The page's URL: ?scenario=twins&seed=7&speed=16 for a scene, #s=… for a whole recorded session
+// (a share link). The session rides in the fragment, which the browser never sends to a server:
+// a long session makes a long link, and servers refuse request lines past 8–16 KB. A link may be hand-edited, truncated or tampered with: every bad part is
+// reported on the page in a short message and replaced by its default, never thrown, and a bad
+// session opens the default scene — nothing is half applied.
+
+import { decodeSession } from '../session/link.ts';
+import { shorten, SPEEDS, type SessionRecord, type Speed } from '../session/record.ts';
+import { SCENARIOS } from '../sim/index.ts';
+
+export type SimSettings = { seed: number; scenario: string; speed: Speed };
+export const DEFAULT_SETTINGS: SimSettings = { seed: 1, scenario: 'default', speed: 8 };
+/** The fragment parameter that carries a session. */
+export const SESSION_PARAM = 's';
+
+const isScenario = (name: string) => SCENARIOS.some((s) => s.name === name);
+const quote = (value: string) => `"${shorten(value)}"`;
+
+export type PageLink = { settings: SimSettings; record: SessionRecord | null; problems: string[] };
+
+export function readUrl(search: string, hash = ''): PageLink {
+  const params = new URLSearchParams(search);
+  const encoded = new URLSearchParams(hash.replace(/^#/, '')).get(SESSION_PARAM);
+  if (encoded !== null) {
+    const decoded = decodeSession(encoded);
+    if (decoded.ok) {
+      const { scenario, seed, speed } = decoded.value;
+      return { settings: { scenario, seed, speed }, record: decoded.value, problems: [] };
+    }
+    return { settings: { ...DEFAULT_SETTINGS }, record: null, problems: [`This link's session could not be opened: ${decoded.error} Showing the default scene instead.`] };
+  }
+  const settings = { ...DEFAULT_SETTINGS };
+  const problems: string[] = [];
+  const scenario = params.get('scenario');
+  if (scenario !== null) {
+    if (isScenario(scenario)) settings.scenario = scenario;
+    else problems.push(`There is no scenario ${quote(scenario)} (there are ${SCENARIOS.map((s) => s.name).join(', ')}): showing "${settings.scenario}".`);
+  }
+  const seed = params.get('seed');
+  if (seed !== null) {
+    if (/^\d{1,10}$/.test(seed) && Number(seed) <= 2 ** 32 - 1) settings.seed = Number(seed);
+    else problems.push(`The seed must be a whole number from 0 to 4294967295, not ${quote(seed)}: using ${settings.seed}.`);
+  }
+  const speed = params.get('speed');
+  if (speed !== null) {
+    const n = Number(speed);
+    if ((SPEEDS as readonly number[]).includes(n)) settings.speed = n as Speed;
+    else problems.push(`The speed must be one of ${SPEEDS.join(', ')}, not ${quote(speed)}: using ${settings.speed}×.`);
+  }
+  return { settings, record: null, problems };
+}
+
+/** The query for a scene as the page shows it now: what a reload should keep. The seed only when
+ *  it is not the default, so the usual link stays short. */
+export function sceneSearch(settings: SimSettings): string {
+  const params = new URLSearchParams({ scenario: settings.scenario });
+  if (settings.seed !== DEFAULT_SETTINGS.seed) params.set('seed', String(settings.seed));
+  params.set('speed', String(settings.speed));
+  return `?${params}`;
+}
+
+/** The fragment of a share link: the whole session, which carries its scene, seed and speed too. */
+export function sessionHash(encoded: string): string {
+  return `#${SESSION_PARAM}=${encoded}`;
+}
