@@ -4,6 +4,7 @@
 // traffic world: the reference world behind a load balancer at 50 req/s, ≥ 5,000×.
 
 import { HOUR, MINUTE, SECOND, Simulation, webTaskDefinition, type Command, type Scenario } from '../src/sim/index.ts';
+import { measureSessions } from './bench-session.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) console.warn('(run with node --expose-gc for heap figures: npm run bench does)');
@@ -74,3 +75,5 @@ console.log(`ECS Playground engine benchmark — node ${process.version}\n`);
 measure('Reference world: 3 services × 10 tasks, a standalone job every 2 min, a task killed every 30 s', 3, 10, 20_000);
 measure('1,000-task world: 10 services × 100 tasks, same faults', 10, 100, 1_000);
 measure('Traffic world: the reference world behind a load balancer, 50 requests a second', 3, 10, 5_000, 50);
+console.log();
+measureSessions();

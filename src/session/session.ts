@@ -191,7 +191,7 @@ export class Session<S = never> {
   seek(at: Millis): void {
     const t = Math.max(0, Math.min(Math.round(at), this.branchEnd));
     const checkpoint = this.checkpointAtOrBefore(t);
-    this.sim = Simulation.restore(checkpoint.world);
+    this.sim = Simulation.resume(checkpoint.world);
     this.applied = checkpoint.applied;
     this.recentEvents = checkpoint.recent.slice();
     this.replay(t);
@@ -248,7 +248,7 @@ export class Session<S = never> {
   }
 
   private checkpoint(): Checkpoint {
-    return { at: this.sim.now, applied: this.applied, world: this.sim.snapshot(), recent: this.recent };
+    return { at: this.sim.now, applied: this.applied, world: this.sim.checkpoint(), recent: this.recent };
   }
 
   /** Is a recorded command due at `t` and not applied yet? (A seek to exactly its time applies it.) */

@@ -7,7 +7,7 @@ import { advanceTo, dispatch } from './engine.ts';
 import { findScenario, type Scenario } from './scenarios.ts';
 import { peekTimer, schedule } from './timers.ts';
 import { millisOfSeconds, requireWholeMillis } from './time.ts';
-import { createWorld, type WorldOptions } from './world.ts';
+import { createWorld, shareWorld, type WorldOptions } from './world.ts';
 import type { CommandOutcome, Millis, ScriptCommand, ScriptStep, SimEvent, World } from './model/index.ts';
 
 export type SimulationOptions = {
@@ -43,6 +43,11 @@ export class Simulation {
   /** A simulation that continues from a snapshot. The snapshot itself is not kept or changed. */
   static restore(snapshot: World): Simulation {
     return new Simulation(structuredClone(snapshot));
+  }
+
+  /** A simulation that continues from a checkpoint (see `checkpoint`), which stays as it was. */
+  static resume(checkpoint: World): Simulation {
+    return new Simulation(shareWorld(checkpoint));
   }
 
   get now(): Millis {
@@ -81,6 +86,12 @@ export class Simulation {
 
   /** A deep copy of the whole state (objects, arrays and Maps), safe to keep, compare or
    *  structuredClone; it shares nothing with the running world. */
+  /** The world as it is now, sharing its (immutable) entities with the running one: cheap to take
+   *  and to keep many of; resume() continues from it. Not for serialising or comparing. */
+  checkpoint(): World {
+    return shareWorld(this.world);
+  }
+
   snapshot(): World {
     return structuredClone(this.world);
   }

@@ -2,7 +2,7 @@
 
 import { seedRng } from './rng.ts';
 import { HOUR, SECOND } from './time.ts';
-import type { Task, Timings, World, WorldConfig } from './model/index.ts';
+import type { RngState, Task, Timings, World, WorldConfig } from './model/index.ts';
 
 /** Fargate timings observed in real task state histories (spec §3.8, OBS-1). */
 export const DEFAULT_TIMINGS: Timings = {
@@ -48,6 +48,26 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
     loadBalancers: new Map(),
     targetGroups: new Map(),
     traffic: { loadBalancerArn: null, perTask: new Map(), cursors: new Map(), ratePerSecond: 0, nextArrivalAt: 0, seconds: [], sample: [], total: { requests: 0, ok: 0, failed: 0 } },
+  };
+}
+
+/** A copy of the world that shares every entity with it, and copies only what the engine changes
+ *  in place: the containers, the timer heap, the RNG state and the traffic counters. Entities
+ *  (tasks, services, task definitions, load balancers, target groups, timers) are replaced,
+ *  never edited, so sharing them is safe — `properties.test.ts` runs the engine on frozen ones to
+ *  keep it so. A session's checkpoint costs the 200-task world its pointers, not its tasks. */
+export function shareWorld(world: World): World {
+  return {
+    ...world,
+    rng: [...world.rng] as RngState,
+    timers: world.timers.slice(),
+    taskDefinitions: new Map(world.taskDefinitions),
+    familyRevisions: new Map(world.familyRevisions),
+    tasks: new Map(world.tasks),
+    services: new Map(world.services),
+    loadBalancers: new Map(world.loadBalancers),
+    targetGroups: new Map(world.targetGroups),
+    traffic: structuredClone(world.traffic),
   };
 }
 
