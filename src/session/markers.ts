@@ -62,7 +62,8 @@ export function eventMarkers(events: readonly SimEvent[]): Marker[] {
   const out: Marker[] = [];
   for (const e of events) {
     if (e.type === 'ServiceEvent') {
-      if (/has started \d+ tasks/.test(e.message)) out.push({ at: e.at, kind: 'replacement', label: `Service ${e.serviceName} started a task`, count: 1 });
+      const started = /has started (\d+) tasks/.exec(e.message);
+      if (started) out.push({ at: e.at, kind: 'replacement', label: `Service ${e.serviceName} started ${started[1] === '1' ? 'a task' : `${started[1]} tasks`}`, count: 1 });
       else if (e.message.includes('has reached a steady state')) out.push({ at: e.at, kind: 'steady', label: `Service ${e.serviceName} reached a steady state`, count: 1 });
     } else if (e.type === 'TargetHealthChanged' && e.state === 'unhealthy') {
       out.push({ at: e.at, kind: 'unhealthy', label: `Task ${shortId(e.taskId)} is unhealthy in the target group`, count: 1 });

@@ -3,16 +3,15 @@
 // between marks, Home/End go to the start and to live. In the past the bar says so and offers
 // the way back; after a fork it offers the future that was replaced.
 
-import { memo, useCallback, useEffect, useId, useRef, type CSSProperties, type KeyboardEvent } from 'react';
-import { markerName, type Marker, type MarkerKind } from '../../session/markers.ts';
+import { memo, useCallback, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import type { MarkerKind } from '../../session/markers.ts';
+import { clusterMarkers, type Cluster } from './clusters.ts';
 import { clockLabel, type Millis } from '../../sim/index.ts';
 import { usePage, usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import './timeline.css';
 
 /** Arrow keys move the playhead this far (Shift: a minute). */
 const ARROW_STEP = 5_000;
-/** Marks closer than this share of the bar are drawn as one (their tooltip lists them). */
-const CLUSTER_SHARE = 0.02;
 
 export function Timeline() {
   const pane = usePaneApi();
@@ -75,7 +74,7 @@ export function Timeline() {
           <span className="live-badge"><span aria-hidden="true">● </span>Live</span>
         ) : (
           <p className="past-note" data-testid="past-note">
-            <span aria-hidden="true">⏪ </span>Showing the past: {clockLabel(now)}, {clockLabel(behind).slice(2)} before live{playing ? ' (replaying)' : ''}.
+            Showing the past: {clockLabel(now)}, {clockLabel(behind).slice(2)} before live{playing ? ' (replaying)' : ''}.
             {' '}<button type="button" className="primary" onClick={() => seek(pane.getState().end)}>Back to live</button>
           </p>
         )}
@@ -122,36 +121,31 @@ function ForkNote({ forkedAt, returned }: { forkedAt: Millis; returned: boolean 
 
 const KIND_SYMBOL: Record<MarkerKind, string> = { action: '◆', fault: '✕', stopped: '■', replacement: '▲', steady: '✓', unhealthy: '!' };
 
-type Cluster = { at: Millis; kind: MarkerKind; names: string[] };
+/** The bar grows as time runs on; marks are clustered again each time it has grown this much. */
+const END_GROWTH = 1.1;
+/** A mark's button is 24 px wide: marks closer than this many pixels share one. */
+const MARK_PX = 28;
 
-/** What a cluster leads with: what the user did, then what went wrong, then how ECS answered. */
-const PRIORITY: readonly MarkerKind[] = ['action', 'fault', 'stopped', 'unhealthy', 'replacement', 'steady'];
-
-/** Marks close together on the bar become one button, so no two buttons overlap. A cluster is
- *  named by all its marks, the most telling first, and takes you to the earliest. */
-export function clusterMarkers(markers: readonly Marker[], end: Millis, share = CLUSTER_SHARE): Cluster[] {
-  const groups: Marker[][] = [];
-  const gap = Math.max(end, 1) * share;
-  for (const m of markers) {
-    const last = groups.at(-1);
-    if (last && m.at - last[0]!.at < gap) last.push(m);
-    else groups.push([m]);
-  }
-  return groups.map((group) => {
-    const ranked = [...group].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.at - b.at);
-    return { at: group[0]!.at, kind: ranked[0]!.kind, names: ranked.map((m) => `${markerName(m)} at ${clockLabel(m.at)}`) };
-  });
-}
-
-/** The marks, which re-render only when the branch changes; their place on the bar follows the
- *  track's --end as time runs on, in CSS. */
+/** The marks, which re-render when the branch changes, when the bar has grown by a tenth, or
+ *  when it is resized — not on every frame: between those, their place on the bar follows the
+ *  track's --end in CSS. */
 const Markers = memo(function Markers({ onSeek }: { onSeek: (t: Millis) => void }) {
   const markers = usePane((s) => s.branch.markers);
+  usePane((s) => Math.floor(Math.log(Math.max(s.end, 1)) / Math.log(END_GROWTH)));
   const pane = usePaneApi();
   const end = pane.getState().end;
-  const clusters = clusterMarkers(markers, end);
+  const ref = useRef<HTMLOListElement>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const list = ref.current;
+    if (!list) return;
+    const observer = new ResizeObserver(() => setWidth(list.clientWidth));
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+  const clusters = width > 0 ? clusterMarkers(markers, end, MARK_PX / width) : [];
   return (
-    <ol className="markers" aria-label="Moments on the timeline">
+    <ol className="markers" aria-label="Moments on the timeline" ref={ref}>
       {clusters.map((c) => (
         <MarkerButton key={`${c.at}-${c.kind}`} cluster={c} share={c.at / Math.max(end, 1)} onSeek={onSeek} />
       ))}
