@@ -4,18 +4,17 @@
 // one pane (a session and its views) per mounted app; one playback driver.
 
 import { LazyMotion, MotionConfig } from 'motion/react';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import { createPageStore, type PageStore } from '../store/pageStore.ts';
 import { createPaneStore, newPaneSession, openPaneSession, type PaneStore } from '../store/paneStore.ts';
 import { startPlayback } from '../store/playback.ts';
 import { PageStoreProvider, PaneStoreProvider, usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
-import { DEFAULT_SETTINGS, readUrl } from '../store/url.ts';
-import { clockLabel } from '../sim/index.ts';
+import { DEFAULT_SETTINGS, readUrl, sessionLinkProblem } from '../store/url.ts';
 import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { Notices } from './Notices.tsx';
-import { offerSaved, useAutosave, useUrlFollowsPage } from './pageSession.ts';
+import { offerSaved, sharedNotice, useAutosave, useSharedLinks, useUrlFollowsPage } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
 import { TasksTable } from './panels/TasksTable.tsx';
 
@@ -33,7 +32,7 @@ const loading = <p className="muted">Loading…</p>;
 const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
 /** The page as a link opens it: a shared session, or a scene; a restore on offer if neither. */
-function boot(search: string, hash: string): { page: PageStore; pane: PaneStore; offer: { pending: boolean } } {
+function boot(search: string, hash: string): { page: PageStore; pane: PaneStore; offer: number | null } {
   const { settings, record, problems } = readUrl(search, hash);
   const page = createPageStore({ speed: settings.speed, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
   let session = null;
@@ -43,15 +42,15 @@ function boot(search: string, hash: string): { page: PageStore; pane: PaneStore;
       session = opened.session;
       // A shared moment opens still, so whoever opens it sees what the sender saw.
       page.getState().setPlaying(false);
-      page.getState().notify({ tone: 'info', text: `This is a shared session, paused at ${clockLabel(record.playhead)}. Press Play to go on, or scrub the timeline to see how it got here.` });
-    } else page.getState().notify({ tone: 'problem', text: `This link's session could not be opened: ${opened.error} Showing the default scene instead.` });
+      page.getState().notify({ tone: 'info', text: sharedNotice(record.playhead) });
+    } else page.getState().notify({ tone: 'problem', text: sessionLinkProblem(opened.error) });
   }
   const phone = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches;
   // A link whose session does not apply opens the default scene: nothing half applied.
   const scene = record ? DEFAULT_SETTINGS : settings;
   const pane = createPaneStore(session ?? newPaneSession(scene.scenario, scene.seed), { id: 'main', orientation: phone ? 'tall' : 'wide' });
   // A link's session wins over the saved one; without a link, the saved one is offered.
-  const offer = record ? { pending: false } : offerSaved(page, pane);
+  const offer = record ? null : offerSaved(page, pane);
   return { page, pane, offer };
 }
 
@@ -67,6 +66,7 @@ export function App({ search, hash = '' }: { search: string; hash?: string }) {
   }, [page, pane]);
   useUrlFollowsPage(page, pane);
   useAutosave(page, pane, offer);
+  useSharedLinks(page, pane);
 
   return (
     <PageStoreProvider store={page}>
@@ -79,6 +79,14 @@ export function App({ search, hash = '' }: { search: string; hash?: string }) {
       </PaneStoreProvider>
     </PageStoreProvider>
   );
+}
+
+/** The skip link moves focus without writing its target into the URL (the fragment carries sessions). */
+function skipToTimeline(e: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById(e.currentTarget.hash.slice(1));
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
 }
 
 function Screen() {
@@ -120,7 +128,7 @@ function Screen() {
       <Notices />
       <main className="workspace">
         <section className="stage" aria-label="Cluster diagram: task definitions, services, and tasks in their Availability Zones">
-          <a className="skip-link" href="#main-timeline">Skip the diagram</a>
+          <a className="skip-link" href="#main-timeline" onClick={skipToTimeline}>Skip the diagram</a>
           <div className="diagram-box">
             <Diagram />
           </div>

@@ -3,7 +3,7 @@
 // component rate-limits it.
 
 import type { TimelineCause } from '../session/session.ts';
-import { clockLabel, findScenario, shortId, type SimEvent } from '../sim/index.ts';
+import { clockLabel, findScenario, serviceEventGist, shortId, type SimEvent } from '../sim/index.ts';
 import { plural } from './format.ts';
 
 export function narrate(events: readonly SimEvent[]): string[] {
@@ -14,12 +14,11 @@ export function narrate(events: readonly SimEvent[]): string[] {
       if (e.lastStatus === 'STOPPED') out.push(`Task ${shortId(e.taskId)} (${owner}) stopped: ${e.stopCode ?? 'no stop code'}.`);
       else if (e.lastStatus === 'RUNNING' && e.desiredStatus === 'RUNNING') out.push(`Task ${shortId(e.taskId)} (${owner}) is running in ${e.availabilityZone}.`);
     } else if (e.type === 'ServiceEvent') {
-      const started = /has started (\d+) tasks/.exec(e.message);
-      const stopped = /has stopped (\d+) running tasks/.exec(e.message);
-      if (started) out.push(`Service ${e.serviceName} started ${plural(Number(started[1]), 'task')}.`);
-      else if (stopped) out.push(`Service ${e.serviceName} stopped ${plural(Number(stopped[1]), 'running task')}.`);
-      else if (e.message.includes('has reached a steady state')) out.push(`Service ${e.serviceName} reached a steady state.`);
-      else if (e.message.includes('is unable to consistently start tasks')) out.push(`Service ${e.serviceName} is unable to consistently start tasks successfully.`);
+      const gist = serviceEventGist(e.message);
+      if (gist?.kind === 'started') out.push(`Service ${e.serviceName} started ${plural(gist.count, 'task')}.`);
+      else if (gist?.kind === 'stopped') out.push(`Service ${e.serviceName} stopped ${plural(gist.count, 'running task')}.`);
+      else if (gist?.kind === 'steadyState') out.push(`Service ${e.serviceName} reached a steady state.`);
+      else if (gist?.kind === 'unableToStart') out.push(`Service ${e.serviceName} is unable to consistently start tasks successfully.`);
     } else if (e.type === 'TargetHealthChanged') {
       const id = shortId(e.taskId);
       if (e.state === 'unhealthy') out.push(`Task ${id} failed its load balancer health checks.`);

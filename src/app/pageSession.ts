@@ -3,11 +3,11 @@
 
 import { useEffect } from 'react';
 import { encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
-import type { SessionRecord } from '../session/record.ts';
-import { AUTOSAVE_EVERY_MS, forget, readSaved, writeSaved } from '../store/autosave.ts';
+import { MAX_SESSION_MS, type SessionRecord } from '../session/record.ts';
+import { AUTOSAVE_EVERY_MS, readSaved, writeSaved } from '../store/autosave.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import { newPaneSession, openPaneSession, type PaneStore } from '../store/paneStore.ts';
-import { sceneSearch, sessionHash } from '../store/url.ts';
+import { readUrl, sceneSearch, sessionHash } from '../store/url.ts';
 import { clockLabel, findScenario } from '../sim/index.ts';
 import { plural } from './format.ts';
 
@@ -39,7 +39,9 @@ export function openRecord(page: PageStore, pane: PaneStore, record: SessionReco
 
 /** The link that reopens this exact moment, or why there is none. */
 export function shareLink(page: PageStore, pane: PaneStore, location: Pick<Location, 'origin' | 'pathname'>): { url: string } | { error: string } {
-  const encoded = encodeSession(pane.getState().record(page.getState().speed));
+  const record = pane.getState().record(page.getState().speed);
+  if (record.end > MAX_SESSION_MS) return { error: `This session is longer than a day of sim time, too long for a link (a link must be quick to open). Reset, or share a shorter one.` };
+  const encoded = encodeSession(record);
   if (encoded.length > MAX_LINK_LENGTH) return { error: `This session is too long for a link (${encoded.length.toLocaleString('en-US')} characters; at most ${MAX_LINK_LENGTH.toLocaleString('en-US')}). Reset, or share a shorter one.` };
   return { url: `${location.origin}${location.pathname}${sceneSearch({ scenario: pane.getState().session.scenario, seed: pane.getState().session.seed, speed: page.getState().speed })}${sessionHash(encoded)}` };
 }
@@ -72,51 +74,46 @@ function describeSaved(record: SessionRecord, savedAt: number): string {
 }
 
 /** Offer the saved session when the page opens (not over a share link: the link wins). An
- *  unreadable one is dropped, and the notice says so. */
-export function offerSaved(page: PageStore, pane: PaneStore): { pending: boolean } {
+ *  unreadable one is dropped, and the notice says so. Returns the offer's notice id, if any. */
+export function offerSaved(page: PageStore, pane: PaneStore): number | null {
   const read = readSaved(storage());
   if (read.kind === 'unreadable') {
     page.getState().notify({ tone: 'problem', text: `Your saved session could not be read (${read.error.replace(/\.$/, '')}), so it was removed. This is a fresh start.` });
-    return { pending: false };
+    return null;
   }
-  if (read.kind === 'none') return { pending: false };
+  if (read.kind === 'none') return null;
   const { record, savedAt } = read.saved;
-  if (record.log.length === 0 && record.playhead < 60_000) return { pending: false }; // nothing worth restoring
-  const state = { pending: true };
   const id = page.getState().notify({
     tone: 'info',
-    text: `You have a saved session: ${describeSaved(record, savedAt)}.`,
+    text: `You have a saved session: ${describeSaved(record, savedAt)}. Restore it, or carry on here: your first action replaces it.`,
     action: {
       label: 'Restore it',
       run: () => {
         page.getState().dismiss(id);
-        state.pending = false;
         openRecord(page, pane, record, 'Your saved session');
       },
     },
-    onDismiss: () => {
-      state.pending = false;
-    },
   });
-  return state;
+  return id;
 }
 
-/** Save the session as it goes: at once after a command or a jump, every few seconds while
- *  time runs, and when the page is hidden. While a restore is on offer, nothing is written over
- *  the saved session until the user acts or answers. */
-export function useAutosave(page: PageStore, pane: PaneStore, offer: { pending: boolean }): void {
+/** Save the session as it goes — after a command or a jump, every few seconds while time runs,
+ *  and when the page is hidden — but only once the user has acted in it: a reset, another scene
+ *  or a shared link opened never overwrites the session they saved. Their first action also
+ *  withdraws the offer to restore the old one, which it has just replaced. */
+export function useAutosave(page: PageStore, pane: PaneStore, offer: number | null): void {
   useEffect(() => {
     let saved = { revision: -1, playhead: -1, epoch: -1 };
+    let refused = false;
     const save = () => {
       const { session, timeline } = pane.getState();
-      if (offer.pending) {
-        if (session.entries.length === 0) return;
-        offer.pending = false; // the user acted: this is their session now
-      }
+      if (session.actions === 0) return;
+      if (offer !== null && page.getState().notices.some((n) => n.id === offer)) page.getState().dismiss(offer);
       if (saved.revision === session.revision && saved.playhead === session.now && saved.epoch === timeline.epoch) return;
       saved = { revision: session.revision, playhead: session.now, epoch: timeline.epoch };
-      if (session.entries.length === 0 && session.now < 60_000) return forget(storage());
-      writeSaved(storage(), session.toRecord(page.getState().speed), Date.now());
+      if (writeSaved(storage(), session.toRecord(page.getState().speed), Date.now()) || refused) return;
+      refused = true;
+      page.getState().notify({ tone: 'problem', text: 'The browser would not let the page save this session (storage is full or blocked), so it will not be offered back next time. Share… still makes a link of it.' });
     };
     const off = pane.subscribe((s, prev) => {
       if (s.branch !== prev.branch || s.timeline !== prev.timeline || s.session !== prev.session) save();
@@ -133,3 +130,19 @@ export function useAutosave(page: PageStore, pane: PaneStore, offer: { pending: 
     };
   }, [page, pane, offer]);
 }
+
+/** A share link pasted into a tab that already shows the page changes only the fragment, which
+ *  does not reload it: open the session it carries. */
+export function useSharedLinks(page: PageStore, pane: PaneStore): void {
+  useEffect(() => {
+    const onHash = () => {
+      const { record, problems } = readUrl('', window.location.hash);
+      if (problems.length > 0) page.getState().notify({ tone: 'problem', text: problems.join(' ') });
+      else if (record && openRecord(page, pane, record, 'The shared session')) page.getState().notify({ tone: 'info', text: sharedNotice(record.playhead) });
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [page, pane]);
+}
+
+export const sharedNotice = (playhead: number) => `This is a shared session, paused at ${clockLabel(playhead)}. Press Play to go on, or scrub the timeline to see how it got here.`;

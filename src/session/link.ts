@@ -1,4 +1,5 @@
-// A share link carries the whole session record in the URL (`#s=…` or `?s=…`):
+// A share link carries the whole session record in the URL's fragment (`#s=…`); the autosave
+// keeps the same encoding:
 //
 //   "1" + base64url(zlib(UTF-8 JSON of the record))
 //
@@ -29,7 +30,7 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const MESSAGES = {
   empty: 'The link has no session in it: the part after "s=" is empty. Copy the whole link again.',
-  tooLong: (n: number) => `The link is ${n.toLocaleString('en-US')} characters long; a session link is at most ${MAX_LINK_LENGTH.toLocaleString('en-US')}, so it was not opened.`,
+  tooLong: (n: number, max: number) => `The link is ${n.toLocaleString('en-US')} characters long; a session link is at most ${max.toLocaleString('en-US')}, so it was not opened.`,
   newer: (format: string) => `${NEWER_VERSION} (link format ${format}); this page reads format ${LINK_FORMAT}.`,
   notOurs: 'This is not an ECS Playground session link: it does not start as one does. Check that you copied the right link.',
   badCharacter: (c: string, at: number) => `The link has a character that cannot be in a session link (${JSON.stringify(c)} at position ${at + 1}). It may have been changed in copying: copy the whole link again.`,
@@ -48,11 +49,12 @@ export function encodeSession(record: SessionRecord): string {
   return LINK_FORMAT + toBase64Url(zlibSync(new TextEncoder().encode(json), { level: 9 }));
 }
 
-export function decodeSession(text: string): Result<SessionRecord> {
+/** `maxLength`: a link's limit by default; the autosave, which no URL carries, allows more. */
+export function decodeSession(text: string, maxLength = MAX_LINK_LENGTH): Result<SessionRecord> {
   if (typeof text !== 'string') return { ok: false, error: MESSAGES.empty };
   const link = text.trim();
   if (link === '') return { ok: false, error: MESSAGES.empty };
-  if (link.length > MAX_LINK_LENGTH) return { ok: false, error: MESSAGES.tooLong(link.length) };
+  if (link.length > maxLength) return { ok: false, error: MESSAGES.tooLong(link.length, maxLength) };
   const format = link[0]!;
   if (format !== LINK_FORMAT) return { ok: false, error: /[2-9]/.test(format) ? MESSAGES.newer(format) : MESSAGES.notOurs };
 

@@ -1,37 +1,29 @@
 // The moments worth a mark on the timeline: what the user did, the faults, and how ECS answered
-// (a replacement started, steady state, a target failing its checks). Pure: derived from the log
-// entries and events as a branch is recorded, so a replay never has to derive them again.
+// (a replacement started, steady state, a task stopped, a target failing its checks). Pure:
+// derived from the log entries and events as a branch is recorded, so a replay never has to
+// derive them again. Marks are kept one per moment; the scrub bar groups those close together.
 
-import { shortId, type Millis, type ScriptCommand, type SimEvent } from '../sim/index.ts';
+import { describeSelector, serviceEventGist, shortId, type Millis, type ScriptCommand, type SimEvent, type TaskSelector } from '../sim/index.ts';
 
 export type MarkerKind = 'action' | 'fault' | 'stopped' | 'replacement' | 'steady' | 'unhealthy';
-/** `count`: how many like moments this one mark stands for (see MARKER_MERGE_MS). */
-export type Marker = { at: Millis; kind: MarkerKind; label: string; count: number };
-
-/** A mark's name as the scrub bar shows and reads it. */
-export const markerName = (m: Marker) => (m.count > 1 ? `${m.label}, and ${m.count - 1} more like it` : m.label);
-
-/** Markers of one kind closer together than this are one marker ("3 tasks stopped"): a burst is
- *  one moment to a person scrubbing, and a bar with a hundred ticks helps nobody. */
-export const MARKER_MERGE_MS = 10_000;
-/** A session of many hours keeps its newest marks; the scrub bar can show no more than this. */
-export const MAX_MARKERS = 500;
+export type Marker = { at: Millis; kind: MarkerKind; label: string };
 
 const FAULTS = new Set<ScriptCommand['type']>(['crashContainer', 'oomKillContainer', 'failHealthChecks']);
 
-const taskRef = (task: unknown) => (typeof task === 'string' ? shortId(task.slice(task.lastIndexOf('/') + 1)) : 'a task');
+/** "task 3f2a9c1d", or for a script's selector "a RUNNING task of service web". */
+const taskRef = (task: string | TaskSelector) => (typeof task === 'string' ? `task ${shortId(task.slice(task.lastIndexOf('/') + 1))}` : describeSelector(task));
 
 /** What the user's command was, in a few words. */
 export function describeCommand(c: ScriptCommand): string {
   switch (c.type) {
     case 'stopTask':
-      return `You stopped task ${taskRef(c.task)}`;
+      return `You stopped ${taskRef(c.task)}`;
     case 'crashContainer':
-      return `Fault: task ${taskRef(c.task)}'s container exited (${c.exitCode ?? 1})`;
+      return `Fault: the container of ${taskRef(c.task)} exited (${c.exitCode ?? 1})`;
     case 'oomKillContainer':
-      return `Fault: task ${taskRef(c.task)} ran out of memory (137)`;
+      return `Fault: ${taskRef(c.task)} ran out of memory (137)`;
     case 'failHealthChecks':
-      return `Fault: task ${taskRef(c.task)} started failing its health check`;
+      return `Fault: ${taskRef(c.task)} started failing its health check`;
     case 'updateService':
       return `You set service ${c.service} to ${c.desiredCount} tasks`;
     case 'createService':
@@ -54,7 +46,7 @@ export function describeCommand(c: ScriptCommand): string {
 }
 
 export function commandMarker(at: Millis, command: ScriptCommand): Marker {
-  return { at, kind: FAULTS.has(command.type) ? 'fault' : 'action', label: describeCommand(command), count: 1 };
+  return { at, kind: FAULTS.has(command.type) ? 'fault' : 'action', label: describeCommand(command) };
 }
 
 /** The marks a batch of events makes (none for most: a health check passing is no moment). */
@@ -62,33 +54,15 @@ export function eventMarkers(events: readonly SimEvent[]): Marker[] {
   const out: Marker[] = [];
   for (const e of events) {
     if (e.type === 'ServiceEvent') {
-      const started = /has started (\d+) tasks/.exec(e.message);
-      if (started) out.push({ at: e.at, kind: 'replacement', label: `Service ${e.serviceName} started ${started[1] === '1' ? 'a task' : `${started[1]} tasks`}`, count: 1 });
-      else if (e.message.includes('has reached a steady state')) out.push({ at: e.at, kind: 'steady', label: `Service ${e.serviceName} reached a steady state`, count: 1 });
+      const gist = serviceEventGist(e.message);
+      if (gist?.kind === 'started') out.push({ at: e.at, kind: 'replacement', label: `Service ${e.serviceName} started ${gist.count === 1 ? 'a task' : `${gist.count} tasks`}` });
+      else if (gist?.kind === 'steadyState') out.push({ at: e.at, kind: 'steady', label: `Service ${e.serviceName} reached a steady state` });
     } else if (e.type === 'TargetHealthChanged' && e.state === 'unhealthy') {
-      out.push({ at: e.at, kind: 'unhealthy', label: `Task ${shortId(e.taskId)} is unhealthy in the target group`, count: 1 });
-    } else if (e.type === 'TaskStateChanged' && e.lastStatus === 'STOPPED' && e.stopCode !== 'UserInitiated') {
-      // Stops the user asked for are marked by their command; these are the ones ECS or the app caused.
-      out.push({ at: e.at, kind: 'stopped', label: `Task ${shortId(e.taskId)} stopped: ${e.stopCode ?? 'no stop code'}`, count: 1 });
+      out.push({ at: e.at, kind: 'unhealthy', label: `Task ${shortId(e.taskId)} is unhealthy in the target group` });
+    } else if (e.type === 'TaskStateChanged' && e.lastStatus === 'STOPPED') {
+      // Every stop, the user's too: their command marks when they asked, this when it happened.
+      out.push({ at: e.at, kind: 'stopped', label: `Task ${shortId(e.taskId)} stopped: ${e.stopCode ?? 'no stop code'}` });
     }
   }
   return out;
-}
-
-/** Add marks to a branch's list (in time order), merging a mark into a like one just before it. */
-export function addMarkers(list: Marker[], fresh: readonly Marker[]): void {
-  for (const m of fresh) {
-    const last = findLast(list, m.kind, m.at - MARKER_MERGE_MS);
-    if (last !== undefined && m.kind !== 'action' && m.kind !== 'fault') {
-      list[list.indexOf(last)] = { ...last, count: last.count + m.count };
-      continue;
-    }
-    list.push(m);
-  }
-  if (list.length > MAX_MARKERS) list.splice(0, list.length - MAX_MARKERS);
-}
-
-function findLast(list: readonly Marker[], kind: MarkerKind, since: Millis): Marker | undefined {
-  for (let i = list.length - 1; i >= 0 && list[i]!.at >= since; i--) if (list[i]!.kind === kind) return list[i];
-  return undefined;
 }

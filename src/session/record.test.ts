@@ -67,7 +67,7 @@ describe('parseSessionRecord', () => {
     ['a fractional seed', withFields({ seed: 1.5 }), '"seed" must be a whole number from 0 to 4294967295, not 1.5'],
     ['a negative seed', withFields({ seed: -1 }), /not -1$/],
     ['a seed past 32 bits', withFields({ seed: 2 ** 32 }), /not 4294967296$/],
-    ['end past a week', withFields({ end: MAX_SESSION_MS + 1 }), /^"end" must be a whole number of milliseconds from 0 to 604800000 \(7 days\), not 604800001$/],
+    ['end past a day', withFields({ end: MAX_SESSION_MS + 1 }), /^"end" must be a whole number of milliseconds from 0 to 86400000 \(a day\), not 86400001$/],
     ['a fractional end', withFields({ end: 60_000.5 }), /not 60000.5$/],
     ['playhead after end', withFields({ playhead: 60_001 }), '"playhead" (60001) is after the end of the session (60000)'],
     ['a negative playhead', withFields({ playhead: -5 }), /"playhead" must be a whole number .* not -5$/],

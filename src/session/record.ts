@@ -17,8 +17,8 @@ export type LogEntry = { at: Millis; command: ScriptCommand };
 /** What a link or an autosave carries: enough to rebuild the exact moment. */
 export type SessionRecord = { version: 1; scenario: string; seed: number; log: LogEntry[]; playhead: Millis; end: Millis; speed: Speed };
 
-/** A week of sim time: far past any lesson, and it bounds the replay a link can ask for. */
-export const MAX_SESSION_MS = 7 * 24 * 60 * 60 * 1000;
+/** A day of sim time: far past any lesson, and it bounds the replay a link can ask of whoever opens it. */
+export const MAX_SESSION_MS = 24 * 60 * 60 * 1000;
 /** Enough for hours of clicking; it bounds the work a link can ask for. */
 export const MAX_LOG_ENTRIES = 5_000;
 const MAX_SEED = 0xffff_ffff;
@@ -61,8 +61,7 @@ function unknownField(o: Record<string, unknown>, known: string[], where: string
 }
 
 function checkCommand(raw: unknown): Result<ScriptCommand> {
-  // COMMAND_FIELDS is a plain object and parseCommand tests `type in COMMAND_FIELDS`, which also
-  // finds "constructor", "toString" and "__proto__" on its prototype: check own names here.
+  // The type first, by own name, so the message lists the known ones.
   const type = isObject(raw) ? own(raw, 'type') : undefined;
   const known = Object.keys(COMMAND_FIELDS).join(', ');
   if (isObject(raw) && type === undefined) return { ok: false, error: `the command needs "type" (one of ${known})` };
@@ -70,8 +69,8 @@ function checkCommand(raw: unknown): Result<ScriptCommand> {
     return { ok: false, error: `unknown command type ${describe(type)} (known: ${known})` };
   const parsed = parseCommand(raw);
   if (!parsed.ok) return { ok: false, error: shortenMessage(parsed.error) };
-  // parseCommand drops some fields silently ("at", which a script step carries, and names found on
-  // Object.prototype); in a record every field the command has must be one it keeps.
+  // parseCommand lets "at" through (a script step carries one); in a record every field the
+  // command has must be one it keeps.
   const dropped = Object.keys(raw as object).find((k) => !Object.hasOwn(parsed.value, k));
   if (dropped !== undefined) return { ok: false, error: `${type} has an unknown field ${describe(dropped)} (it takes ${Object.keys(COMMAND_FIELDS[type as ScriptCommand['type']]).join(', ')})` };
   return parsed;
@@ -120,7 +119,7 @@ export function parseSessionRecord(raw: unknown): Result<SessionRecord> {
     return { ok: false, error: `"seed" must be a whole number from 0 to ${MAX_SEED}${got(seed)}` };
   const end = own(raw, 'end');
   if (!isWholeMs(end) || end > MAX_SESSION_MS)
-    return { ok: false, error: `"end" must be a whole number of milliseconds from 0 to ${MAX_SESSION_MS} (7 days)${got(end)}` };
+    return { ok: false, error: `"end" must be a whole number of milliseconds from 0 to ${MAX_SESSION_MS} (a day)${got(end)}` };
   const playhead = own(raw, 'playhead');
   if (!isWholeMs(playhead)) return { ok: false, error: `"playhead" must be a whole number of milliseconds, 0 or more${got(playhead)}` };
   if (playhead > end) return { ok: false, error: `"playhead" (${playhead}) is after the end of the session (${end})` };

@@ -81,9 +81,28 @@ describe('Session properties', () => {
           else if (o.kind === 'act') session.dispatch(o.command);
           else if (o.kind === 'return') session.returnToOtherFuture();
           else session.seek(Math.round(o.share * session.end));
-          const checkpoints = (session as unknown as { checkpoints: { at: number }[] }).checkpoints;
-          expect(checkpoints.map((c) => c.at)).toEqual(Array.from({ length: Math.floor(session.end / CHECKPOINT_EVERY) + 1 }, (_, i) => i * CHECKPOINT_EVERY));
+          const { checkpoints, every } = (session as unknown as { branch: { checkpoints: { at: number }[]; every: number } }).branch;
+          expect(every).toBe(CHECKPOINT_EVERY);
+          expect(checkpoints.map((c) => c.at)).toEqual(Array.from({ length: Math.floor(session.end / every) + 1 }, (_, i) => i * every));
         }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('opening any well-formed record never throws: it opens, or says which step no longer applies', () => {
+    const record = fc
+      .tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 600_000 }), command), { maxLength: 12 }), fc.integer({ min: 0, max: 120_000 }))
+      .map(([seed, steps, extra]) => {
+        const log = steps.map(([at, c]) => ({ at, command: c })).sort((a, b) => a.at - b.at);
+        const end = (log.at(-1)?.at ?? 0) + extra;
+        return { version: 1 as const, scenario: 'default', seed, log, playhead: Math.floor(end / 2), end, speed: 8 as const };
+      });
+    fc.assert(
+      fc.property(record, (r) => {
+        const opened = Session.open(r);
+        if (opened.ok) expect(opened.session.now).toBe(r.playhead);
+        else expect(opened.error).toMatch(/^Step \d+ of the session \(at T\+\d\d:\d\d\) no longer applies: /);
       }),
       { numRuns: RUNS },
     );

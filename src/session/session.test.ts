@@ -161,8 +161,27 @@ describe('Session: forks and the other future', () => {
     expect(session.now).toBe(0);
     expect(session.entries).toEqual([]);
     expect(session.otherFuture).toBeNull();
-    expect(session.simulation.snapshot()).toEqual(Simulation.create({ scenario: 'basic', seed: 1 }).snapshot());
+    const start = Simulation.create({ scenario: 'basic', seed: 1 });
+    start.advanceTo(0); // the work due at time 0 is done before the first checkpoint
+    expect(session.simulation.snapshot()).toEqual(start.snapshot());
   });
+});
+
+describe('Session: a long session', () => {
+  it('thins its checkpoints past MAX_CHECKPOINTS, doubling their spacing, and still seeks exactly', () => {
+    const session = sessionAt(60_000, 2);
+    session.dispatch({ type: 'updateService', service: 'web', desiredCount: 4 });
+    for (let t = 0; t < 5 * 60 * 60_000; t += 10 * 60_000) session.advanceTo(t + 10 * 60_000);
+    const { checkpoints, every } = (session as unknown as { branch: { checkpoints: { at: number }[]; every: number } }).branch;
+    expect(every).toBe(2 * CHECKPOINT_EVERY);
+    expect(checkpoints.length).toBe(Math.floor(session.end / every) + 1);
+    expect(checkpoints.every((c, i) => c.at === i * every)).toBe(true);
+    for (const t of [59_999, 60_000, 3 * 60 * 60_000 + 61_000]) {
+      session.seek(t);
+      expect(session.simulation.snapshot()).toEqual(straightRun('basic', 2, session.entries, t));
+    }
+  });
+
 });
 
 describe('Session: records', () => {

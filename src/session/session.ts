@@ -1,19 +1,18 @@
 // A session is a recorded timeline: the scenario and seed it started from, every command the user
-// gave with its sim time (the log), and checkpoints of the world every CHECKPOINT_EVERY ms. The
-// engine is deterministic, so that is enough to rebuild any moment: restore the nearest checkpoint
+// gave with its sim time (the log), and checkpoints of the world as it went (branch.ts). The
+// engine is deterministic, so that is enough to rebuild any moment: resume the nearest checkpoint
 // at or before it and replay the log to it. Acting in the past forks: the future after that moment
 // is cut, and kept aside until the user acts again, so they can go back to it.
 //
 // Pure, like src/sim: no React, DOM, timers or wall clock. The store holds a Session per pane and
 // asks it for moments; the view never touches the Simulation behind it except to read the world.
 
-import { Simulation, type DispatchOutcome, type Millis, type ScriptCommand, type SimEvent, type World } from '../sim/index.ts';
-import { addMarkers, commandMarker, eventMarkers, type Marker } from './markers.ts';
+import { clockLabel, Simulation, type DispatchOutcome, type Millis, type ScriptCommand, type SimEvent, type World } from '../sim/index.ts';
+import { Branch, type Checkpoint, type Tail } from './branch.ts';
+import { commandMarker, eventMarkers, type Marker } from './markers.ts';
 import { SESSION_VERSION, type LogEntry, type SessionRecord, type Speed } from './record.ts';
 
-/** Spacing of checkpoints. Seeking costs one restore plus at most this much replay; memory costs
- *  one world per checkpoint (see `npm run bench`, which measures both at 200 tasks). */
-export const CHECKPOINT_EVERY: Millis = 60_000;
+export { CHECKPOINT_EVERY } from './branch.ts';
 const SECOND: Millis = 1000;
 
 /** Why the timeline jumped. A view that caches what it drew asks this, not "is the Simulation
@@ -22,19 +21,15 @@ export type TimelineCause = 'start' | 'reset' | 'seek' | 'fork' | 'return' | 'op
 /** Bumped at every discontinuity: anything but time running on and commands applied live. */
 export type Timeline = { readonly epoch: number; readonly cause: TimelineCause };
 
-type Checkpoint = { at: Millis; applied: number; world: World; recent: SimEvent[] };
-
-/** Everything of a branch that lies after the moment it forked. */
-type Future = { log: LogEntry[]; checkpoints: Checkpoint[]; samples: unknown[]; markers: Marker[]; end: Millis };
-
 /** The future that a fork replaced, and where the two branches part. */
-type OtherFuture = Future & { forkedAt: Millis; applied: number };
+type OtherFuture<S> = Tail<S> & { forkedAt: Millis; applied: number; marksBefore: number };
 
 export type SessionOptions<S> = {
   scenario: string;
   seed: number;
-  /** How many of the newest events `recent` keeps. */
+  /** How many of the newest events `recent` keeps, and of the scheduler's plans `plans`. */
   recentLimit?: number;
+  planLimit?: number;
   /** Called with the world at every whole sim second as the branch is recorded (the charts). */
   sample?: (world: World) => S;
   /** Where this session's timeline epochs start: a new session in the same pane continues them. */
@@ -43,38 +38,36 @@ export type SessionOptions<S> = {
 
 export type OpenResult<S> = { ok: true; session: Session<S> } | { ok: false; error: string };
 
+const isPlan = (e: SimEvent) => e.type === 'SchedulerPlanned';
+
 export class Session<S = never> {
   readonly version = SESSION_VERSION;
   readonly scenario: string;
   readonly seed: number;
-  /** What setting up the scenario produced at time 0. */
-  readonly setupEvents: readonly SimEvent[];
-  private sim: Simulation;
-  private log: LogEntry[] = [];
+  private sim!: Simulation;
+  private branch!: Branch<S>;
   /** How many log entries the current moment has applied. */
   private applied = 0;
-  private checkpoints: Checkpoint[] = [];
-  private samples: S[] = [];
-  private marks: Marker[] = [];
-  private recentEvents: SimEvent[];
-  private branchEnd: Millis = 0;
-  private other: OtherFuture | null = null;
+  private recentEvents: SimEvent[] = [];
+  private recentPlans: SimEvent[] = [];
+  private other: OtherFuture<S> | null = null;
   private readonly recentLimit: number;
+  private readonly planLimit: number;
   private readonly sampler: ((world: World) => S) | undefined;
   private timelineState: Timeline;
-  /** Bumped whenever the recorded branch changed (log, markers, end): the scrub bar's input. */
+  /** Bumped whenever the recorded branch changed (log, marks, a fork): the scrub bar's input. */
   private branchRevision = 0;
+  /** Commands the user gave this session since it was made, opened or reset (autosave waits for one). */
+  private userActions = 0;
 
   constructor(options: SessionOptions<S>) {
     this.scenario = options.scenario;
     this.seed = options.seed;
     this.recentLimit = options.recentLimit ?? 400;
+    this.planLimit = options.planLimit ?? 40;
     this.sampler = options.sample;
     this.timelineState = { epoch: options.epoch ?? 0, cause: 'start' };
-    this.sim = Simulation.create({ seed: this.seed, scenario: this.scenario });
-    this.setupEvents = this.sim.setupEvents;
-    this.recentEvents = this.setupEvents.slice(-this.recentLimit);
-    this.record0();
+    this.begin();
   }
 
   /** Rebuild a recorded session (a share link, an autosave) at its playhead. The record's shape
@@ -90,11 +83,12 @@ export class Session<S = never> {
     for (const [i, entry] of record.log.entries()) {
       session.advanceTo(entry.at);
       const { outcome } = session.dispatch(entry.command);
-      if (!outcome.ok) return { ok: false, error: `Step ${i + 1} of the session (at ${clock(entry.at)}) no longer applies: ${outcome.error.message}` };
+      if (!outcome.ok) return { ok: false, error: `Step ${i + 1} of the session (at ${clockLabel(entry.at)}) no longer applies: ${outcome.error.message}` };
     }
     session.advanceTo(record.end);
     session.seek(record.playhead);
     session.timelineState = { epoch: session.timelineState.epoch, cause: 'open' };
+    session.userActions = 0;
     return { ok: true, session };
   }
 
@@ -111,11 +105,11 @@ export class Session<S = never> {
   }
   /** The furthest moment recorded on this branch: the "live" end of the scrub bar. */
   get end(): Millis {
-    return this.branchEnd;
+    return this.branch.end;
   }
   /** At the live end: acting appends to the log rather than forking it. */
   get live(): boolean {
-    return this.sim.now >= this.branchEnd;
+    return this.sim.now >= this.branch.end;
   }
   get timeline(): Timeline {
     return this.timelineState;
@@ -123,22 +117,29 @@ export class Session<S = never> {
   get revision(): number {
     return this.branchRevision;
   }
+  get actions(): number {
+    return this.userActions;
+  }
   /** The newest events up to the current moment, oldest first (a copy). */
   get recent(): SimEvent[] {
     return this.recentEvents.slice(-this.recentLimit);
   }
+  /** The scheduler's newest plans up to the current moment, oldest first (a copy). */
+  get plans(): SimEvent[] {
+    return this.recentPlans.slice(-this.planLimit);
+  }
   /** The marks on this branch, in time order (also those after the current moment). */
   get markers(): readonly Marker[] {
-    return this.marks;
+    return this.branch.marks;
   }
   /** The commands of this branch, in order, with their sim times. */
   get entries(): readonly LogEntry[] {
-    return this.log;
+    return this.branch.log;
   }
-  /** One sample per whole sim second from 0 up to the current moment. */
+  /** Up to `count` samples, one per whole sim second, ending at the current moment. */
   samplesUpToNow(count: number): S[] {
     const last = Math.floor(this.sim.now / SECOND);
-    return this.samples.slice(Math.max(0, last + 1 - count), last + 1);
+    return this.branch.samples.slice(Math.max(0, last + 1 - count), last + 1);
   }
   /** The future the last fork replaced, while it can still be returned to. */
   get otherFuture(): { forkedAt: Millis; end: Millis } | null {
@@ -156,22 +157,24 @@ export class Session<S = never> {
     if (forking) this.fork();
     else this.other = null; // acting again: the other future is gone for good
     const at = this.sim.now;
-    this.log.push({ at, command });
-    this.applied = this.log.length;
-    addMarkers(this.marks, [commandMarker(at, command), ...eventMarkers(result.events)]);
+    // A copy: the caller may reuse its object, and the log is history.
+    const recorded = structuredClone(command);
+    this.branch.log.push({ at, command: recorded });
+    this.applied = this.branch.log.length;
+    this.branch.marks.push(commandMarker(at, recorded), ...eventMarkers(result.events));
     this.take(result.events);
     this.branchRevision++;
+    this.userActions++;
     return result;
   }
 
-  /** Time runs on to `until`: through the recorded branch (replaying its commands), then past its
-   *  end (recording checkpoints and samples as it goes). */
+  /** Time runs on to `until`: through the recorded branch (replaying its commands at their
+   *  times), then past its end (recording checkpoints, samples and marks as it goes). */
   advanceTo(until: Millis): SimEvent[] {
     if (!Number.isInteger(until) || until < this.sim.now) throw new RangeError(`A session moves forward to a whole ms (now ${this.sim.now}, asked for ${until}).`);
-    // The recorded part first: its commands apply at their times; its checkpoints and marks exist.
-    const replayTo = Math.min(until, this.branchEnd);
-    const events = replayTo > this.sim.now || this.pendingAt(replayTo) ? this.replay(replayTo) : [];
-    if (until > this.branchEnd) for (const e of this.extend(until)) events.push(e);
+    const events: SimEvent[] = [];
+    if (this.sim.now < this.branch.end || this.pendingAt(until)) this.replay(Math.min(until, this.branch.end), events);
+    if (until >= this.branch.end) this.extend(until, events);
     return events;
   }
 
@@ -180,7 +183,7 @@ export class Session<S = never> {
     const stop = this.sim.now + limit;
     for (;;) {
       const nextTimer = this.sim.world.timers[0]?.at ?? Number.POSITIVE_INFINITY;
-      const nextCommand = this.live ? Number.POSITIVE_INFINITY : (this.log[this.applied]?.at ?? Number.POSITIVE_INFINITY);
+      const nextCommand = this.live ? Number.POSITIVE_INFINITY : (this.branch.log[this.applied]?.at ?? Number.POSITIVE_INFINITY);
       const to = Math.min(stop, Math.max(this.sim.now, Math.min(nextTimer, nextCommand)));
       const events = this.advanceTo(to);
       if (events.length > 0 || to >= stop) return events;
@@ -189,12 +192,13 @@ export class Session<S = never> {
 
   /** Show the moment `at` (clamped to the recorded branch). Nothing recorded changes. */
   seek(at: Millis): void {
-    const t = Math.max(0, Math.min(Math.round(at), this.branchEnd));
-    const checkpoint = this.checkpointAtOrBefore(t);
+    const t = Math.max(0, Math.min(Math.round(at), this.branch.end));
+    const checkpoint = this.branch.checkpointAtOrBefore(t);
     this.sim = Simulation.resume(checkpoint.world);
     this.applied = checkpoint.applied;
     this.recentEvents = checkpoint.recent.slice();
-    this.replay(t);
+    this.recentPlans = checkpoint.plans.slice();
+    this.replay(t, []);
     this.bump('seek');
   }
 
@@ -203,64 +207,59 @@ export class Session<S = never> {
   returnToOtherFuture(): boolean {
     const other = this.other;
     if (!other) return false;
-    const mine = this.cutAfter(other.forkedAt, other.applied);
-    this.log.push(...other.log);
-    this.checkpoints.push(...other.checkpoints);
-    this.samples.push(...(other.samples as S[]));
-    this.marks.push(...other.markers);
-    this.branchEnd = other.end;
-    this.other = { ...mine, forkedAt: other.forkedAt, applied: other.applied };
-    const at = Math.min(this.sim.now, this.branchEnd);
+    const mine = this.branch.cutAfter(other.forkedAt, other.applied, other.marksBefore);
+    this.branch.append(other);
+    this.other = { ...mine, forkedAt: other.forkedAt, applied: other.applied, marksBefore: other.marksBefore };
     this.branchRevision++;
-    this.seek(at);
+    this.seek(Math.min(this.sim.now, this.branch.end));
     this.bump('return');
     return true;
   }
 
   /** Back to the scenario's start, with nothing recorded. */
   reset(): void {
-    const epoch = this.timelineState.epoch;
-    this.sim = Simulation.create({ seed: this.seed, scenario: this.scenario });
-    this.log = [];
-    this.applied = 0;
-    this.checkpoints = [];
-    this.samples = [];
-    this.marks = [];
-    this.branchEnd = 0;
-    this.other = null;
-    this.recentEvents = this.setupEvents.slice(-this.recentLimit);
-    this.record0();
+    this.begin();
     this.branchRevision++;
-    this.timelineState = { epoch: epoch + 1, cause: 'reset' };
+    this.userActions = 0;
+    this.timelineState = { epoch: this.timelineState.epoch + 1, cause: 'reset' };
   }
 
   /** What a share link or an autosave carries. */
   toRecord(speed: Speed): SessionRecord {
-    return { version: SESSION_VERSION, scenario: this.scenario, seed: this.seed, log: this.log.slice(), playhead: this.sim.now, end: this.branchEnd, speed };
+    return { version: SESSION_VERSION, scenario: this.scenario, seed: this.seed, log: this.branch.log.slice(), playhead: this.sim.now, end: this.branch.end, speed };
   }
 
   // ---- Inside -----------------------------------------------------------------------------------
 
-  private record0(): void {
-    this.checkpoints.push(this.checkpoint());
-    if (this.sampler) this.samples.push(this.sampler(this.sim.world));
-    addMarkers(this.marks, eventMarkers(this.setupEvents));
+  /** The scenario set up, its work due at time 0 done, and that moment recorded. */
+  private begin(): void {
+    this.sim = Simulation.create({ seed: this.seed, scenario: this.scenario });
+    this.branch = new Branch<S>();
+    this.applied = 0;
+    this.other = null;
+    this.recentEvents = [];
+    this.recentPlans = [];
+    const setup = [...this.sim.setupEvents, ...this.sim.advanceTo(0)];
+    this.take(setup);
+    this.branch.marks.push(...eventMarkers(setup));
+    this.branch.addCheckpoint(this.checkpoint());
+    if (this.sampler) this.branch.samples.push(this.sampler(this.sim.world));
   }
 
   private checkpoint(): Checkpoint {
-    return { at: this.sim.now, applied: this.applied, world: this.sim.checkpoint(), recent: this.recent };
+    return { at: this.sim.now, applied: this.applied, world: this.sim.checkpoint(), recent: this.recent, plans: this.plans };
   }
 
-  /** Is a recorded command due at `t` and not applied yet? (A seek to exactly its time applies it.) */
+  /** Is a recorded command due by `t` and not applied yet? (A seek to exactly its time applies it.) */
   private pendingAt(t: Millis): boolean {
-    const next = this.log[this.applied];
+    const next = this.branch.log[this.applied];
     return next !== undefined && next.at <= t;
   }
 
   /** Replay the recorded branch from now to `t`: its commands at their times. */
-  private replay(t: Millis): SimEvent[] {
-    const events: SimEvent[] = [];
-    for (let next = this.log[this.applied]; next !== undefined && next.at <= t; next = this.log[this.applied]) {
+  private replay(t: Millis, events: SimEvent[]): void {
+    const log = this.branch.log;
+    for (let next = log[this.applied]; next !== undefined && next.at <= t; next = log[this.applied]) {
       this.take(this.sim.advanceTo(next.at), events);
       const { outcome, events: applied } = this.sim.dispatch(next.command);
       // The engine is deterministic: a command recorded as accepted is accepted again.
@@ -269,73 +268,53 @@ export class Session<S = never> {
       this.applied++;
     }
     this.take(this.sim.advanceTo(t), events);
-    return events;
   }
 
-  /** Run past the recorded end to `until`, taking a checkpoint at every CHECKPOINT_EVERY and a
-   *  sample at every whole second on the way, exactly on those times. */
-  private extend(until: Millis): SimEvent[] {
-    const events: SimEvent[] = [];
+  /** New ground, from the recorded end to `until`: work due now first (a command may have
+   *  scheduled some), then on, with a checkpoint at every multiple of the branch's spacing and a
+   *  sample at every whole second, exactly on those times. */
+  private extend(until: Millis, events: SimEvent[]): void {
+    this.record(this.sim.advanceTo(this.sim.now), events);
     while (this.sim.now < until) {
       const nextSample = this.sampler ? (Math.floor(this.sim.now / SECOND) + 1) * SECOND : Number.POSITIVE_INFINITY;
-      const nextCheckpoint = (Math.floor(this.sim.now / CHECKPOINT_EVERY) + 1) * CHECKPOINT_EVERY;
+      const nextCheckpoint = this.branch.nextCheckpointAfter(this.sim.now);
       const to = Math.min(until, nextSample, nextCheckpoint);
-      const fresh = this.sim.advanceTo(to);
-      this.take(fresh, events);
-      const marks = eventMarkers(fresh);
-      if (marks.length > 0) {
-        addMarkers(this.marks, marks);
-        this.branchRevision++;
-      }
-      this.branchEnd = to;
-      if (to === nextSample) this.samples.push(this.sampler!(this.sim.world));
-      if (to === nextCheckpoint) this.checkpoints.push(this.checkpoint());
+      this.record(this.sim.advanceTo(to), events);
+      this.branch.end = to;
+      if (to === nextSample) this.branch.samples.push(this.sampler!(this.sim.world));
+      if (to === nextCheckpoint) this.branch.addCheckpoint(this.checkpoint());
     }
-    return events;
   }
 
-  /** Keep new events in the recent tail (trimmed now and then, not on every step), and hand them on. */
-  private take(events: readonly SimEvent[], into?: SimEvent[]): void {
-    for (const e of events) {
+  /** Events on new ground: kept, handed on, and marked. */
+  private record(fresh: readonly SimEvent[], events: SimEvent[]): void {
+    this.take(fresh, events);
+    const marks = eventMarkers(fresh);
+    if (marks.length === 0) return;
+    this.branch.marks.push(...marks);
+    this.branchRevision++;
+  }
+
+  /** Keep new events in the recent tails (trimmed now and then, not on every step), and hand them on. */
+  private take(fresh: readonly SimEvent[], into?: SimEvent[]): void {
+    for (const e of fresh) {
       this.recentEvents.push(e);
+      if (isPlan(e)) this.recentPlans.push(e);
       into?.push(e);
     }
     if (this.recentEvents.length > 2 * this.recentLimit) this.recentEvents.splice(0, this.recentEvents.length - this.recentLimit);
+    if (this.recentPlans.length > 2 * this.planLimit) this.recentPlans.splice(0, this.recentPlans.length - this.planLimit);
   }
 
   /** Acting in the past: set the recorded future aside and make the current moment the end. */
   private fork(): void {
     const forkedAt = this.sim.now;
-    this.other = { ...this.cutAfter(forkedAt, this.applied), forkedAt, applied: this.applied };
-    this.branchEnd = forkedAt;
+    const tail = this.branch.cutAfter(forkedAt, this.applied);
+    this.other = { ...tail, forkedAt, applied: this.applied, marksBefore: this.branch.marks.length };
     this.bump('fork');
-  }
-
-  /** Remove and return everything of this branch after `t` (log entries from index `applied`). */
-  private cutAfter(t: Millis, applied: number): Future {
-    const keepCheckpoints = Math.floor(t / CHECKPOINT_EVERY) + 1;
-    const keepSamples = this.sampler ? Math.floor(t / SECOND) + 1 : 0;
-    const keepMarks = this.marks.findIndex((m) => m.at > t);
-    return {
-      log: this.log.splice(applied),
-      checkpoints: this.checkpoints.splice(keepCheckpoints),
-      samples: this.samples.splice(keepSamples),
-      markers: keepMarks === -1 ? [] : this.marks.splice(keepMarks),
-      end: this.branchEnd,
-    };
-  }
-
-  private checkpointAtOrBefore(t: Millis): Checkpoint {
-    const i = Math.min(Math.floor(t / CHECKPOINT_EVERY), this.checkpoints.length - 1);
-    return this.checkpoints[i]!;
   }
 
   private bump(cause: TimelineCause): void {
     this.timelineState = { epoch: this.timelineState.epoch + 1, cause };
   }
-}
-
-function clock(at: Millis): string {
-  const s = Math.floor(at / 1000);
-  return `T+${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }

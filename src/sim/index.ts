@@ -16,7 +16,7 @@ export { validateTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } f
 export { FARGATE_SIZES, isValidFargateSize } from './fargate.ts';
 export { TASK_STATUS_ORDER, TASK_TRANSITIONS, canTransition, isPendingStatus } from './lifecycle.ts';
 export { countsHealthy, NO_HEALTH_CHECK_SETTLE } from './scheduler/plan.ts';
-export { serviceMessages, MAX_SERVICE_EVENTS } from './serviceEvents.ts';
+export { serviceMessages, serviceEventGist, MAX_SERVICE_EVENTS, type ServiceEventGist } from './serviceEvents.ts';
 export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION } from './service.ts';
 export { DEFAULT_TIMINGS, DEFAULT_CONFIG, tasksOfService } from './world.ts';
 export { shortId, familyRevision, taskIdOf } from './ids.ts';

@@ -27,6 +27,18 @@ export const serviceMessages = {
     `(service ${svc}) (task ${taskId}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${reason})`,
 } as const;
 
+/** What a service event says, for the views that sum events up (the narration, the timeline's
+ *  marks), read from the templates above in one place rather than by each view. */
+export type ServiceEventGist = { kind: 'started' | 'stopped'; count: number } | { kind: 'steadyState' | 'unableToStart' };
+
+export function serviceEventGist(message: string): ServiceEventGist | null {
+  const counted = /^\(service [^)]*\) has (started|stopped) (\d+) (?:running )?tasks:/.exec(message);
+  if (counted) return { kind: counted[1] as 'started' | 'stopped', count: Number(counted[2]) };
+  if (/^\(service [^)]*\) has reached a steady state\.$/.test(message)) return { kind: 'steadyState' };
+  if (/^\(service [^)]*\) is unable to consistently start tasks successfully\.$/.test(message)) return { kind: 'unableToStart' };
+  return null;
+}
+
 /** Causes whose repeats are suppressed; a message without a cause is always recorded. */
 export type EventCause = 'steadyState' | 'throttled';
 

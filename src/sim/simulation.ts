@@ -84,14 +84,14 @@ export class Simulation {
     return advanceTo(this.world, until);
   }
 
-  /** A deep copy of the whole state (objects, arrays and Maps), safe to keep, compare or
-   *  structuredClone; it shares nothing with the running world. */
   /** The world as it is now, sharing its (immutable) entities with the running one: cheap to take
    *  and to keep many of; resume() continues from it. Not for serialising or comparing. */
   checkpoint(): World {
     return shareWorld(this.world);
   }
 
+  /** A deep copy of the whole state (objects, arrays and Maps), safe to keep, compare or
+   *  structuredClone; it shares nothing with the running world. */
   snapshot(): World {
     return structuredClone(this.world);
   }

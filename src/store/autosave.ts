@@ -10,6 +10,8 @@ import type { SessionRecord } from '../session/record.ts';
 export const AUTOSAVE_KEY = 'ecs-playground/session';
 /** How often the playhead is saved while time runs (a command is saved at once). */
 export const AUTOSAVE_EVERY_MS = 5_000;
+/** A saved session may be longer than a link: no URL carries it (5,000 commands fit). */
+const MAX_SAVED_LENGTH = 1_000_000;
 
 export type Saved = { savedAt: number; record: SessionRecord };
 export type SavedRead = { kind: 'none' } | { kind: 'saved'; saved: Saved } | { kind: 'unreadable'; error: string };
@@ -28,7 +30,7 @@ export function parseSaved(text: string | null): SavedRead {
   const savedAt = Object.hasOwn(raw, 'savedAt') ? (raw as Record<string, unknown>).savedAt : undefined;
   const session = Object.hasOwn(raw, 'session') ? (raw as Record<string, unknown>).session : undefined;
   if (typeof savedAt !== 'number' || !Number.isFinite(savedAt) || typeof session !== 'string') return { kind: 'unreadable', error: 'it is not a saved session' };
-  const decoded = decodeSession(session);
+  const decoded = decodeSession(session, MAX_SAVED_LENGTH);
   if (!decoded.ok) return { kind: 'unreadable', error: decoded.error };
   return { kind: 'saved', saved: { savedAt, record: decoded.value } };
 }

@@ -98,11 +98,11 @@ export function sampleCounts(world: World): CountsSample {
 }
 
 export function newPaneSession(scenario: string, seed: number, epoch = 0): PaneSession {
-  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, sample: sampleCounts, epoch });
+  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, epoch });
 }
 
 export function openPaneSession(record: SessionRecord, epoch = 0) {
-  return Session.open<CountsSample>(record, { recentLimit: RECENT_EVENTS, sample: sampleCounts, epoch });
+  return Session.open<CountsSample>(record, { recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, epoch });
 }
 
 const sameTasks = (a: readonly Task[], b: readonly Task[]) => a.length === b.length && a.every((t, i) => t === b[i]);
@@ -110,7 +110,7 @@ const isPlan = (e: SimEvent): e is PlanEvent => e.type === 'SchedulerPlanned';
 const branchOf = (session: PaneSession): Branch => ({ revision: session.revision, markers: session.markers.slice(), otherFuture: session.otherFuture });
 
 /** Append, keeping the newest `max`: one copy per call. */
-function record<T>(list: T[], items: readonly T[], max: number): T[] {
+function appendNewest<T>(list: T[], items: readonly T[], max: number): T[] {
   if (items.length === 0) return list;
   const drop = Math.max(0, list.length + items.length - max);
   const next = drop > 0 ? list.slice(drop) : list.slice();
@@ -134,7 +134,7 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
     const recent = session.recent;
     return {
       session, sim, timeline: session.timeline, branch: branchOf(session), end: session.end, recent,
-      plans: recent.filter(isPlan).slice(-RECENT_PLANS), history: session.samplesUpToNow(HISTORY_SECONDS),
+      plans: session.plans as PlanEvent[], history: session.samplesUpToNow(HISTORY_SECONDS),
       diagram, nodeById: new Map(nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes(id, previous?.flowNodes ?? [], nodes), diagramBehind: behind, selection, hovered: null,
     };
   };
@@ -168,8 +168,9 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
           ...extra,
           ticked,
           version: s.version + 1,
-          recent: record(s.recent, events, RECENT_EVENTS),
-          plans: record(s.plans, events.filter(isPlan), RECENT_PLANS),
+          recent: appendNewest(s.recent, events, RECENT_EVENTS),
+          // The session keeps the plans' tail, as it keeps it in checkpoints: the same after a seek.
+          plans: events.some(isPlan) ? (session.plans as PlanEvent[]) : s.plans,
           history: s.history.at(-1)?.second === second ? s.history : session.samplesUpToNow(HISTORY_SECONDS),
           end: session.end,
           ...(s.branch.revision !== session.revision ? { branch: branchOf(session) } : {}),
@@ -179,8 +180,16 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       });
     /** After a jump (seek, fork, return, reset, load): everything from the session afresh. The
      *  diagram's changes are spread over frames like a burst, so a scrub never stalls a frame. */
-    const afterJump = (keepLayout: boolean, extra: Partial<PaneState> = {}) =>
-      set((s) => ({ ...fresh(s.session, s.orientation, keepLayout ? s : undefined), ...extra, ticked: false, version: s.version + 1, scene: keepLayout ? s.scene : s.scene + 1 }));
+    const afterJump = (keepLayout: boolean, extra: Partial<PaneState> = {}, session?: PaneSession) =>
+      set((s) => ({
+        ...fresh(session ?? s.session, s.orientation, keepLayout ? s : undefined),
+        // A rejection belongs to the moment it happened in.
+        lastRejection: null,
+        ...extra,
+        ticked: false,
+        version: s.version + 1,
+        scene: keepLayout ? s.scene : s.scene + 1,
+      }));
 
     return {
       ...fresh(session, options.orientation ?? 'wide'),
@@ -217,11 +226,10 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       },
       reset() {
         get().session.reset();
-        afterJump(false, { lastRejection: null });
+        afterJump(false);
       },
       load(next) {
-        set({ session: next });
-        afterJump(false, { lastRejection: null });
+        afterJump(false, {}, next);
       },
       record: (speed) => get().session.toRecord(speed),
       select: (selection) => set((s) => ({ selection, ...reproject({ ...s, selection }) })),

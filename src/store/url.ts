@@ -18,6 +18,9 @@ const quote = (value: string) => `"${shorten(value)}"`;
 
 export type PageLink = { settings: SimSettings; record: SessionRecord | null; problems: string[] };
 
+/** What the page says when a link's session can't be opened: why, and what it shows instead. */
+export const sessionLinkProblem = (why: string) => `This link's session could not be opened: ${why} Showing the default scene instead.`;
+
 export function readUrl(search: string, hash = ''): PageLink {
   const params = new URLSearchParams(search);
   const encoded = new URLSearchParams(hash.replace(/^#/, '')).get(SESSION_PARAM);
@@ -27,7 +30,7 @@ export function readUrl(search: string, hash = ''): PageLink {
       const { scenario, seed, speed } = decoded.value;
       return { settings: { scenario, seed, speed }, record: decoded.value, problems: [] };
     }
-    return { settings: { ...DEFAULT_SETTINGS }, record: null, problems: [`This link's session could not be opened: ${decoded.error} Showing the default scene instead.`] };
+    return { settings: { ...DEFAULT_SETTINGS }, record: null, problems: [sessionLinkProblem(decoded.error)] };
   }
   const settings = { ...DEFAULT_SETTINGS };
   const problems: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Marker } from '../../session/markers.ts';
 import { clusterMarkers } from './clusters.ts';
 
-const mark = (at: number, kind: Marker['kind'], label: string): Marker => ({ at, kind, label, count: 1 });
+const mark = (at: number, kind: Marker['kind'], label: string): Marker => ({ at, kind, label });
 
 describe('clusterMarkers', () => {
   it('joins marks closer than the share of the bar, leads with what the user did, and seeks to the earliest', () => {

@@ -1,7 +1,7 @@
 // Marks close together on the scrub bar are drawn as one button: two 24-px buttons must never
 // overlap, however many moments a busy minute has. Pure, so it is tested directly.
 
-import { markerName, type Marker, type MarkerKind } from '../../session/markers.ts';
+import type { Marker, MarkerKind } from '../../session/markers.ts';
 import { clockLabel, type Millis } from '../../sim/index.ts';
 
 export type Cluster = { at: Millis; kind: MarkerKind; names: string[] };
@@ -21,7 +21,7 @@ export function clusterMarkers(markers: readonly Marker[], end: Millis, share: n
   }
   return groups.map((group) => {
     const ranked = [...group].sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.at - b.at);
-    return { at: group[0]!.at, kind: ranked[0]!.kind, names: ranked.map((m) => `${markerName(m)} at ${clockLabel(m.at)}`) };
+    return { at: group[0]!.at, kind: ranked[0]!.kind, names: ranked.map((m) => `${m.label} at ${clockLabel(m.at)}`) };
   });
 }
 
