@@ -130,8 +130,13 @@ test('a share link reopens the exact moment: the same task IDs, the same events,
   await expect.poll(() => ids(other)).toEqual(original.ids);
   expect(await events(other)).toBe(original.events);
   expect(await scrub(other).getAttribute('max')).toBe(original.end);
-  // The URL no longer carries the session (a reload restores the autosave instead), only the scene.
-  await expect(other).toHaveURL(/\/\?scenario=default&speed=64$/);
+  // Until they act, the link stays in the URL, so a reload reopens the same moment…
+  await expect(other).toHaveURL(/\?scenario=default&speed=64#s=1/);
+  await other.reload();
+  await expect(other.getByTestId('clock')).toHaveText(original.clock);
+  // …and once they act, the session is theirs (the autosave keeps it) and the link goes.
+  await other.getByRole('button', { name: `Stop task ${original.ids.find((r) => r.endsWith('RUNNING'))!.split(' ')[0]!.replace('task-', '')}` }).last().click();
+  await expect(other).toHaveURL(/\?scenario=default&speed=64$/);
 });
 
 test('a tampered session link says what was wrong and opens the default scene', async ({ page }) => {

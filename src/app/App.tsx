@@ -14,7 +14,7 @@ import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { Notices } from './Notices.tsx';
-import { offerSaved, sharedNotice, useAutosave, useSharedLinks, useUrlFollowsPage } from './pageSession.ts';
+import { offerSaved, sharedNotice, useAutosave, useUrl } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
 import { TasksTable } from './panels/TasksTable.tsx';
 
@@ -32,7 +32,7 @@ const loading = <p className="muted">Loading…</p>;
 const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
 /** The page as a link opens it: a shared session, or a scene; a restore on offer if neither. */
-function boot(search: string, hash: string): { page: PageStore; pane: PaneStore; offer: number | null } {
+function boot(search: string, hash: string): { page: PageStore; pane: PaneStore } {
   const { settings, record, problems } = readUrl(search, hash);
   const page = createPageStore({ speed: settings.speed, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
   let session = null;
@@ -50,12 +50,12 @@ function boot(search: string, hash: string): { page: PageStore; pane: PaneStore;
   const scene = record ? DEFAULT_SETTINGS : settings;
   const pane = createPaneStore(session ?? newPaneSession(scene.scenario, scene.seed), { id: 'main', orientation: phone ? 'tall' : 'wide' });
   // A link's session wins over the saved one; without a link, the saved one is offered.
-  const offer = record ? null : offerSaved(page, pane);
-  return { page, pane, offer };
+  if (!record) offerSaved(page, pane);
+  return { page, pane };
 }
 
 export function App({ search, hash = '' }: { search: string; hash?: string }) {
-  const [{ page, pane, offer }] = useState(() => boot(search, hash));
+  const [{ page, pane }] = useState(() => boot(search, hash));
   useEffect(() => startPlayback(page, [pane]), [page, pane]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -64,9 +64,8 @@ export function App({ search, hash = '' }: { search: string; hash?: string }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [page, pane]);
-  useUrlFollowsPage(page, pane);
-  useAutosave(page, pane, offer);
-  useSharedLinks(page, pane);
+  useUrl(page, pane);
+  useAutosave(page, pane);
 
   return (
     <PageStoreProvider store={page}>

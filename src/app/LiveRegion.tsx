@@ -3,6 +3,7 @@
 // timeline is one sentence ("Showing T+02:10"), never the replayed events behind it.
 
 import { useEffect, useState } from 'react';
+import type { TimelineCause } from '../session/session.ts';
 import type { SimEvent } from '../sim/index.ts';
 import { usePaneApi } from '../store/StoreContext.tsx';
 import { announcement, narrate, narrateJump } from './narration.ts';
@@ -16,12 +17,15 @@ export function LiveRegion() {
     let pending: string[] = [];
     let lastSeq = store.getState().recent.at(-1)?.seq ?? -1;
     let lastEpoch = store.getState().timeline.epoch;
+    // The jump is said when the announcement is made, with the moment shown then (a drag goes on).
+    let jump: TimelineCause | null = null;
     const unsubscribe = store.subscribe((s) => {
       if (s.timeline.epoch !== lastEpoch) {
         // A seek, a fork, a reset: what is shown jumped. Say where to, once, and start over.
         lastEpoch = s.timeline.epoch;
         lastSeq = s.recent.at(-1)?.seq ?? -1;
-        pending = [narrateJump(s.timeline.cause, s.sim.now, s.session.scenario)];
+        jump = s.timeline.cause;
+        pending = [];
         return;
       }
       const fresh: SimEvent[] = [];
@@ -31,9 +35,11 @@ export function LiveRegion() {
       pending.push(...narrate(fresh));
     });
     const timer = window.setInterval(() => {
-      if (pending.length === 0) return;
-      setText(announcement(pending));
+      if (pending.length === 0 && jump === null) return;
+      const s = store.getState();
+      setText(announcement(jump ? [narrateJump(jump, s.sim.now, s.session.scenario), ...pending] : pending));
       pending = [];
+      jump = null;
     }, EVERY_MS);
     return () => {
       unsubscribe();

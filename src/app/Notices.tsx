@@ -4,6 +4,9 @@
 
 import { usePage, usePageApi } from '../store/StoreContext.tsx';
 
+/** A notice's buttons take themselves away: focus goes on to the time controls, not to the page. */
+const refocus = () => document.querySelector<HTMLElement>('.app-header [data-focus-after-notice]')?.focus();
+
 export function Notices() {
   const page = usePageApi();
   const notices = usePage((s) => s.notices);
@@ -14,8 +17,8 @@ export function Notices() {
         <div key={n.id} className={`notice tone-${n.tone}`} role={n.tone === 'problem' ? 'alert' : 'status'} data-testid="notice">
           <p>{n.text}</p>
           <div className="notice-actions">
-            {n.action && <button type="button" className="primary" onClick={n.action.run}>{n.action.label}</button>}
-            <button type="button" onClick={() => page.getState().dismiss(n.id)}>{n.action ? 'No, thanks' : 'Dismiss'}</button>
+            {n.action && <button type="button" className="primary" onClick={() => (n.action!.run(), refocus())}>{n.action.label}</button>}
+            <button type="button" onClick={() => (page.getState().dismiss(n.id), refocus())}>{n.action ? 'No, thanks' : 'Dismiss'}</button>
           </div>
         </div>
       ))}

@@ -5,6 +5,7 @@
 import { clockLabel, findScenario } from '../sim/index.ts';
 import { SPEEDS, type Speed } from '../session/record.ts';
 import { step } from '../store/playback.ts';
+import { resetPane } from './pageSession.ts';
 import { usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
 
 const speedLabel = (s: number) => (s === 0.25 ? '¼×' : s === 0.5 ? '½×' : `${s}×`);
@@ -35,7 +36,7 @@ export function Toolbar() {
         <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>{' '}
         <span className="muted compression">{speedLabel(speed)} · {compression(speed)}</span>
       </p>
-      <button type="button" onClick={() => p.setPlaying(!playing)} aria-keyshortcuts="Space" className="primary">
+      <button type="button" onClick={() => p.setPlaying(!playing)} aria-keyshortcuts="Space" className="primary play" data-focus-after-notice>
         <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>{playing ? 'Pause' : 'Play'}
       </button>
       <button type="button" onClick={() => step(page, [pane])} aria-keyshortcuts="." title="Step to the next thing that happens">
@@ -47,7 +48,7 @@ export function Toolbar() {
           {SPEEDS.map((v) => <option key={v} value={v}>{speedLabel(v)}</option>)}
         </select>
       </label>
-      <button type="button" onClick={() => pane.getState().reset()} aria-keyshortcuts="R">
+      <button type="button" onClick={() => resetPane(page, pane)} aria-keyshortcuts="R">
         <span aria-hidden="true">↺ </span>Reset
       </button>
     </div>

@@ -2,12 +2,12 @@
 // autosave and the offer to restore it. The session layer stays pure; this is the glue.
 
 import { useEffect } from 'react';
-import { encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
+import { decodeSession, encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
 import { MAX_SESSION_MS, type SessionRecord } from '../session/record.ts';
-import { AUTOSAVE_EVERY_MS, readSaved, writeSaved } from '../store/autosave.ts';
+import { AUTOSAVE_EVERY_MS, forget, readSaved, writeSaved } from '../store/autosave.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import { newPaneSession, openPaneSession, type PaneStore } from '../store/paneStore.ts';
-import { readUrl, sceneSearch, sessionHash } from '../store/url.ts';
+import { readUrl, sceneSearch, SESSION_PARAM, sessionHash } from '../store/url.ts';
 import { clockLabel, findScenario } from '../sim/index.ts';
 import { plural } from './format.ts';
 
@@ -22,6 +22,25 @@ const storage = (): Storage | null => {
 /** Start a scene afresh in a pane (the scene picker). */
 export function openScene(pane: PaneStore, scenario: string, seed = 1): void {
   pane.getState().load(newPaneSession(scenario, seed, pane.getState().timeline.epoch + 1));
+}
+
+/** Start the scene over — as a new session, so the one left behind can be had back: the notice
+ *  offers Undo until it is dismissed or the user acts. */
+export function resetPane(page: PageStore, pane: PaneStore): void {
+  const before = pane.getState().session;
+  pane.getState().reset();
+  const id = page.getState().notify({
+    tone: 'info',
+    text: `The scene was reset to its start${before.entries.length > 0 ? `; the session you left had ${plural(before.entries.length, 'action')}` : ''}.`,
+    untilAction: true,
+    action: {
+      label: 'Undo',
+      run: () => {
+        page.getState().dismiss(id);
+        pane.getState().load(before);
+      },
+    },
+  });
 }
 
 /** Open a recorded session in a pane; false (and a notice) when it no longer applies. */
@@ -47,20 +66,41 @@ export function shareLink(page: PageStore, pane: PaneStore, location: Pick<Locat
 }
 
 /** The URL follows the page (scene, seed, speed) without adding history entries, so a reload
- *  keeps them. A share link's session (the fragment) is dropped once opened: the autosave has it. */
-export function useUrlFollowsPage(page: PageStore, pane: PaneStore): void {
+ *  keeps them. A share link's fragment stays while its session is shown untouched, so a reload
+ *  reopens it too; once the user acts (and the autosave has their session), it goes. A link
+ *  pasted into a tab that already shows the page changes only the fragment, which does not
+ *  reload it: it is opened here. */
+export function useUrl(page: PageStore, pane: PaneStore): void {
   useEffect(() => {
+    let linked = readUrl('', window.location.hash).record ? pane.getState().session : null;
     const write = () => {
       const { session } = pane.getState();
       const search = sceneSearch({ scenario: session.scenario, seed: session.seed, speed: page.getState().speed });
-      if (window.location.search !== search || window.location.hash !== '') window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}`);
+      const hash = linked === session && session.actions === 0 ? window.location.hash : '';
+      if (window.location.search !== search || window.location.hash !== hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
+    };
+    const onHash = () => {
+      const encoded = new URLSearchParams(window.location.hash.slice(1)).get(SESSION_PARAM);
+      if (encoded === null) return;
+      const decoded = decodeSession(encoded);
+      if (!decoded.ok) {
+        page.getState().notify({ tone: 'problem', text: `This link's session could not be opened: ${decoded.error} What you had on the page is unchanged.` });
+        return write();
+      }
+      if (openRecord(page, pane, decoded.value, 'The shared session')) {
+        linked = pane.getState().session;
+        page.getState().notify({ tone: 'info', text: sharedNotice(decoded.value.playhead) });
+      }
+      write();
     };
     write();
     const offPage = page.subscribe((s, prev) => s.speed !== prev.speed && write());
-    const offPane = pane.subscribe((s, prev) => s.session !== prev.session && write());
+    const offPane = pane.subscribe((s, prev) => (s.session !== prev.session || s.branch !== prev.branch) && write());
+    window.addEventListener('hashchange', onHash);
     return () => {
       offPage();
       offPane();
+      window.removeEventListener('hashchange', onHash);
     };
   }, [page, pane]);
 }
@@ -74,41 +114,45 @@ function describeSaved(record: SessionRecord, savedAt: number): string {
 }
 
 /** Offer the saved session when the page opens (not over a share link: the link wins). An
- *  unreadable one is dropped, and the notice says so. Returns the offer's notice id, if any. */
-export function offerSaved(page: PageStore, pane: PaneStore): number | null {
+ *  unreadable one is dropped, and the notice says so. */
+export function offerSaved(page: PageStore, pane: PaneStore): void {
   const read = readSaved(storage());
   if (read.kind === 'unreadable') {
     page.getState().notify({ tone: 'problem', text: `Your saved session could not be read (${read.error.replace(/\.$/, '')}), so it was removed. This is a fresh start.` });
-    return null;
+    return;
   }
-  if (read.kind === 'none') return null;
+  if (read.kind === 'none') return;
   const { record, savedAt } = read.saved;
+  let restoring = false;
   const id = page.getState().notify({
     tone: 'info',
     text: `You have a saved session: ${describeSaved(record, savedAt)}. Restore it, or carry on here: your first action replaces it.`,
+    untilAction: true,
+    // "No, thanks": the user does not want it back, so it is not offered again.
+    onDismiss: () => restoring || forget(storage()),
     action: {
       label: 'Restore it',
       run: () => {
+        restoring = true;
         page.getState().dismiss(id);
         openRecord(page, pane, record, 'Your saved session');
       },
     },
   });
-  return id;
 }
 
 /** Save the session as it goes — after a command or a jump, every few seconds while time runs,
  *  and when the page is hidden — but only once the user has acted in it: a reset, another scene
  *  or a shared link opened never overwrites the session they saved. Their first action also
  *  withdraws the offer to restore the old one, which it has just replaced. */
-export function useAutosave(page: PageStore, pane: PaneStore, offer: number | null): void {
+export function useAutosave(page: PageStore, pane: PaneStore): void {
   useEffect(() => {
     let saved = { revision: -1, playhead: -1, epoch: -1 };
     let refused = false;
     const save = () => {
       const { session, timeline } = pane.getState();
       if (session.actions === 0) return;
-      if (offer !== null && page.getState().notices.some((n) => n.id === offer)) page.getState().dismiss(offer);
+      page.getState().acted();
       if (saved.revision === session.revision && saved.playhead === session.now && saved.epoch === timeline.epoch) return;
       saved = { revision: session.revision, playhead: session.now, epoch: timeline.epoch };
       if (writeSaved(storage(), session.toRecord(page.getState().speed), Date.now()) || refused) return;
@@ -128,20 +172,6 @@ export function useAutosave(page: PageStore, pane: PaneStore, offer: number | nu
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', save);
     };
-  }, [page, pane, offer]);
-}
-
-/** A share link pasted into a tab that already shows the page changes only the fragment, which
- *  does not reload it: open the session it carries. */
-export function useSharedLinks(page: PageStore, pane: PaneStore): void {
-  useEffect(() => {
-    const onHash = () => {
-      const { record, problems } = readUrl('', window.location.hash);
-      if (problems.length > 0) page.getState().notify({ tone: 'problem', text: problems.join(' ') });
-      else if (record && openRecord(page, pane, record, 'The shared session')) page.getState().notify({ tone: 'info', text: sharedNotice(record.playhead) });
-    };
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
   }, [page, pane]);
 }
 

@@ -114,7 +114,7 @@ describe('Session: forks and the other future', () => {
     expect(session.live).toBe(true);
     expect(session.end).toBe(30_000);
     expect(session.entries.map((e) => e.command)).toEqual([{ type: 'stopTask', task: b.taskArn }]);
-    expect(session.otherFuture).toEqual({ forkedAt: 30_000, end: 120_000 });
+    expect(session.otherFuture).toEqual({ forkedAt: 30_000, end: 120_000, replaced: true });
     session.advanceTo(120_000);
     expect(session.world.tasks.get(a.taskArn)!.lastStatus).toBe('RUNNING');
   });
@@ -131,7 +131,9 @@ describe('Session: forks and the other future', () => {
     expect(session.world.tasks.get(b.taskArn)!.desiredStatus).toBe('RUNNING');
     expect(session.simulation.snapshot()).toEqual(straightRun('basic', 1, session.entries, 90_000));
 
+    expect(session.otherFuture).toEqual({ forkedAt: 30_000, end: 90_000, replaced: false });
     expect(session.returnToOtherFuture()).toBe(true);
+    expect(session.otherFuture).toEqual({ forkedAt: 30_000, end: 120_000, replaced: true });
     expect(session.end).toBe(90_000);
     expect(session.simulation.snapshot()).toEqual(newBranch);
   });

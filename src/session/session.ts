@@ -22,7 +22,7 @@ export type TimelineCause = 'start' | 'reset' | 'seek' | 'fork' | 'return' | 'op
 export type Timeline = { readonly epoch: number; readonly cause: TimelineCause };
 
 /** The future that a fork replaced, and where the two branches part. */
-type OtherFuture<S> = Tail<S> & { forkedAt: Millis; applied: number; marksBefore: number };
+type OtherFuture<S> = Tail<S> & { forkedAt: Millis; applied: number; marksBefore: number; replaced: boolean };
 
 export type SessionOptions<S> = {
   scenario: string;
@@ -34,6 +34,8 @@ export type SessionOptions<S> = {
   sample?: (world: World) => S;
   /** Where this session's timeline epochs start: a new session in the same pane continues them. */
   epoch?: number;
+  /** Why it begins: a first start, or a reset (a new session in place of one left behind). */
+  cause?: 'start' | 'reset';
 };
 
 export type OpenResult<S> = { ok: true; session: Session<S> } | { ok: false; error: string };
@@ -66,7 +68,7 @@ export class Session<S = never> {
     this.recentLimit = options.recentLimit ?? 400;
     this.planLimit = options.planLimit ?? 40;
     this.sampler = options.sample;
-    this.timelineState = { epoch: options.epoch ?? 0, cause: 'start' };
+    this.timelineState = { epoch: options.epoch ?? 0, cause: options.cause ?? 'start' };
     this.begin();
   }
 
@@ -141,9 +143,10 @@ export class Session<S = never> {
     const last = Math.floor(this.sim.now / SECOND);
     return this.branch.samples.slice(Math.max(0, last + 1 - count), last + 1);
   }
-  /** The future the last fork replaced, while it can still be returned to. */
-  get otherFuture(): { forkedAt: Millis; end: Millis } | null {
-    return this.other && { forkedAt: this.other.forkedAt, end: this.other.end };
+  /** The other branch of the last fork, while it can still be returned to. `replaced`: it is
+   *  the future the fork replaced (the user is on the one they made); false after a return. */
+  get otherFuture(): { forkedAt: Millis; end: Millis; replaced: boolean } | null {
+    return this.other && { forkedAt: this.other.forkedAt, end: this.other.end, replaced: this.other.replaced };
   }
 
   // ---- Acting -----------------------------------------------------------------------------------
@@ -209,7 +212,7 @@ export class Session<S = never> {
     if (!other) return false;
     const mine = this.branch.cutAfter(other.forkedAt, other.applied, other.marksBefore);
     this.branch.append(other);
-    this.other = { ...mine, forkedAt: other.forkedAt, applied: other.applied, marksBefore: other.marksBefore };
+    this.other = { ...mine, forkedAt: other.forkedAt, applied: other.applied, marksBefore: other.marksBefore, replaced: !other.replaced };
     this.branchRevision++;
     this.seek(Math.min(this.sim.now, this.branch.end));
     this.bump('return');
@@ -310,7 +313,7 @@ export class Session<S = never> {
   private fork(): void {
     const forkedAt = this.sim.now;
     const tail = this.branch.cutAfter(forkedAt, this.applied);
-    this.other = { ...tail, forkedAt, applied: this.applied, marksBefore: this.branch.marks.length };
+    this.other = { ...tail, forkedAt, applied: this.applied, marksBefore: this.branch.marks.length, replaced: true };
     this.bump('fork');
   }
 

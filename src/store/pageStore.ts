@@ -11,7 +11,15 @@ export type DialogRequest =
 
 /** A message for the person at the page (a bad link, a dropped autosave): what happened, and
  *  optionally one thing to do about it. */
-export type Notice = { id: number; tone: 'info' | 'problem'; text: string; action?: { label: string; run: () => void }; onDismiss?: () => void };
+export type Notice = {
+  id: number;
+  tone: 'info' | 'problem';
+  text: string;
+  action?: { label: string; run: () => void };
+  onDismiss?: () => void;
+  /** Its offer (restore, undo) lapses once the user acts: it is withdrawn then. */
+  untilAction?: boolean;
+};
 
 export type PageState = {
   playing: boolean;
@@ -24,6 +32,8 @@ export type PageState = {
   /** Show a notice; one with the same text replaces the older. Returns its id. */
   notify: (notice: Omit<Notice, 'id'>) => number;
   dismiss: (id: number) => void;
+  /** The user acted: withdraw the offers that lapse with that. */
+  acted: () => void;
 };
 
 export type PageStore = StoreApi<PageState>;
@@ -43,6 +53,7 @@ export function createPageStore(initial: { speed: Speed; playing?: boolean; noti
       set((s) => ({ notices: [...s.notices.filter((n) => n.text !== notice.text), { ...notice, id }] }));
       return id;
     },
+    acted: () => set((s) => (s.notices.some((n) => n.untilAction) ? { notices: s.notices.filter((n) => !n.untilAction) } : s)),
     dismiss: (id) =>
       set((s) => {
         s.notices.find((n) => n.id === id)?.onDismiss?.();

@@ -34,7 +34,7 @@ export type PaneSession = Session<CountsSample>;
 
 /** What the scrub bar marks on the recorded branch. Replaced only when the branch changes (a
  *  command, a fork, a new mark), not as time runs on: see `end` for that. */
-export type Branch = { revision: number; markers: readonly Marker[]; otherFuture: { forkedAt: Millis; end: Millis } | null };
+export type Branch = { revision: number; markers: readonly Marker[]; otherFuture: { forkedAt: Millis; end: Millis; replaced: boolean } | null };
 
 export type PaneState = {
   /** Unique on the page: element ids derived from sim ids are prefixed with it. */
@@ -61,6 +61,9 @@ export type PaneState = {
   history: CountsSample[];
   lastRejection: string | null;
   selection: Focus;
+  /** What the user selected last, kept through a seek to a moment it does not exist in, so that
+   *  it is selected again when it does. */
+  wanted: Focus;
   hovered: Focus;
   orientation: Orientation;
   diagram: Diagram;
@@ -97,8 +100,8 @@ export function sampleCounts(world: World): CountsSample {
   return { second: Math.floor(world.now / 1000), services };
 }
 
-export function newPaneSession(scenario: string, seed: number, epoch = 0): PaneSession {
-  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, epoch });
+export function newPaneSession(scenario: string, seed: number, epoch = 0, cause: 'start' | 'reset' = 'start'): PaneSession {
+  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, epoch, cause });
 }
 
 export function openPaneSession(record: SessionRecord, epoch = 0) {
@@ -121,11 +124,12 @@ function appendNewest<T>(list: T[], items: readonly T[], max: number): T[] {
 export function createPaneStore(session: PaneSession, options: { id?: string; orientation?: Orientation } = {}): PaneStore {
   const id = options.id ?? 'main';
   /** Everything derived from the moment the session shows, drawn afresh (a start, a jump). */
-  const fresh = (session: PaneSession, orientation: Orientation, previous?: Pick<PaneState, 'diagram' | 'selection' | 'flowNodes'>) => {
+  const fresh = (session: PaneSession, orientation: Orientation, previous?: Pick<PaneState, 'diagram' | 'wanted' | 'flowNodes'>) => {
     const sim = session.simulation;
     // A jump within one scene keeps the layout's memory, so tasks keep their places on the diagram.
     const memory = previous?.diagram.memory ?? EMPTY_MEMORY;
-    const selection = previous?.selection && stillThere(sim.world, previous.selection) ? previous.selection : null;
+    const wanted = previous?.wanted ?? null;
+    const selection = wanted && stillThere(sim.world, wanted) ? wanted : null;
     const projected = projectDiagram(sim.world, memory, { focus: selection, selected: selection, orientation }, previous?.diagram.nodes);
     const shared = previous ? shareUnchanged(previous.diagram.nodes, projected.nodes) : projected.nodes;
     // A big scene is drawn over its first frames too: the cluster at once, then the tasks a few a frame.
@@ -135,7 +139,7 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
     return {
       session, sim, timeline: session.timeline, branch: branchOf(session), end: session.end, recent,
       plans: session.plans as PlanEvent[], history: session.samplesUpToNow(HISTORY_SECONDS),
-      diagram, nodeById: new Map(nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes(id, previous?.flowNodes ?? [], nodes), diagramBehind: behind, selection, hovered: null,
+      diagram, nodeById: new Map(nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes(id, previous?.flowNodes ?? [], nodes), diagramBehind: behind, selection, wanted, hovered: null,
     };
   };
 
@@ -225,14 +229,14 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
         if (get().session.returnToOtherFuture()) afterJump(true);
       },
       reset() {
-        get().session.reset();
-        afterJump(false);
+        const { session } = get();
+        afterJump(false, {}, newPaneSession(session.scenario, session.seed, session.timeline.epoch + 1, 'reset'));
       },
       load(next) {
         afterJump(false, {}, next);
       },
       record: (speed) => get().session.toRecord(speed),
-      select: (selection) => set((s) => ({ selection, ...reproject({ ...s, selection }) })),
+      select: (selection) => set((s) => ({ selection, wanted: selection, ...reproject({ ...s, selection }) })),
       hover: (hovered) => {
         const s = get();
         if (s.hovered?.kind === hovered?.kind && s.hovered?.id === hovered?.id) return;

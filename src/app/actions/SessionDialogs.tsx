@@ -15,6 +15,7 @@ export function ScenesDialog() {
   const open = (name: string) => {
     openScene(pane, name);
     page.getState().openDialog(null);
+    document.querySelector<HTMLElement>('.app-header button.scenario')?.focus();
   };
   return (
     <Dialog title="Choose a scene" wide>
@@ -22,7 +23,7 @@ export function ScenesDialog() {
       <ul className="scenes">
         {SCENARIOS.map((s) => (
           <li key={s.name}>
-            <button type="button" className={s.name === current ? 'scene current' : 'scene'} onClick={() => open(s.name)} aria-current={s.name === current ? 'true' : undefined}>
+            <button type="button" className={s.name === current ? 'scene current' : 'scene'} onClick={() => open(s.name)} aria-current={s.name === current ? 'true' : undefined} autoFocus={s.name === current}>
               <span className="scene-title">{s.title}{s.name === current && <span className="muted"> (showing now)</span>}</span>
               <span className="scene-description">{s.description}</span>
             </button>

@@ -6,6 +6,7 @@ import { SPEEDS } from '../../session/record.ts';
 import type { PageStore } from '../../store/pageStore.ts';
 import type { PaneStore } from '../../store/paneStore.ts';
 import { step } from '../../store/playback.ts';
+import { resetPane } from '../pageSession.ts';
 
 export const SHORTCUTS = [
   { keys: 'Space or K', what: 'Play / pause' },
@@ -29,11 +30,12 @@ export const SHORTCUTS = [
   { keys: '?', what: 'This list' },
 ] as const;
 
-const TYPING = 'input, select, textarea, [contenteditable="true"]';
+// A range input (the timeline) takes arrows and Home/End itself, but the other keys stay shortcuts.
+const TYPING = 'input:not([type="range"]), select, textarea, [contenteditable="true"]';
 
 /** Handle one keydown; returns true when it was a shortcut (the caller then prevents default). */
 export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: KeyboardEvent): boolean {
-  if (e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return false;
   const target = e.target instanceof Element ? e.target : null;
   if (target?.closest(TYPING)) return false;
   const page = pageStore.getState();
@@ -78,7 +80,7 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
       return true;
     case 'r':
     case 'R':
-      s.reset();
+      resetPane(pageStore, paneStore);
       return true;
     case 's':
     case 'S':

@@ -4,7 +4,7 @@
 // React Flow sees nothing. onNodesChange still writes back any size React Flow measures, and turns
 // a click or Enter on a node into the store's selection.
 
-import { Background, Controls, Panel, ReactFlow, useReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
+import { Background, Controls, Panel, ReactFlow, useReactFlow, useStore as useFlowStore, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { focusOfNode } from '../../diagram/project.ts';
@@ -82,12 +82,16 @@ export function Diagram() {
 }
 
 /**
- * Fit the whole picture again when its shape changes — orientation, a new band, column or card —
+ * Fit the whole picture again when its shape or its box changes — orientation, a new band, column
+ * or card, the room the page gives it —
  * unless the user has made the view their own; a reset or a new scene gives it back (a seek does not).
  */
 function Refit({ userViewRef }: { userViewRef: RefObject<boolean> }) {
   const { fitView } = useReactFlow();
   const scene = usePane((s) => s.scene); // a reset or another session: the picture starts over
+  // The box the diagram has (it changes when a note above or below it comes or goes).
+  const boxWidth = useFlowStore((s) => s.width);
+  const boxHeight = useFlowStore((s) => s.height);
   const orientation = usePane((s) => s.orientation);
   const columns = usePane((s) => s.diagram.memory.columns);
   const bands = usePane((s) => s.diagram.memory.bands.length);
@@ -104,6 +108,6 @@ function Refit({ userViewRef }: { userViewRef: RefObject<boolean> }) {
     if (userViewRef.current) return;
     const frame = requestAnimationFrame(() => void fitView(FIT));
     return () => cancelAnimationFrame(frame);
-  }, [fitView, userViewRef, scene, orientation, columns, bands, cards]);
+  }, [fitView, userViewRef, scene, orientation, columns, bands, cards, boxWidth, boxHeight]);
   return null;
 }
