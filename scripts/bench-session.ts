@@ -64,7 +64,7 @@ export function measureSessions(): void {
 
   // What the checkpoints hold: the heap with them, less the heap once they are let go.
   const withCheckpoints = heapMb();
-  const checkpoints = (session as unknown as { checkpoints: unknown[] }).checkpoints;
+  const checkpoints = (session as unknown as { branch: { checkpoints: unknown[] } }).branch.checkpoints;
   const count = checkpoints.length;
   checkpoints.length = 0;
   const without = heapMb();
