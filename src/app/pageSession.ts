@@ -21,7 +21,7 @@ const storage = (): Storage | null => {
 
 /** Start a scene afresh in a pane (the scene picker). */
 export function openScene(pane: PaneStore, scenario: string, seed = 1): void {
-  pane.getState().load(newPaneSession(scenario, seed, pane.getState().timeline.epoch + 1));
+  pane.getState().load(newPaneSession(scenario, seed));
 }
 
 /** Start the scene over — as a new session, so the one left behind can be had back: the notice
@@ -45,7 +45,7 @@ export function resetPane(page: PageStore, pane: PaneStore): void {
 
 /** Open a recorded session in a pane; false (and a notice) when it no longer applies. */
 export function openRecord(page: PageStore, pane: PaneStore, record: SessionRecord, what: string): boolean {
-  const opened = openPaneSession(record, pane.getState().timeline.epoch + 1);
+  const opened = openPaneSession(record);
   if (!opened.ok) {
     page.getState().notify({ tone: 'problem', text: `${what} could not be opened: ${opened.error}` });
     return false;
@@ -141,6 +141,9 @@ export function offerSaved(page: PageStore, pane: PaneStore): void {
   });
 }
 
+/** How long after a command or a jump the session is saved. */
+const SAVE_DELAY_MS = 250;
+
 /** Save the session as it goes — after a command or a jump, every few seconds while time runs,
  *  and when the page is hidden — but only once the user has acted in it: a reset, another scene
  *  or a shared link opened never overwrites the session they saved. Their first action also
@@ -159,8 +162,14 @@ export function useAutosave(page: PageStore, pane: PaneStore): void {
       refused = true;
       page.getState().notify({ tone: 'problem', text: 'The browser would not let the page save this session (storage is full or blocked), so it will not be offered back next time. Share… still makes a link of it.' });
     };
+    // Off the interaction's path: a click shows its effect first, and is saved a moment later.
+    let soon: number | undefined;
     const off = pane.subscribe((s, prev) => {
-      if (s.branch !== prev.branch || s.timeline !== prev.timeline || s.session !== prev.session) save();
+      if (soon === undefined && (s.branch !== prev.branch || s.timeline !== prev.timeline || s.session !== prev.session))
+        soon = window.setTimeout(() => {
+          soon = undefined;
+          save();
+        }, SAVE_DELAY_MS);
     });
     const timer = window.setInterval(save, AUTOSAVE_EVERY_MS);
     const onHide = () => document.visibilityState === 'hidden' && save();
@@ -168,6 +177,7 @@ export function useAutosave(page: PageStore, pane: PaneStore): void {
     window.addEventListener('pagehide', save);
     return () => {
       off();
+      window.clearTimeout(soon);
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', save);

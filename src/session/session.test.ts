@@ -155,18 +155,6 @@ describe('Session: forks and the other future', () => {
     expect(session.entries).toHaveLength(1);
   });
 
-  it('a reset starts over with a new timeline epoch', () => {
-    const { session } = forked();
-    const epoch = session.timeline.epoch;
-    session.reset();
-    expect(session.timeline).toEqual({ epoch: epoch + 1, cause: 'reset' });
-    expect(session.now).toBe(0);
-    expect(session.entries).toEqual([]);
-    expect(session.otherFuture).toBeNull();
-    const start = Simulation.create({ scenario: 'basic', seed: 1 });
-    start.advanceTo(0); // the work due at time 0 is done before the first checkpoint
-    expect(session.simulation.snapshot()).toEqual(start.snapshot());
-  });
 });
 
 describe('Session: a long session', () => {

@@ -219,14 +219,6 @@ export class Session<S = never> {
     return true;
   }
 
-  /** Back to the scenario's start, with nothing recorded. */
-  reset(): void {
-    this.begin();
-    this.branchRevision++;
-    this.userActions = 0;
-    this.timelineState = { epoch: this.timelineState.epoch + 1, cause: 'reset' };
-  }
-
   /** What a share link or an autosave carries. */
   toRecord(speed: Speed): SessionRecord {
     return { version: SESSION_VERSION, scenario: this.scenario, seed: this.seed, log: this.branch.log.slice(), playhead: this.sim.now, end: this.branch.end, speed };

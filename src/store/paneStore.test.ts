@@ -105,4 +105,43 @@ describe('the store keeps the diagram in step with the world', () => {
     expect(store.getState().selection).toBeNull();
     expect(store.getState().orientation).toBe('tall');
   });
+
+  it('a reset is a new session: the one left behind is untouched (Undo loads it back)', () => {
+    const store = createSimStore({ ...settings, scenario: 'basic' });
+    store.getState().advanceTo(40_000);
+    store.getState().dispatch({ type: 'updateService', service: 'web', desiredCount: 2 });
+    const before = store.getState().session;
+    const epoch = store.getState().timeline.epoch;
+    store.getState().reset();
+    expect(store.getState().session).not.toBe(before);
+    expect(store.getState().timeline).toEqual({ epoch: epoch + 1, cause: 'reset' });
+    expect(store.getState().session.entries).toEqual([]);
+    expect(before.entries).toHaveLength(1);
+    store.getState().load(before);
+    expect(store.getState().sim.now).toBe(40_000);
+    expect(store.getState().timeline).toEqual({ epoch: epoch + 2, cause: 'open' }); // the pane's epochs only go up
+  });
+
+  it('a seek shows the moment sought: the same plans and events as the first time, the layout kept, a selection back when it exists again', () => {
+    const store = createSimStore({ ...settings, scenario: 'default' });
+    store.getState().advanceTo(60_000);
+    const victim = [...store.getState().sim.world.tasks.values()].find((t) => t.serviceName === 'web')!;
+    store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });
+    for (let t = 60_000; t < 150_000; t += 100) store.getState().advanceTo(t + 100);
+    const replacement = [...store.getState().sim.world.tasks.values()].find((t) => t.serviceName === 'web' && t.createdAt > 60_000)!;
+    store.getState().select({ kind: 'task', id: replacement.taskArn });
+    const at150 = { plans: store.getState().plans, recent: store.getState().recent, slots: store.getState().diagram.memory };
+    store.getState().dispatch({ type: 'updateService', service: 'nope', desiredCount: 1 });
+    expect(store.getState().lastRejection).toMatch(/Service not found/);
+
+    store.getState().seek(30_000); // before the replacement existed
+    expect(store.getState().timeline.cause).toBe('seek');
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().lastRejection).toBeNull();
+    store.getState().seek(150_000);
+    expect(store.getState().selection).toEqual({ kind: 'task', id: replacement.taskArn });
+    expect(store.getState().plans).toEqual(at150.plans);
+    expect(store.getState().recent).toEqual(at150.recent);
+    expect(store.getState().diagram.memory.slots).toEqual(at150.slots.slots);
+  });
 });

@@ -42,6 +42,8 @@ export type PaneState = {
   session: PaneSession;
   /** The moment shown (session.simulation, kept here so selectors can watch it). */
   sim: Simulation;
+  /** The pane's timeline identity: its epoch is bumped at every jump, whatever session the pane
+   *  shows (a session loaded back by Undo has epochs of its own); the cause is the jump's. */
   timeline: Timeline;
   /** Bumped when the picture starts over (a reset, another session), not at a seek or a fork:
    *  the diagram refits then, and keeps the user's view otherwise. */
@@ -100,12 +102,12 @@ export function sampleCounts(world: World): CountsSample {
   return { second: Math.floor(world.now / 1000), services };
 }
 
-export function newPaneSession(scenario: string, seed: number, epoch = 0, cause: 'start' | 'reset' = 'start'): PaneSession {
-  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, epoch, cause });
+export function newPaneSession(scenario: string, seed: number, cause: 'start' | 'reset' = 'start'): PaneSession {
+  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, cause });
 }
 
-export function openPaneSession(record: SessionRecord, epoch = 0) {
-  return Session.open<CountsSample>(record, { recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, epoch });
+export function openPaneSession(record: SessionRecord) {
+  return Session.open<CountsSample>(record, { recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts });
 }
 
 const sameTasks = (a: readonly Task[], b: readonly Task[]) => a.length === b.length && a.every((t, i) => t === b[i]);
@@ -137,7 +139,7 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
     const diagram = { ...projected, nodes, edges: behind ? edgesBetween(projected.edges, nodes) : projected.edges };
     const recent = session.recent;
     return {
-      session, sim, timeline: session.timeline, branch: branchOf(session), end: session.end, recent,
+      session, sim, branch: branchOf(session), end: session.end, recent,
       plans: session.plans as PlanEvent[], history: session.samplesUpToNow(HISTORY_SECONDS),
       diagram, nodeById: new Map(nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes(id, previous?.flowNodes ?? [], nodes), diagramBehind: behind, selection, wanted, hovered: null,
     };
@@ -184,9 +186,10 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       });
     /** After a jump (seek, fork, return, reset, load): everything from the session afresh. The
      *  diagram's changes are spread over frames like a burst, so a scrub never stalls a frame. */
-    const afterJump = (keepLayout: boolean, extra: Partial<PaneState> = {}, session?: PaneSession) =>
+    const afterJump = (keepLayout: boolean, extra: Partial<PaneState> = {}, session?: PaneSession, cause?: Timeline['cause']) =>
       set((s) => ({
         ...fresh(session ?? s.session, s.orientation, keepLayout ? s : undefined),
+        timeline: { epoch: s.timeline.epoch + 1, cause: cause ?? (session ?? s.session).timeline.cause },
         // A rejection belongs to the moment it happened in.
         lastRejection: null,
         ...extra,
@@ -197,6 +200,7 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
 
     return {
       ...fresh(session, options.orientation ?? 'wide'),
+      timeline: session.timeline,
       id,
       orientation: options.orientation ?? 'wide',
       version: 0,
@@ -230,10 +234,10 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       },
       reset() {
         const { session } = get();
-        afterJump(false, {}, newPaneSession(session.scenario, session.seed, session.timeline.epoch + 1, 'reset'));
+        afterJump(false, {}, newPaneSession(session.scenario, session.seed, 'reset'));
       },
       load(next) {
-        afterJump(false, {}, next);
+        afterJump(false, {}, next, 'open');
       },
       record: (speed) => get().session.toRecord(speed),
       select: (selection) => set((s) => ({ selection, wanted: selection, ...reproject({ ...s, selection }) })),
