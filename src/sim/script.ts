@@ -10,20 +10,7 @@ import { isTaskDefinitionShape } from './taskDefinition.ts';
 import { TASK_STATUS_ORDER } from './lifecycle.ts';
 import { millisOfSeconds, SECOND } from './time.ts';
 import { byCreation } from './world.ts';
-import type { Command, Task, TaskStatus, World } from './model/index.ts';
-
-export type TaskSelector = {
-  service?: string; // a task of this service
-  family?: string; // a task of this task definition family
-  standalone?: boolean; // true: started by RunTask, not by a service
-  lastStatus?: TaskStatus; // default RUNNING
-  pick?: 'oldest' | 'newest' | 'random'; // default oldest; random draws from the sim's seeded RNG
-};
-
-type WithSelector<C> = C extends { task: string } ? Omit<C, 'task'> & { task: string | TaskSelector } : C;
-/** A command whose `task` may be a selector instead of an ID. */
-export type ScriptCommand = WithSelector<Command>;
-export type ScriptStep = { at: number; command: ScriptCommand }; // at: seconds of sim time
+import type { Command, ScriptCommand, ScriptStep, Task, TaskSelector, TaskStatus, World } from './model/index.ts';
 
 export function describeSelector(s: TaskSelector): string {
   const what = s.standalone ? 'standalone task' : 'task';
