@@ -61,18 +61,12 @@ function unknownField(o: Record<string, unknown>, known: string[], where: string
 }
 
 function checkCommand(raw: unknown): Result<ScriptCommand> {
-  // The type first, by own name, so the message lists the known ones.
-  const type = isObject(raw) ? own(raw, 'type') : undefined;
-  const known = Object.keys(COMMAND_FIELDS).join(', ');
-  if (isObject(raw) && type === undefined) return { ok: false, error: `the command needs "type" (one of ${known})` };
-  if (isObject(raw) && (typeof type !== 'string' || !Object.hasOwn(COMMAND_FIELDS, type)))
-    return { ok: false, error: `unknown command type ${describe(type)} (known: ${known})` };
   const parsed = parseCommand(raw);
   if (!parsed.ok) return { ok: false, error: shortenMessage(parsed.error) };
   // parseCommand lets "at" through (a script step carries one); in a record every field the
   // command has must be one it keeps.
   const dropped = Object.keys(raw as object).find((k) => !Object.hasOwn(parsed.value, k));
-  if (dropped !== undefined) return { ok: false, error: `${type} has an unknown field ${describe(dropped)} (it takes ${Object.keys(COMMAND_FIELDS[type as ScriptCommand['type']]).join(', ')})` };
+  if (dropped !== undefined) return { ok: false, error: `${parsed.value.type} has an unknown field ${describe(dropped)} (it takes ${Object.keys(COMMAND_FIELDS[parsed.value.type]).join(', ')})` };
   return parsed;
 }
 

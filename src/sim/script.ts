@@ -93,6 +93,7 @@ function checkSelector(v: unknown): string | null {
 export function parseCommand(raw: unknown): ParseResult<ScriptCommand> {
   if (!isObject(raw)) return { ok: false, error: 'a command must be a JSON object with a "type"' };
   const type = own(raw, 'type');
+  if (type === undefined) return { ok: false, error: `the command needs "type" (one of ${Object.keys(COMMAND_FIELDS).join(', ')})` };
   if (typeof type !== 'string' || !Object.hasOwn(COMMAND_FIELDS, type))
     return { ok: false, error: `unknown command type ${describeValue(type)} (known: ${Object.keys(COMMAND_FIELDS).join(', ')})` };
   const spec = COMMAND_FIELDS[type as Command['type']];
