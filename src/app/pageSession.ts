@@ -58,11 +58,11 @@ export function openRecord(page: PageStore, pane: PaneStore, record: SessionReco
 
 /** The link that reopens this exact moment, or why there is none. */
 export function shareLink(page: PageStore, pane: PaneStore, location: Pick<Location, 'origin' | 'pathname'>): { url: string } | { error: string } {
-  const record = pane.getState().record(page.getState().speed);
+  const record = pane.getState().session.toRecord(page.getState().speed);
   if (record.end > MAX_SESSION_MS) return { error: `This session is longer than a day of sim time, too long for a link (a link must be quick to open). Reset, or share a shorter one.` };
   const encoded = encodeSession(record);
   if (encoded.length > MAX_LINK_LENGTH) return { error: `This session is too long for a link (${encoded.length.toLocaleString('en-US')} characters; at most ${MAX_LINK_LENGTH.toLocaleString('en-US')}). Reset, or share a shorter one.` };
-  return { url: `${location.origin}${location.pathname}${sceneSearch({ scenario: pane.getState().session.scenario, seed: pane.getState().session.seed, speed: page.getState().speed })}${sessionHash(encoded)}` };
+  return { url: `${location.origin}${location.pathname}${sceneSearch(record)}${sessionHash(encoded)}` };
 }
 
 /** The URL follows the page (scene, seed, speed) without adding history entries, so a reload

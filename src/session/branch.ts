@@ -14,7 +14,7 @@ export const MAX_CHECKPOINTS = 240;
 const SECOND: Millis = 1000;
 
 /** The world at a moment, with what the views need to show it: the newest events and plans. */
-export type Checkpoint = { at: Millis; applied: number; world: World; recent: SimEvent[]; plans: SimEvent[] };
+export type Checkpoint = { at: Millis; applied: number; world: World; recent: SimEvent[]; plans: Extract<SimEvent, { type: 'SchedulerPlanned' }>[] };
 
 /** What a fork cuts off a branch: everything after its moment. */
 export type Tail<S> = { log: LogEntry[]; checkpoints: Checkpoint[]; samples: S[]; marks: Marker[]; end: Millis };

@@ -40,7 +40,9 @@ export type SessionOptions<S> = {
 
 export type OpenResult<S> = { ok: true; session: Session<S> } | { ok: false; error: string };
 
-const isPlan = (e: SimEvent) => e.type === 'SchedulerPlanned';
+/** One of the scheduler's plans: the "why" behind what a service did. */
+export type PlanEvent = Extract<SimEvent, { type: 'SchedulerPlanned' }>;
+export const isPlanEvent = (e: SimEvent): e is PlanEvent => e.type === 'SchedulerPlanned';
 
 export class Session<S = never> {
   readonly version = SESSION_VERSION;
@@ -51,7 +53,7 @@ export class Session<S = never> {
   /** How many log entries the current moment has applied. */
   private applied = 0;
   private recentEvents: SimEvent[] = [];
-  private recentPlans: SimEvent[] = [];
+  private recentPlans: PlanEvent[] = [];
   private other: OtherFuture<S> | null = null;
   private readonly recentLimit: number;
   private readonly planLimit: number;
@@ -127,7 +129,7 @@ export class Session<S = never> {
     return this.recentEvents.slice(-this.recentLimit);
   }
   /** The scheduler's newest plans up to the current moment, oldest first (a copy). */
-  get plans(): SimEvent[] {
+  get plans(): PlanEvent[] {
     return this.recentPlans.slice(-this.planLimit);
   }
   /** The marks on this branch, in time order (also those after the current moment). */
@@ -294,7 +296,7 @@ export class Session<S = never> {
   private take(fresh: readonly SimEvent[], into?: SimEvent[]): void {
     for (const e of fresh) {
       this.recentEvents.push(e);
-      if (isPlan(e)) this.recentPlans.push(e);
+      if (isPlanEvent(e)) this.recentPlans.push(e);
       into?.push(e);
     }
     if (this.recentEvents.length > 2 * this.recentLimit) this.recentEvents.splice(0, this.recentEvents.length - this.recentLimit);

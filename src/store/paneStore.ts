@@ -12,8 +12,8 @@ import { EMPTY_MEMORY, type Orientation } from '../diagram/layout.ts';
 import { projectDiagram, STOPPED_LINGER, type Diagram, type DiagramNode, type Focus } from '../diagram/project.ts';
 import { edgesBetween, limitChanges, shareEdges, shareUnchanged, toFlowNodes, type FlowNode } from '../diagram/share.ts';
 import type { Marker } from '../session/markers.ts';
-import type { SessionRecord, Speed } from '../session/record.ts';
-import { Session, type Timeline } from '../session/session.ts';
+import type { SessionRecord } from '../session/record.ts';
+import { isPlanEvent, Session, type PlanEvent, type Timeline } from '../session/session.ts';
 import type { DispatchOutcome, Millis, ScriptCommand, SimEvent, Simulation, Task, World } from '../sim/index.ts';
 
 export const RECENT_EVENTS = 400;
@@ -26,7 +26,6 @@ const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEven
 export const NODE_CHANGES_PER_FRAME = 5;
 export const HISTORY_SECONDS = 600;
 
-export type PlanEvent = Extract<SimEvent, { type: 'SchedulerPlanned' }>;
 export type Measured = { id: string; width: number; height: number };
 /** Desired and running tasks per service, once per second of sim time (for the charts). */
 export type CountsSample = { second: number; services: Map<string, { desired: number; running: number }> };
@@ -84,7 +83,6 @@ export type PaneState = {
   reset: () => void;
   /** Replace the session: another scene, or a record from a link or an autosave. */
   load: (session: PaneSession) => void;
-  record: (speed: Speed) => SessionRecord;
   select: (focus: Focus) => void;
   hover: (focus: Focus) => void;
   setOrientation: (orientation: Orientation) => void;
@@ -110,8 +108,8 @@ export function openPaneSession(record: SessionRecord) {
   return Session.open<CountsSample>(record, { recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts });
 }
 
+const EMPTY_DIAGRAM: Diagram = { memory: EMPTY_MEMORY, nodes: [], edges: [], recentlyStopped: [] };
 const sameTasks = (a: readonly Task[], b: readonly Task[]) => a.length === b.length && a.every((t, i) => t === b[i]);
-const isPlan = (e: SimEvent): e is PlanEvent => e.type === 'SchedulerPlanned';
 const branchOf = (session: PaneSession): Branch => ({ revision: session.revision, markers: session.markers.slice(), otherFuture: session.otherFuture });
 
 /** Append, keeping the newest `max`: one copy per call. */
@@ -125,36 +123,31 @@ function appendNewest<T>(list: T[], items: readonly T[], max: number): T[] {
 
 export function createPaneStore(session: PaneSession, options: { id?: string; orientation?: Orientation } = {}): PaneStore {
   const id = options.id ?? 'main';
-  /** Everything derived from the moment the session shows, drawn afresh (a start, a jump). */
-  const fresh = (session: PaneSession, orientation: Orientation, previous?: Pick<PaneState, 'diagram' | 'wanted' | 'flowNodes'>) => {
+  /** Project the world again, sharing every node that did not change with the last projection. */
+  const reproject = (s: Pick<PaneState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById'>, limit = Number.POSITIVE_INFINITY) => {
+    const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation }, s.diagram.nodes);
+    const { nodes, behind } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit);
+    const edges = shareEdges(s.diagram.edges, behind ? edgesBetween(next.edges, nodes) : next.edges);
+    const recentlyStopped = sameTasks(s.diagram.recentlyStopped, next.recentlyStopped) ? s.diagram.recentlyStopped : next.recentlyStopped;
+    const nodeById = nodes === s.diagram.nodes ? s.nodeById : new Map(nodes.map((n) => [n.id, n]));
+    return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, nodeById, flowNodes: toFlowNodes(id, s.flowNodes, nodes), diagramBehind: behind };
+  };
+  /** Everything derived from the moment the session shows, afresh (a start, a jump). A jump
+   *  within one scene keeps the picture's memory, so tasks keep their places; its changes are
+   *  spread over frames like any burst, so a scrub never stalls a frame. */
+  const fresh = (session: PaneSession, orientation: Orientation, previous?: Pick<PaneState, 'diagram' | 'wanted' | 'flowNodes' | 'nodeById'>) => {
     const sim = session.simulation;
-    // A jump within one scene keeps the layout's memory, so tasks keep their places on the diagram.
-    const memory = previous?.diagram.memory ?? EMPTY_MEMORY;
     const wanted = previous?.wanted ?? null;
     const selection = wanted && stillThere(sim.world, wanted) ? wanted : null;
-    const projected = projectDiagram(sim.world, memory, { focus: selection, selected: selection, orientation }, previous?.diagram.nodes);
-    const shared = previous ? shareUnchanged(previous.diagram.nodes, projected.nodes) : projected.nodes;
-    // A big scene is drawn over its first frames too: the cluster at once, then the tasks a few a frame.
-    const { nodes, behind } = limitChanges(previous?.diagram.nodes ?? [], shared, NODE_CHANGES_PER_FRAME);
-    const diagram = { ...projected, nodes, edges: behind ? edgesBetween(projected.edges, nodes) : projected.edges };
-    const recent = session.recent;
+    const picture = previous ?? { diagram: EMPTY_DIAGRAM, flowNodes: [], nodeById: new Map<string, DiagramNode>() };
     return {
-      session, sim, branch: branchOf(session), end: session.end, recent,
-      plans: session.plans as PlanEvent[], history: session.samplesUpToNow(HISTORY_SECONDS),
-      diagram, nodeById: new Map(nodes.map((n) => [n.id, n])), flowNodes: toFlowNodes(id, previous?.flowNodes ?? [], nodes), diagramBehind: behind, selection, wanted, hovered: null,
+      session, sim, branch: branchOf(session), end: session.end, recent: session.recent, plans: session.plans, history: session.samplesUpToNow(HISTORY_SECONDS),
+      selection, wanted, hovered: null,
+      ...reproject({ ...picture, sim, selection, hovered: null, orientation }, NODE_CHANGES_PER_FRAME),
     };
   };
 
   return createStore<PaneState>()((set, get) => {
-    /** Project the world again, sharing every node that did not change with the last projection. */
-    const reproject = (s: Pick<PaneState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById'>, limit = Number.POSITIVE_INFINITY) => {
-      const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation }, s.diagram.nodes);
-      const { nodes, behind } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit);
-      const edges = shareEdges(s.diagram.edges, behind ? edgesBetween(next.edges, nodes) : next.edges);
-      const recentlyStopped = sameTasks(s.diagram.recentlyStopped, next.recentlyStopped) ? s.diagram.recentlyStopped : next.recentlyStopped;
-      const nodeById = nodes === s.diagram.nodes ? s.nodeById : new Map(nodes.map((n) => [n.id, n]));
-      return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, nodeById, flowNodes: toFlowNodes(id, s.flowNodes, nodes), diagramBehind: behind };
-    };
     /** Does the diagram need a new projection after time moved on with these events? */
     const stale = (s: PaneState, events: SimEvent[]) => {
       if (s.diagramBehind || events.some((e) => !QUIET_EVENTS.has(e.type))) return true;
@@ -176,7 +169,7 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
           version: s.version + 1,
           recent: appendNewest(s.recent, events, RECENT_EVENTS),
           // The session keeps the plans' tail, as it keeps it in checkpoints: the same after a seek.
-          plans: events.some(isPlan) ? (session.plans as PlanEvent[]) : s.plans,
+          plans: events.some(isPlanEvent) ? session.plans : s.plans,
           history: s.history.at(-1)?.second === second ? s.history : session.samplesUpToNow(HISTORY_SECONDS),
           end: session.end,
           ...(s.branch.revision !== session.revision ? { branch: branchOf(session) } : {}),
@@ -184,8 +177,7 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
           ...(stale(s, events) ? reproject(s, ticked ? NODE_CHANGES_PER_FRAME : Number.POSITIVE_INFINITY) : {}),
         };
       });
-    /** After a jump (seek, fork, return, reset, load): everything from the session afresh. The
-     *  diagram's changes are spread over frames like a burst, so a scrub never stalls a frame. */
+    /** After a jump (seek, fork, return, reset, load): everything from the session afresh. */
     const afterJump = (keepLayout: boolean, extra: Partial<PaneState> = {}, session?: PaneSession, cause?: Timeline['cause']) =>
       set((s) => ({
         ...fresh(session ?? s.session, s.orientation, keepLayout ? s : undefined),
@@ -239,7 +231,6 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       load(next) {
         afterJump(false, {}, next, 'open');
       },
-      record: (speed) => get().session.toRecord(speed),
       select: (selection) => set((s) => ({ selection, wanted: selection, ...reproject({ ...s, selection }) })),
       hover: (hovered) => {
         const s = get();
