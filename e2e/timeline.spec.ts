@@ -141,7 +141,7 @@ test('a share link reopens the exact moment: the same task IDs, the same events,
 
 test('a tampered session link says what was wrong and opens the default scene', async ({ page }) => {
   await page.goto('/#s=1eJyrVkosLcnPTc0rUbJSMDQyNjE0sjBUqgUAa9sH8g');
-  await expect(page.getByRole('alert')).toContainText(/^This link's session could not be opened: The link/);
+  await expect(page.getByRole('alert')).toContainText(/^This link's session could not be opened: The link .+ Showing the default scene instead\./);
   await expect(page.getByTestId('node-service-web')).toBeVisible();
   await page.goto(`/#s=1${'A'.repeat(120_000)}`);
   const alert = page.getByRole('alert');

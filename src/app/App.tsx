@@ -6,15 +6,15 @@
 import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import { createPageStore, type PageStore } from '../store/pageStore.ts';
-import { createPaneStore, newPaneSession, openPaneSession, type PaneStore } from '../store/paneStore.ts';
+import { createPaneStore, newPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
 import { startPlayback } from '../store/playback.ts';
 import { PageStoreProvider, PaneStoreProvider, usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
-import { DEFAULT_SETTINGS, readUrl, sessionLinkProblem } from '../store/url.ts';
+import { DEFAULT_SETTINGS, readSessionHash, readUrl } from '../store/url.ts';
 import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { Notices } from './Notices.tsx';
-import { offerSaved, sharedNotice, useAutosave, useUrl } from './pageSession.ts';
+import { offerSaved, openLink, useAutosave, useUrl } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
 import { TasksTable } from './panels/TasksTable.tsx';
 
@@ -31,31 +31,22 @@ const TrafficPanel = lazy(() => import('./panels/TrafficPanel.tsx').then((m) => 
 const loading = <p className="muted">Loading…</p>;
 const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
-/** The page as a link opens it: a shared session, or a scene; a restore on offer if neither. */
-function boot(search: string, hash: string): { page: PageStore; pane: PaneStore } {
-  const { settings, record, problems } = readUrl(search, hash);
+/** The page as its URL opens it: a shared session (#s=…), or a scene; a restore on offer if neither. */
+function boot(search: string, hash: string): { page: PageStore; pane: PaneStore; linked: PaneSession | null } {
+  const link = readSessionHash(hash);
+  // A link carries its own scene and speed; the query counts only without one.
+  const { settings, problems } = link ? { settings: DEFAULT_SETTINGS, problems: [] } : readUrl(search);
   const page = createPageStore({ speed: settings.speed, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
-  let session = null;
-  if (record) {
-    const opened = openPaneSession(record);
-    if (opened.ok) {
-      session = opened.session;
-      // A shared moment opens still, so whoever opens it sees what the sender saw.
-      page.getState().setPlaying(false);
-      page.getState().notify({ tone: 'info', text: sharedNotice(record.playhead) });
-    } else page.getState().notify({ tone: 'problem', text: sessionLinkProblem(opened.error) });
-  }
   const phone = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches;
-  // A link whose session does not apply opens the default scene: nothing half applied.
-  const scene = record ? DEFAULT_SETTINGS : settings;
-  const pane = createPaneStore(session ?? newPaneSession(scene.scenario, scene.seed), { id: 'main', orientation: phone ? 'tall' : 'wide' });
-  // A link's session wins over the saved one; without a link, the saved one is offered.
-  if (!record) offerSaved(page, pane);
-  return { page, pane };
+  // A link opens over the default scene, which stays if its session does not apply: nothing is half applied.
+  const pane = createPaneStore(newPaneSession(settings.scenario, settings.seed), { id: 'main', orientation: phone ? 'tall' : 'wide' });
+  if (!link) offerSaved(page, pane);
+  const linked = link && openLink(page, pane, link, 'Showing the default scene instead.') ? pane.getState().session : null;
+  return { page, pane, linked };
 }
 
 export function App({ search, hash = '' }: { search: string; hash?: string }) {
-  const [{ page, pane }] = useState(() => boot(search, hash));
+  const [{ page, pane, linked }] = useState(() => boot(search, hash));
   useEffect(() => startPlayback(page, [pane]), [page, pane]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -64,7 +55,7 @@ export function App({ search, hash = '' }: { search: string; hash?: string }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [page, pane]);
-  useUrl(page, pane);
+  useUrl(page, pane, linked);
   useAutosave(page, pane);
 
   return (

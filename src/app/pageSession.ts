@@ -2,12 +2,12 @@
 // autosave and the offer to restore it. The session layer stays pure; this is the glue.
 
 import { useEffect } from 'react';
-import { decodeSession, encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
+import { encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
 import { MAX_SESSION_MS, type SessionRecord } from '../session/record.ts';
 import { AUTOSAVE_EVERY_MS, forget, readSaved, writeSaved } from '../store/autosave.ts';
 import type { PageStore } from '../store/pageStore.ts';
-import { newPaneSession, openPaneSession, type PaneStore } from '../store/paneStore.ts';
-import { readUrl, sceneSearch, SESSION_PARAM, sessionHash } from '../store/url.ts';
+import { newPaneSession, openPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
+import { DEFAULT_SETTINGS, readSessionHash, sceneSearch, sessionHash, type SessionLink } from '../store/url.ts';
 import { clockLabel, findScenario } from '../sim/index.ts';
 import { plural } from './format.ts';
 
@@ -20,8 +20,8 @@ const storage = (): Storage | null => {
 };
 
 /** Start a scene afresh in a pane (the scene picker). */
-export function openScene(pane: PaneStore, scenario: string, seed = 1): void {
-  pane.getState().load(newPaneSession(scenario, seed));
+export function openScene(pane: PaneStore, scenario: string): void {
+  pane.getState().load(newPaneSession(scenario, DEFAULT_SETTINGS.seed));
 }
 
 /** Start the scene over — as a new session, so the one left behind can be had back: the notice
@@ -43,16 +43,29 @@ export function resetPane(page: PageStore, pane: PaneStore): void {
   });
 }
 
-/** Open a recorded session in a pane; false (and a notice) when it no longer applies. */
-export function openRecord(page: PageStore, pane: PaneStore, record: SessionRecord, what: string): boolean {
+/** Open a recorded session in a pane, paused at its moment; false (and a notice saying why, and
+ *  what is shown `instead`) when it no longer applies. */
+export function openRecord(page: PageStore, pane: PaneStore, record: SessionRecord, what: string, instead = ''): boolean {
   const opened = openPaneSession(record);
   if (!opened.ok) {
-    page.getState().notify({ tone: 'problem', text: `${what} could not be opened: ${opened.error}` });
+    page.getState().notify({ tone: 'problem', text: `${what} could not be opened: ${opened.error}${instead && ` ${instead}`}` });
     return false;
   }
   pane.getState().load(opened.session);
   page.getState().setSpeed(record.speed);
   page.getState().setPlaying(false); // the moment as it was left: Play goes on from it
+  return true;
+}
+
+/** Open a share link's session, or say what was wrong with the link and what is shown `instead`. */
+export function openLink(page: PageStore, pane: PaneStore, link: SessionLink, instead: string): boolean {
+  const what = "This link's session";
+  if (!link.ok) {
+    page.getState().notify({ tone: 'problem', text: `${what} could not be opened: ${link.error} ${instead}` });
+    return false;
+  }
+  if (!openRecord(page, pane, link.record, what, instead)) return false;
+  page.getState().notify({ tone: 'info', text: `This is a shared session, paused at ${clockLabel(link.record.playhead)}. Press Play to go on, or scrub the timeline to see how it got here.` });
   return true;
 }
 
@@ -70,9 +83,9 @@ export function shareLink(page: PageStore, pane: PaneStore, location: Pick<Locat
  *  reopens it too; once the user acts (and the autosave has their session), it goes. A link
  *  pasted into a tab that already shows the page changes only the fragment, which does not
  *  reload it: it is opened here. */
-export function useUrl(page: PageStore, pane: PaneStore): void {
+export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSession | null): void {
   useEffect(() => {
-    let linked = readUrl('', window.location.hash).record ? pane.getState().session : null;
+    let linked = openedFromLink;
     const write = () => {
       const { session } = pane.getState();
       const search = sceneSearch({ scenario: session.scenario, seed: session.seed, speed: page.getState().speed });
@@ -80,17 +93,9 @@ export function useUrl(page: PageStore, pane: PaneStore): void {
       if (window.location.search !== search || window.location.hash !== hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
     };
     const onHash = () => {
-      const encoded = new URLSearchParams(window.location.hash.slice(1)).get(SESSION_PARAM);
-      if (encoded === null) return;
-      const decoded = decodeSession(encoded);
-      if (!decoded.ok) {
-        page.getState().notify({ tone: 'problem', text: `This link's session could not be opened: ${decoded.error} What you had on the page is unchanged.` });
-        return write();
-      }
-      if (openRecord(page, pane, decoded.value, 'The shared session')) {
-        linked = pane.getState().session;
-        page.getState().notify({ tone: 'info', text: sharedNotice(decoded.value.playhead) });
-      }
+      const link = readSessionHash(window.location.hash);
+      if (link === null) return;
+      if (openLink(page, pane, link, 'What you had on the page is unchanged.')) linked = pane.getState().session;
       write();
     };
     write();
@@ -102,7 +107,7 @@ export function useUrl(page: PageStore, pane: PaneStore): void {
       offPane();
       window.removeEventListener('hashchange', onHash);
     };
-  }, [page, pane]);
+  }, [page, pane, openedFromLink]);
 }
 
 /** Describe a saved session in a few words: the scene, what was done, and when. */
@@ -185,4 +190,3 @@ export function useAutosave(page: PageStore, pane: PaneStore): void {
   }, [page, pane]);
 }
 
-export const sharedNotice = (playhead: number) => `This is a shared session, paused at ${clockLabel(playhead)}. Press Play to go on, or scrub the timeline to see how it got here.`;

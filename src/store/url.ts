@@ -1,8 +1,8 @@
 // The page's URL: ?scenario=twins&seed=7&speed=16 for a scene, #s=… for a whole recorded session
 // (a share link). The session rides in the fragment, which the browser never sends to a server:
-// a long session makes a long link, and servers refuse request lines past 8–16 KB. A link may be hand-edited, truncated or tampered with: every bad part is
-// reported on the page in a short message and replaced by its default, never thrown, and a bad
-// session opens the default scene — nothing is half applied.
+// a long session makes a long link, and servers refuse request lines past 8–16 KB. A link may be
+// hand-edited, truncated or tampered with: every bad part is reported in a short message and
+// replaced by its default, never thrown.
 
 import { decodeSession } from '../session/link.ts';
 import { shorten, SPEEDS, type SessionRecord, type Speed } from '../session/record.ts';
@@ -16,22 +16,20 @@ export const SESSION_PARAM = 's';
 const isScenario = (name: string) => SCENARIOS.some((s) => s.name === name);
 const quote = (value: string) => `"${shorten(value)}"`;
 
-export type PageLink = { settings: SimSettings; record: SessionRecord | null; problems: string[] };
+/** The session a URL's fragment carries (`#s=…`): the record, or why it can't be read. */
+export type SessionLink = { ok: true; record: SessionRecord } | { ok: false; error: string };
 
-/** What the page says when a link's session can't be opened: why, and what it shows instead. */
-export const sessionLinkProblem = (why: string) => `This link's session could not be opened: ${why} Showing the default scene instead.`;
-
-export function readUrl(search: string, hash = ''): PageLink {
-  const params = new URLSearchParams(search);
+/** The fragment's session, or null when it carries none. */
+export function readSessionHash(hash: string): SessionLink | null {
   const encoded = new URLSearchParams(hash.replace(/^#/, '')).get(SESSION_PARAM);
-  if (encoded !== null) {
-    const decoded = decodeSession(encoded);
-    if (decoded.ok) {
-      const { scenario, seed, speed } = decoded.value;
-      return { settings: { scenario, seed, speed }, record: decoded.value, problems: [] };
-    }
-    return { settings: { ...DEFAULT_SETTINGS }, record: null, problems: [sessionLinkProblem(decoded.error)] };
-  }
+  if (encoded === null) return null;
+  const decoded = decodeSession(encoded);
+  return decoded.ok ? { ok: true, record: decoded.value } : decoded;
+}
+
+/** The scene the query asks for, with a message for each bad part. */
+export function readUrl(search: string): { settings: SimSettings; problems: string[] } {
+  const params = new URLSearchParams(search);
   const settings = { ...DEFAULT_SETTINGS };
   const problems: string[] = [];
   const scenario = params.get('scenario');
@@ -50,7 +48,7 @@ export function readUrl(search: string, hash = ''): PageLink {
     if ((SPEEDS as readonly number[]).includes(n)) settings.speed = n as Speed;
     else problems.push(`The speed must be one of ${SPEEDS.join(', ')}, not ${quote(speed)}: using ${settings.speed}×.`);
   }
-  return { settings, record: null, problems };
+  return { settings, problems };
 }
 
 /** The query for a scene as the page shows it now: what a reload should keep. The seed only when
