@@ -187,7 +187,7 @@ export class Session<S = never> {
   advanceToNextEvent(limit: Millis): SimEvent[] {
     const stop = this.sim.now + limit;
     for (;;) {
-      const nextTimer = this.sim.world.timers[0]?.at ?? Number.POSITIVE_INFINITY;
+      const nextTimer = this.sim.nextDueAt ?? Number.POSITIVE_INFINITY;
       const nextCommand = this.live ? Number.POSITIVE_INFINITY : (this.branch.log[this.applied]?.at ?? Number.POSITIVE_INFINITY);
       const to = Math.min(stop, Math.max(this.sim.now, Math.min(nextTimer, nextCommand)));
       const events = this.advanceTo(to);

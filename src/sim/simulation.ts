@@ -54,6 +54,11 @@ export class Simulation {
     return this.world.now;
   }
 
+  /** When the engine next has work to do; undefined when nothing is scheduled. */
+  get nextDueAt(): Millis | undefined {
+    return peekTimer(this.world)?.at;
+  }
+
   /** Apply a command now. A task selector is resolved against the current world; a rejected
    *  command changes nothing. */
   dispatch(command: ScriptCommand): DispatchOutcome {
