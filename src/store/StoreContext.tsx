@@ -16,27 +16,18 @@ export function PaneStoreProvider({ store, children }: { store: PaneStore; child
   return <PaneContext.Provider value={store}>{children}</PaneContext.Provider>;
 }
 
-/** The page store itself, for event handlers that act without re-rendering on every change. */
-export function usePageApi(): PageStore {
-  const store = useContext(PageContext);
-  if (!store) throw new Error('usePage needs a <PageStoreProvider> above it');
+function required<S>(store: S | null, hook: string): S {
+  if (!store) throw new Error(`${hook} needs its store's provider above it`);
   return store;
 }
 
-export function usePage<T>(selector: (s: PageState) => T): T {
-  return useStore(usePageApi(), selector);
-}
+/** The page store itself, for event handlers that act without re-rendering on every change. */
+export const usePageApi = (): PageStore => required(useContext(PageContext), 'usePage');
+export const usePage = <T,>(selector: (s: PageState) => T): T => useStore(usePageApi(), selector);
 
 /** The store of the pane this component is in. */
-export function usePaneApi(): PaneStore {
-  const store = useContext(PaneContext);
-  if (!store) throw new Error('usePane needs a <PaneStoreProvider> above it');
-  return store;
-}
-
-export function usePane<T>(selector: (s: PaneState) => T): T {
-  return useStore(usePaneApi(), selector);
-}
+export const usePaneApi = (): PaneStore => required(useContext(PaneContext), 'usePane');
+export const usePane = <T,>(selector: (s: PaneState) => T): T => useStore(usePaneApi(), selector);
 
 /** The world's version for text views (tables, inspector, events), refreshed at most every
  *  `intervalMs` while time merely passes — a table of 200 rows need not redraw at 60 Hz — and
