@@ -74,17 +74,21 @@ test('by keyboard alone: stop a task, scrub back before the stop (it runs again)
   await expect(row(page, replacement)).toHaveAttribute('data-last-status', 'RUNNING');
 });
 
-test('acting in the past forks: the notice says the future was replaced, and the other future is a click away', async ({ page }) => {
+/** Stop a task and let it stop; go back to just before that by its mark; stop another instead. */
+async function forkBeforeAStop(page: Page) {
   await steadyThenPause(page);
   const [first, second] = [await idOf(rows(page, 'service:web', 'RUNNING').nth(0)), await idOf(rows(page, 'service:web', 'RUNNING').nth(1))];
   await stop(page, first);
   await playUntil(page, () => expect(row(page, first)).toHaveAttribute('data-last-status', 'STOPPED', { timeout: 20_000 }));
-
-  // Back to before the first stop, and stop the other task there instead.
   await page.getByRole('button', { name: new RegExp(`You stopped task ${first}`) }).click();
   await scrub(page).press('ArrowLeft');
   await expect(row(page, first)).toHaveAttribute('data-last-status', 'RUNNING');
   await stop(page, second);
+  return { first, second };
+}
+
+test('acting in the past forks: the notice says the future was replaced, and the other future is a click away', async ({ page }) => {
+  const { first, second } = await forkBeforeAStop(page);
   await expect(page.getByTestId('fork-note')).toContainText(/You acted in the past, so the future after T\+\d\d:\d\d was replaced\./);
   await expect(page.getByTestId('past-note')).toHaveCount(0); // the present is the new end
   await expect(page.getByRole('button', { name: new RegExp(`You stopped task ${first}`) })).toHaveCount(0);
@@ -183,13 +187,7 @@ test('the session autosaves: a reload offers it back; a corrupted one is dropped
 });
 
 test('no serious or critical accessibility violations with the timeline in the past and the fork notice showing', async ({ page }) => {
-  await steadyThenPause(page);
-  const [a, b] = [await idOf(rows(page, 'service:web', 'RUNNING').nth(0)), await idOf(rows(page, 'service:web', 'RUNNING').nth(1))];
-  await stop(page, a);
-  await playUntil(page, () => expect(row(page, a)).toHaveAttribute('data-last-status', 'STOPPED', { timeout: 20_000 }));
-  await page.getByRole('button', { name: new RegExp(`You stopped task ${a}`) }).click();
-  await scrub(page).press('ArrowLeft');
-  await stop(page, b);
+  await forkBeforeAStop(page);
   await scrub(page).press('ArrowLeft');
   await expect(page.getByTestId('fork-note')).toBeVisible();
   await expect(page.getByTestId('past-note')).toBeVisible();
