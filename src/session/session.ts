@@ -32,8 +32,6 @@ export type SessionOptions<S> = {
   planLimit?: number;
   /** Called with the world at every whole sim second as the branch is recorded (the charts). */
   sample?: (world: World) => S;
-  /** Where this session's timeline epochs start: a new session in the same pane continues them. */
-  epoch?: number;
   /** Why it begins: a first start, or a reset (a new session in place of one left behind). */
   cause?: 'start' | 'reset';
 };
@@ -70,7 +68,7 @@ export class Session<S = never> {
     this.recentLimit = options.recentLimit ?? 400;
     this.planLimit = options.planLimit ?? 40;
     this.sampler = options.sample;
-    this.timelineState = { epoch: options.epoch ?? 0, cause: options.cause ?? 'start' };
+    this.timelineState = { epoch: 0, cause: options.cause ?? 'start' };
     this.begin();
   }
 
@@ -178,7 +176,8 @@ export class Session<S = never> {
   advanceTo(until: Millis): SimEvent[] {
     if (!Number.isInteger(until) || until < this.sim.now) throw new RangeError(`A session moves forward to a whole ms (now ${this.sim.now}, asked for ${until}).`);
     const events: SimEvent[] = [];
-    if (this.sim.now < this.branch.end || this.pendingAt(until)) this.replay(Math.min(until, this.branch.end), events);
+    // At the live end every recorded command is applied: only the past has any to replay.
+    if (this.sim.now < this.branch.end) this.replay(Math.min(until, this.branch.end), events);
     if (until >= this.branch.end) this.extend(until, events);
     return events;
   }
@@ -245,12 +244,6 @@ export class Session<S = never> {
 
   private checkpoint(): Checkpoint {
     return { at: this.sim.now, applied: this.applied, world: this.sim.checkpoint(), recent: this.recent, plans: this.plans };
-  }
-
-  /** Is a recorded command due by `t` and not applied yet? (A seek to exactly its time applies it.) */
-  private pendingAt(t: Millis): boolean {
-    const next = this.branch.log[this.applied];
-    return next !== undefined && next.at <= t;
   }
 
   /** Replay the recorded branch from now to `t`: its commands at their times. */
