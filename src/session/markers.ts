@@ -8,7 +8,7 @@ import { describeSelector, serviceEventGist, shortId, type Millis, type ScriptCo
 export type MarkerKind = 'action' | 'fault' | 'stopped' | 'replacement' | 'steady' | 'unhealthy';
 export type Marker = { at: Millis; kind: MarkerKind; label: string };
 
-const FAULTS = new Set<ScriptCommand['type']>(['crashContainer', 'oomKillContainer', 'failHealthChecks']);
+const FAULTS = new Set<ScriptCommand['type']>(['crashContainer', 'oomKillContainer', 'failHealthChecks', 'hangContainer']);
 
 /** "task 3f2a9c1d", or for a script's selector "a RUNNING task of service web". */
 const taskRef = (task: string | TaskSelector) => (typeof task === 'string' ? `task ${shortId(task.slice(task.lastIndexOf('/') + 1))}` : describeSelector(task));
@@ -24,8 +24,12 @@ export function describeCommand(c: ScriptCommand): string {
       return `Fault: ${taskRef(c.task)} ran out of memory (137)`;
     case 'failHealthChecks':
       return `Fault: ${taskRef(c.task)} started failing its health check`;
+    case 'hangContainer':
+      return `Fault: the app of ${taskRef(c.task)} hung`;
     case 'updateService':
-      return `You set service ${c.service} to ${c.desiredCount} tasks`;
+      return describeUpdate(c);
+    case 'pushImage':
+      return `You pushed a new build of ${c.image}`;
     case 'createService':
       return `You created service ${c.serviceName}`;
     case 'deleteService':
@@ -45,6 +49,13 @@ export function describeCommand(c: ScriptCommand): string {
   }
 }
 
+function describeUpdate(c: Extract<ScriptCommand, { type: 'updateService' }>): string {
+  if (c.taskDefinition !== undefined) return `You deployed ${c.taskDefinition} to service ${c.service}`;
+  if (c.forceNewDeployment) return `You forced a new deployment of service ${c.service}`;
+  if (c.desiredCount !== undefined) return `You set service ${c.service} to ${c.desiredCount} tasks`;
+  return `You updated service ${c.service}`;
+}
+
 export function commandMarker(at: Millis, command: ScriptCommand): Marker {
   return { at, kind: FAULTS.has(command.type) ? 'fault' : 'action', label: describeCommand(command) };
 }
@@ -57,6 +68,9 @@ export function eventMarkers(events: readonly SimEvent[]): Marker[] {
       const gist = serviceEventGist(e.message);
       if (gist?.kind === 'started') out.push({ at: e.at, kind: 'replacement', label: `Service ${e.serviceName} started ${gist.count === 1 ? 'a task' : `${gist.count} tasks`}` });
       else if (gist?.kind === 'steadyState') out.push({ at: e.at, kind: 'steady', label: `Service ${e.serviceName} reached a steady state` });
+      else if (gist?.kind === 'deploymentFailed') out.push({ at: e.at, kind: 'unhealthy', label: `Service ${e.serviceName}: the deployment failed (circuit breaker)` });
+      else if (gist?.kind === 'rollingBack') out.push({ at: e.at, kind: 'replacement', label: `Service ${e.serviceName} rolls back` });
+      else if (gist?.kind === 'deploymentCompleted') out.push({ at: e.at, kind: 'steady', label: `Service ${e.serviceName}: deployment completed` });
     } else if (e.type === 'TargetHealthChanged' && e.state === 'unhealthy') {
       out.push({ at: e.at, kind: 'unhealthy', label: `Task ${shortId(e.taskId)} is unhealthy in the target group` });
     } else if (e.type === 'TaskStateChanged' && e.lastStatus === 'STOPPED') {

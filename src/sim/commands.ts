@@ -6,12 +6,15 @@
 import type { Step } from './events.ts';
 import { emit } from './events.ts';
 import { shortId } from './ids.ts';
-import { createService, putService, requestReconcile } from './service.ts';
-import { containerExited, failHealthChecks, launchTask, OOM_REASON, requestStop, STOPPED_REASONS } from './task.ts';
-import { registerTaskDefinition, resolveTaskDefinition, validateTaskDefinition } from './taskDefinition.ts';
+import { createService, DEFAULT_DEPLOYMENT_CONFIGURATION, putService, requestReconcile } from './service.ts';
+import { startDeployment } from './deployments.ts';
+import { isPinned, pushImage } from './images.ts';
+import { resolveCause } from './serviceEvents.ts';
+import { containerExited, failHealthChecks, hangContainer, launchTask, OOM_REASON, requestStop, STOPPED_REASONS } from './task.ts';
+import { IMAGE, registerTaskDefinition, resolveTaskDefinition, validateTaskDefinition } from './taskDefinition.ts';
 import { activeTargetsOf, createLoadBalancer, findLoadBalancer, findTargetGroup, HEALTH_CHECK_LIMITS } from './loadBalancer.ts';
 import { MAX_RATE, setTraffic } from './traffic.ts';
-import type { Command, CommandOutcome, ErrorCode, FieldError, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, World } from './model/index.ts';
+import type { Command, CommandOutcome, DeploymentConfiguration, DeploymentConfigurationInput, ErrorCode, FieldError, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, TaskDefinition, World } from './model/index.ts';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const STARTED_BY = /^[A-Za-z0-9\-/_]{1,128}$/; // spec §4
@@ -117,11 +120,8 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       if (td.status !== 'ACTIVE') return reject('ClientException', `TaskDefinition is inactive: ${td.family}:${td.revision} cannot be used for a new service.`);
       const grace = command.healthCheckGracePeriodSeconds;
       if (grace !== undefined && !isWhole(grace, 0, 2147483647)) return reject('InvalidParameterException', 'healthCheckGracePeriodSeconds must be a whole number of seconds, 0 or more.');
-      const dc = command.deploymentConfiguration;
-      if (dc?.maximumPercent !== undefined && !isWhole(dc.maximumPercent, 100, 200))
-        return reject('InvalidParameterException', 'maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.');
-      if (dc?.minimumHealthyPercent !== undefined && !isWhole(dc.minimumHealthyPercent, 0, 100))
-        return reject('InvalidParameterException', 'minimumHealthyPercent must be a whole number from 0 to 100.');
+      const dc = deploymentConfigurationOf(command.deploymentConfiguration, DEFAULT_DEPLOYMENT_CONFIGURATION);
+      if (typeof dc === 'string') return reject('InvalidParameterException', dc);
       const wiring: ServiceLoadBalancer[] = [];
       for (const [i, lb] of (command.loadBalancers ?? []).entries()) {
         const tg = findTargetGroup(world, lb.targetGroup);
@@ -139,7 +139,7 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
         desiredCount,
         loadBalancers: wiring,
         ...(grace !== undefined ? { healthCheckGracePeriodSeconds: grace } : {}),
-        ...(dc ? { deploymentConfiguration: dc } : {}),
+        deploymentConfiguration: dc,
       });
       return { ok: true };
     }
@@ -149,12 +149,49 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       if (!service) return reject('ServiceNotFoundException', `Service not found: ${command.service}.`);
       if (service.status !== 'ACTIVE') return reject('ServiceNotActiveException', `Service ${command.service} is ${service.status}: you can't update a service that isn't active.`);
       const max = world.config.maxDesiredCount;
-      if (!isWhole(command.desiredCount, 0, max)) return reject('InvalidParameterException', `desiredCount must be a whole number from 0 to ${max} in the playground.`);
-      // A desiredCount change is a scaling event within the current deployment (spec §5.5).
-      const deployments = service.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount: command.desiredCount, updatedAt: world.now } : d));
-      putService(step, service, { desiredCount: command.desiredCount, deployments });
-      emit(step, { type: 'ServiceUpdated', serviceName: service.serviceName, desiredCount: command.desiredCount });
+      const desiredCount = command.desiredCount ?? service.desiredCount;
+      if (!isWhole(desiredCount, 0, max)) return reject('InvalidParameterException', `desiredCount must be a whole number from 0 to ${max} in the playground.`);
+      let td: TaskDefinition | undefined;
+      if (command.taskDefinition !== undefined) {
+        td = resolveTaskDefinition(world, command.taskDefinition);
+        if (!td) return reject('ClientException', `Unable to find task definition '${command.taskDefinition}'. Register it first.`);
+        if (td.status !== 'ACTIVE') return reject('ClientException', `TaskDefinition is inactive: ${td.family}:${td.revision} was deregistered and cannot be deployed.`);
+        const problem = loadBalancerProblem(world, service.loadBalancers, td);
+        if (problem) return reject('InvalidParameterException', problem);
+      }
+      if (command.forceNewDeployment !== undefined && typeof command.forceNewDeployment !== 'boolean')
+        return reject('InvalidParameterException', 'forceNewDeployment must be true or false.');
+      const grace = command.healthCheckGracePeriodSeconds ?? service.healthCheckGracePeriodSeconds;
+      if (!isWhole(grace, 0, 2147483647)) return reject('InvalidParameterException', 'healthCheckGracePeriodSeconds must be a whole number of seconds, 0 or more.');
+      const dc = deploymentConfigurationOf(command.deploymentConfiguration, service.deploymentConfiguration);
+      if (typeof dc === 'string') return reject('InvalidParameterException', dc);
+
+      // A new task definition or forceNewDeployment starts a deployment; desiredCount alone is a
+      // scaling event within the current one, and the other fields are settings (spec §5.5). Any
+      // update lifts the start throttle (spec §5.7).
+      const deploys = (td !== undefined && td.taskDefinitionArn !== service.taskDefinition) || command.forceNewDeployment === true;
+      const deployments = service.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount, updatedAt: world.now } : d));
+      let next = putService(step, service, { desiredCount, deployments, healthCheckGracePeriodSeconds: grace, deploymentConfiguration: dc, startFailures: 0, throttledUntil: 0 });
+      next = resolveCause(step, next, 'throttled');
+      if (deploys) next = startDeployment(step, next, td ?? world.taskDefinitions.get(service.taskDefinition)!);
+      const primary = next.deployments.find((d) => d.status === 'PRIMARY')!;
+      emit(step, {
+        type: 'ServiceUpdated',
+        serviceName: service.serviceName,
+        desiredCount,
+        taskDefinition: next.taskDefinition,
+        ...(deploys ? { deploymentId: primary.id } : {}),
+      });
       requestReconcile(step, service.serviceName);
+      return { ok: true };
+    }
+
+    case 'pushImage': {
+      const image = command.image;
+      if (typeof image !== 'string' || !IMAGE.test(image)) return reject('InvalidParameterException', 'image must be a repository and tag, like public.ecr.aws/nginx/nginx:1.27.');
+      if (isPinned(image)) return reject('InvalidParameterException', `${image} names a digest, and a digest never changes: push to a tag instead.`);
+      const record = pushImage(world, image, world.now);
+      emit(step, { type: 'ImagePushed', image, digest: record.digest });
       return { ok: true };
     }
 
@@ -217,13 +254,42 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       return { ok: true, taskArns: [found.task.taskArn] };
     }
 
-    case 'failHealthChecks': {
+    case 'failHealthChecks':
+    case 'hangContainer': {
       const found = runningContainer(world, command.task, command.container, true);
       if ('error' in found) return found.error;
-      failHealthChecks(step, found.task, found.container);
+      (command.type === 'hangContainer' ? hangContainer : failHealthChecks)(step, found.task, found.container);
       return { ok: true, taskArns: [found.task.taskArn] };
     }
   }
+}
+
+/** A deploymentConfiguration as given, over `base` (AWS's defaults, or the service's current
+ *  one), or what is wrong with it. */
+function deploymentConfigurationOf(input: DeploymentConfigurationInput | undefined, base: DeploymentConfiguration): DeploymentConfiguration | string {
+  if (input === undefined) return base;
+  if (typeof input !== 'object' || input === null) return 'deploymentConfiguration must be an object.';
+  const max = input.maximumPercent ?? base.maximumPercent;
+  const min = input.minimumHealthyPercent ?? base.minimumHealthyPercent;
+  if (!isWhole(max, 100, 200)) return 'maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.';
+  if (!isWhole(min, 0, 100)) return 'minimumHealthyPercent must be a whole number from 0 to 100.';
+  const cb = input.deploymentCircuitBreaker;
+  if (cb !== undefined && (typeof cb !== 'object' || cb === null || typeof cb.enable !== 'boolean' || typeof cb.rollback !== 'boolean'))
+    return 'deploymentCircuitBreaker needs both enable and rollback, each true or false.';
+  return { maximumPercent: max, minimumHealthyPercent: min, deploymentCircuitBreaker: cb ? { enable: cb.enable, rollback: cb.rollback } : base.deploymentCircuitBreaker };
+}
+
+/** A service's load balancer wiring must still fit the task definition it deploys (spec §6.1). */
+function loadBalancerProblem(world: World, wiring: readonly ServiceLoadBalancer[], td: TaskDefinition): string | null {
+  for (const [i, lb] of wiring.entries()) {
+    const name = world.targetGroups.get(lb.targetGroupArn)?.targetGroupName ?? lb.targetGroupArn;
+    const container = td.containerDefinitions.find((c) => c.name === lb.containerName);
+    if (!container)
+      return `loadBalancers[${i}] (${name}): the container name ${lb.containerName} is not in ${td.family}:${td.revision} (it has ${td.containerDefinitions.map((c) => c.name).join(', ')}).`;
+    if (!container.portMappings.some((p) => p.containerPort === lb.containerPort))
+      return `loadBalancers[${i}] (${name}): container ${lb.containerName} of ${td.family}:${td.revision} does not map port ${lb.containerPort} (it maps ${container.portMappings.map((p) => p.containerPort).join(', ') || 'no ports'}).`;
+  }
+  return null;
 }
 
 /** The container a fault targets: the one named, or the task's first essential (checked) one. */

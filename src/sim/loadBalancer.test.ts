@@ -19,16 +19,17 @@ const drainTime = (log: SimEvent[], taskArn: string) =>
 const failures = (s: TrafficSecond) => s.status5xx['500'] + s.status5xx['502'] + s.status5xx['503'];
 
 describe('the default scene: service web behind web-alb, 20 requests a second', () => {
-  it('registers each task as it starts (E3), and serves 503 until the first target passes its check', () => {
+  it('registers the tasks that start together in one event (E3), and serves 503 until the first target passes its check', () => {
     const { sim, log, advance } = run();
     advance(120);
     const web = liveTasksOf(sim, 'web');
     const group = tg(sim.world);
     expect([...group.targets.keys()].sort()).toEqual(web.map((t) => t.taskArn).sort());
     expect([...group.targets.values()].every((t) => t.state === 'healthy' && t.port === 80 && /^10\.0\.\d+\.\d+$/.test(t.id))).toBe(true);
-    expect(serviceMessagesOf(log, 'web').filter((m) => m.startsWith('(service web) registered'))).toEqual(
-      web.map(() => serviceMessages.registeredTargets('web', 1, group.targetGroupArn)),
-    );
+    // The three tasks were launched together, so they reached RUNNING and were registered together.
+    expect(serviceMessagesOf(log, 'web').filter((m) => m.startsWith('(service web) registered'))).toEqual([
+      serviceMessages.registeredTargets('web', 3, group.targetGroupArn),
+    ]);
     // Before any task ran, every request got 503; once targets were healthy, all succeeded.
     const firstHealthy = Math.min(...log.flatMap((e) => (e.type === 'TargetHealthChanged' && e.state === 'healthy' ? [e.at] : [])));
     const before = seconds(sim.world, 0, Math.floor(firstHealthy / 1000));

@@ -11,7 +11,7 @@ import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
 import { digits, hex, nextInt } from './rng.ts';
 import { taskIdOf } from './ids.ts';
-import type { CreateLoadBalancerOptions, LoadBalancer, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './model/index.ts';
+import type { CreateLoadBalancerOptions, LoadBalancer, Millis, Service, Target, TargetGroup, TargetGroupHealthCheck, TargetHealthReason, TargetHealthState, Task, World } from './model/index.ts';
 
 /** ALB target group health check defaults (spec §6.3). */
 export const TARGET_GROUP_HEALTH_CHECK_DEFAULTS: TargetGroupHealthCheck = {
@@ -35,6 +35,7 @@ export const REASON_DESCRIPTIONS: Record<TargetHealthReason, string> = {
   'Elb.RegistrationInProgress': 'Target registration is in progress',
   'Elb.InitialHealthChecking': 'Initial health checks in progress',
   'Target.ResponseCodeMismatch': 'Health checks failed with these codes: [500]',
+  'Target.Timeout': 'Request timed out',
   'Target.FailedHealthChecks': 'Health checks failed',
   'Target.DeregistrationInProgress': 'Target deregistration is in progress',
   'Target.NotRegistered': 'Target is not registered to the target group',
@@ -112,28 +113,34 @@ function announceTarget(step: Step, tg: TargetGroup, t: Target) {
   });
 }
 
-/** A service task reached RUNNING: register it in its service's target groups (E3, spec §6.1). */
-export function registerTargets(step: Step, task: Task, service: Service): void {
+/** Register RUNNING tasks of a service in its target groups: one E3 per group for all of them
+ *  (spec §6.1, §12). */
+export function registerTargets(step: Step, tasks: readonly Task[], service: Service): void {
   const { world } = step;
   for (const lb of service.loadBalancers) {
     const tg = world.targetGroups.get(lb.targetGroupArn);
-    if (!tg || tg.targets.has(task.taskArn)) continue;
-    const target: Target = {
-      id: privateIp(world, task),
-      port: lb.containerPort,
-      taskArn: task.taskArn,
-      serviceName: service.serviceName,
-      availabilityZone: task.availabilityZone,
-      state: 'initial',
-      reason: 'Elb.RegistrationInProgress',
-      registeredAt: world.now,
-      consecutiveSuccesses: 0,
-      consecutiveFailures: 0,
-    };
-    putTarget(step, tg.targetGroupArn, task.taskArn, target);
-    addServiceEvent(step, world.services.get(service.serviceName)!, serviceMessages.registeredTargets(service.serviceName, 1, tg.targetGroupArn));
-    // The first check runs once registration completes; then one every interval (spec §6.3).
-    schedule(world, world.now + world.config.timings.targetRegistration, { kind: 'targetHealthCheck', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
+    if (!tg) continue;
+    let n = 0;
+    for (const task of tasks) {
+      if (world.targetGroups.get(tg.targetGroupArn)!.targets.has(task.taskArn)) continue;
+      const target: Target = {
+        id: privateIp(world, task),
+        port: lb.containerPort,
+        taskArn: task.taskArn,
+        serviceName: service.serviceName,
+        availabilityZone: task.availabilityZone,
+        state: 'initial',
+        reason: 'Elb.RegistrationInProgress',
+        registeredAt: world.now,
+        consecutiveSuccesses: 0,
+        consecutiveFailures: 0,
+      };
+      putTarget(step, tg.targetGroupArn, task.taskArn, target);
+      // The first check runs once registration completes; then one every interval (spec §6.3).
+      schedule(world, world.now + world.config.timings.targetRegistration, { kind: 'targetHealthCheck', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
+      n++;
+    }
+    if (n > 0) addServiceEvent(step, world.services.get(service.serviceName)!, serviceMessages.registeredTargets(service.serviceName, n, tg.targetGroupArn));
   }
 }
 
@@ -154,20 +161,30 @@ export function activeTargetsOf(world: World, taskArn: string): { tg: TargetGrou
 }
 
 /**
- * Deregister a stopping task's targets: each drains for its group's deregistration delay (E4, E5;
- * spec §3.6, §6.4), and the task goes on stopping when the last is done (continueAfterDrain).
+ * Deregister stopping tasks' targets: each drains for its group's deregistration delay, and a task
+ * goes on stopping when its last target is done (continueAfterDrain). One E4 per service and
+ * group, then one E5 per deployment ("taskSet") the tasks belong to (spec §3.6, §6.4, §12).
  */
-export function deregisterTargets(step: Step, task: Task): void {
+export function deregisterTargets(step: Step, tasks: readonly Task[]): void {
   const { world } = step;
-  for (const { tg, target } of activeTargetsOf(world, task.taskArn)) {
-    putTarget(step, tg.targetGroupArn, task.taskArn, { ...target, state: 'draining', reason: 'Target.DeregistrationInProgress', drainingSince: world.now });
-    schedule(world, world.now + tg.deregistrationDelaySeconds * SECOND, { kind: 'targetDrained', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
-    const service = world.services.get(target.serviceName);
-    if (service) {
-      const deployment = service.deployments.find((d) => d.status === 'PRIMARY')?.id ?? '';
-      const s = addServiceEvent(step, service, serviceMessages.deregisteredTargets(service.serviceName, 1, tg.targetGroupArn));
-      addServiceEvent(step, s, serviceMessages.drainingConnections(service.serviceName, deployment, 1));
+  const perGroup = new Map<string, { service: string; tg: TargetGroup; tasks: Task[] }>();
+  for (const task of tasks) {
+    for (const { tg, target } of activeTargetsOf(world, task.taskArn)) {
+      putTarget(step, tg.targetGroupArn, task.taskArn, { ...target, state: 'draining', reason: 'Target.DeregistrationInProgress', drainingSince: world.now });
+      schedule(world, world.now + tg.deregistrationDelaySeconds * SECOND, { kind: 'targetDrained', targetGroupArn: tg.targetGroupArn, taskArn: task.taskArn });
+      const key = `${target.serviceName}\n${tg.targetGroupArn}`;
+      const group = perGroup.get(key) ?? { service: target.serviceName, tg, tasks: [] };
+      group.tasks.push(task);
+      perGroup.set(key, group);
     }
+  }
+  for (const { service: name, tg, tasks: drained } of perGroup.values()) {
+    const service = world.services.get(name);
+    if (!service) continue;
+    addServiceEvent(step, service, serviceMessages.deregisteredTargets(name, drained.length, tg.targetGroupArn));
+    const perTaskSet = new Map<string, number>();
+    for (const t of drained) perTaskSet.set(t.startedBy, (perTaskSet.get(t.startedBy) ?? 0) + 1);
+    for (const [taskSet, n] of perTaskSet) addServiceEvent(step, world.services.get(name)!, serviceMessages.drainingConnections(name, taskSet, n));
   }
 }
 
@@ -192,13 +209,16 @@ export function isDraining(world: World, taskArn: string): boolean {
   return false;
 }
 
-/** What the application answers on the target's port right now: 200, 500 (failing), or null (nothing listening). */
-export function appAnswer(world: World, target: Target, containerName: string | undefined): 200 | 500 | null {
+/** What the application answers on the target's port right now: 200, 500 (failing), 'timeout'
+ *  (hung: it accepts the connection and never answers), or null (nothing listening). */
+export type AppAnswer = 200 | 500 | 'timeout' | null;
+
+export function appAnswer(world: World, target: Target, containerName: string | undefined): AppAnswer {
   const task = world.tasks.get(target.taskArn);
   if (!task || (task.lastStatus !== 'RUNNING' && task.lastStatus !== 'DEACTIVATING')) return null;
   const container = containerName ? task.containers.find((c) => c.name === containerName) : task.containers.find((c) => c.essential);
   if (!container || container.lastStatus !== 'RUNNING') return null;
-  return container.failingHealthChecks ? 500 : 200;
+  return container.hung ? 'timeout' : container.failingHealthChecks ? 500 : 200;
 }
 
 export const containerFor = (world: World, target: Target, tg: TargetGroup) =>
@@ -226,15 +246,23 @@ export function runTargetHealthCheck(step: Step, targetGroupArn: string, taskArn
     successes = 0;
     if (state !== 'unhealthy' && failures >= hc.unhealthyThresholdCount) {
       state = 'unhealthy';
-      reason = answer === 500 ? 'Target.ResponseCodeMismatch' : 'Target.FailedHealthChecks';
+      reason = answer === 500 ? 'Target.ResponseCodeMismatch' : answer === 'timeout' ? 'Target.Timeout' : 'Target.FailedHealthChecks';
     } else if (state === 'initial') {
       reason = 'Elb.InitialHealthChecking';
     }
   }
   // A steady target stays the same object: views compare references.
   if (state !== target.state || reason !== target.reason || successes !== target.consecutiveSuccesses || failures !== target.consecutiveFailures) {
-    const { reason: _r, ...rest } = target;
-    putTarget(step, targetGroupArn, taskArn, { ...rest, state, consecutiveSuccesses: successes, consecutiveFailures: failures, ...(reason ? { reason } : {}) });
+    const { reason: _r, unhealthyAt: _u, ...rest } = target;
+    const unhealthyAt = state !== 'unhealthy' ? undefined : target.state === 'unhealthy' ? target.unhealthyAt : world.now;
+    putTarget(step, targetGroupArn, taskArn, {
+      ...rest,
+      state,
+      consecutiveSuccesses: successes,
+      consecutiveFailures: failures,
+      ...(reason ? { reason } : {}),
+      ...(unhealthyAt !== undefined ? { unhealthyAt } : {}),
+    });
   }
   schedule(world, world.now + hc.intervalSeconds * SECOND, { kind: 'targetHealthCheck', targetGroupArn, taskArn });
 }
@@ -249,6 +277,18 @@ export function targetHealthOf(world: World, task: Task): TargetHealthState | nu
     if (t && (worst === null || HEALTH_RANK[t.state] > HEALTH_RANK[worst])) worst = t.state;
   }
   return worst;
+}
+
+/** The task's target as the scheduler sees it: the worst state over its target groups, and since
+ *  when it has been unhealthy (null: not registered anywhere). */
+export function targetViewOf(world: World, task: Task): { state: TargetHealthState; unhealthyAt?: Millis } | null {
+  let worst: Target | null = null;
+  for (const tg of world.targetGroups.values()) {
+    const t = tg.targets.get(task.taskArn);
+    if (t && (worst === null || HEALTH_RANK[t.state] > HEALTH_RANK[worst.state])) worst = t;
+  }
+  if (!worst) return null;
+  return worst.unhealthyAt !== undefined ? { state: worst.state, unhealthyAt: worst.unhealthyAt } : { state: worst.state };
 }
 
 /** Which target group made the task unhealthy (for E8 and the stopped reason). */

@@ -18,7 +18,7 @@ describe('parseScript', () => {
     [{ steps: 'x' }, /a script is \{"steps": \[\.\.\.\]\}/],
     [{ steps: [{ type: 'stopTask', task: 'abc' }] }, /steps\[0\]: "at" must be a number/],
     [{ steps: [{ at: 1, type: 'explode' }] }, /steps\[0\]: unknown command type "explode"/],
-    [{ steps: [{ at: 1, type: 'updateService', service: 'web' }] }, /updateService needs "desiredCount"/],
+    [{ steps: [{ at: 1, type: 'updateService', desiredCount: 3 }] }, /updateService needs "service"/],
     [{ steps: [{ at: 1, type: 'updateService', service: 'web', desiredCount: '3' }] }, /"desiredCount" must be a whole number/],
     [{ steps: [{ at: 1, type: 'stopTask', task: { servce: 'web' } }] }, /unknown field "servce"/],
     [{ steps: [{ at: 1, type: 'stopTask', task: 'x', colour: 'red' }] }, /stopTask has an unknown field "colour"/],

@@ -68,11 +68,13 @@ export const COMMAND_FIELDS: Record<Command['type'], FieldSpec> = {
   createLoadBalancer: { name: 'string', listenerPort: 'int?', targetGroup: 'object' },
   modifyTargetGroup: { targetGroup: 'string', healthCheck: 'object?', deregistrationDelaySeconds: 'int?', algorithm: 'string?' },
   setTraffic: { loadBalancer: 'string', ratePerSecond: 'int' },
-  updateService: { service: 'string', desiredCount: 'int' },
+  updateService: { service: 'string', desiredCount: 'int?', taskDefinition: 'string?', forceNewDeployment: 'boolean?', deploymentConfiguration: 'object?', healthCheckGracePeriodSeconds: 'int?' },
+  pushImage: { image: 'string' },
   deleteService: { service: 'string', force: 'boolean?' },
   crashContainer: { task: 'task', container: 'string?', exitCode: 'int?' },
   oomKillContainer: { task: 'task', container: 'string?' },
   failHealthChecks: { task: 'task', container: 'string?' },
+  hangContainer: { task: 'task', container: 'string?' },
 };
 
 function checkSelector(v: unknown): string | null {

@@ -1,19 +1,28 @@
 // Services (spec §5): creating one, the shell that applies the scheduler's plans, and how a
-// service reacts to what its tasks do (counts, the start throttle, steady state, draining).
+// service reacts to what its tasks do (counts, the start throttle, the circuit breaker, target
+// registration, steady state). Deployment records live in deployments.ts.
 
 import { emit, type Step } from './events.ts';
-import { clusterArn, newDeploymentId, serviceArn } from './ids.ts';
+import { clusterArn, serviceArn } from './ids.ts';
 import { isPendingStatus } from './lifecycle.ts';
 import { planService, type Plan } from './scheduler/plan.ts';
 import { addServiceEvent, DUPLICATE_SUPPRESSION, resolveCause, serviceMessages } from './serviceEvents.ts';
 import { launchTask, requestStop, STOPPED_REASONS } from './task.ts';
 import { schedule } from './timers.ts';
 import { MINUTE, SECOND } from './time.ts';
-import { elbFailureReason, REASON_DESCRIPTIONS, targetHealthOf, unhealthyTargetOf } from './loadBalancer.ts';
+import { deregisterTargets, elbFailureReason, registerTargets, REASON_DESCRIPTIONS, targetViewOf, unhealthyTargetOf } from './loadBalancer.ts';
+import { completeDeployment, markSucceeded, newDeployment, primaryOf, putService, recordTaskFailure } from './deployments.ts';
 import { tasksOfService } from './world.ts';
-import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, SimEvent, TargetHealthState, Task, TaskDefinition, World } from './model/index.ts';
+import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, SimEvent, Task, TaskDefinition, World } from './model/index.ts';
+import type { TargetView } from './scheduler/plan.ts';
 
-export const DEFAULT_DEPLOYMENT_CONFIGURATION: DeploymentConfiguration = { maximumPercent: 200, minimumHealthyPercent: 100 }; // spec §5.2
+export { putService } from './deployments.ts';
+
+export const DEFAULT_DEPLOYMENT_CONFIGURATION: DeploymentConfiguration = {
+  maximumPercent: 200, // spec §5.2
+  minimumHealthyPercent: 100,
+  deploymentCircuitBreaker: { enable: false, rollback: false }, // off unless asked for (spec §5.6)
+};
 
 /**
  * The service throttle's back-off after `failures` consecutive tasks that stopped before RUNNING.
@@ -25,37 +34,18 @@ export function throttleDelay(failures: number): Millis {
   return Math.min(10 * SECOND * 2 ** (failures - 2), 27 * MINUTE);
 }
 
-export function putService(step: Step, service: Service, changes: Partial<Service>): Service {
-  const next = { ...service, ...changes };
-  step.world.services.set(service.serviceName, next);
-  return next;
-}
-
 export type CreateServiceOptions = {
   serviceName: string;
   taskDefinition: TaskDefinition;
   desiredCount: number;
   healthCheckGracePeriodSeconds?: number;
-  deploymentConfiguration?: Partial<DeploymentConfiguration>;
+  deploymentConfiguration?: DeploymentConfiguration;
   loadBalancers?: ServiceLoadBalancer[];
 };
 
 export function createService(step: Step, o: CreateServiceOptions): Service {
   const { world } = step;
-  const deploymentId = newDeploymentId(world);
-  const deployment: Deployment = {
-    id: deploymentId,
-    status: 'PRIMARY',
-    taskDefinition: o.taskDefinition.taskDefinitionArn,
-    desiredCount: o.desiredCount,
-    pendingCount: 0,
-    runningCount: 0,
-    failedTasks: 0,
-    rolloutState: 'IN_PROGRESS',
-    rolloutStateReason: `ECS deployment ${deploymentId} in progress.`,
-    createdAt: world.now,
-    updatedAt: world.now,
-  };
+  const deployment = newDeployment(step, o.taskDefinition, o.desiredCount);
   const service: Service = {
     serviceArn: serviceArn(world, o.serviceName),
     serviceName: o.serviceName,
@@ -67,7 +57,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
     pendingCount: 0,
     launchType: 'FARGATE',
     schedulingStrategy: 'REPLICA',
-    deploymentConfiguration: { ...DEFAULT_DEPLOYMENT_CONFIGURATION, ...o.deploymentConfiguration },
+    deploymentConfiguration: o.deploymentConfiguration ?? DEFAULT_DEPLOYMENT_CONFIGURATION,
     healthCheckGracePeriodSeconds: o.healthCheckGracePeriodSeconds ?? 0,
     loadBalancers: o.loadBalancers ?? [],
     deployments: [deployment],
@@ -80,6 +70,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
   };
   world.services.set(o.serviceName, service);
   emit(step, { type: 'ServiceCreated', serviceName: o.serviceName, taskDefinition: service.taskDefinition, desiredCount: o.desiredCount });
+  emit(step, { type: 'DeploymentStateChanged', serviceName: o.serviceName, deploymentId: deployment.id, taskDefinition: deployment.taskDefinition, eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: deployment.rolloutStateReason });
   requestReconcile(step, o.serviceName);
   return service;
 }
@@ -99,27 +90,45 @@ export function requestReconcile(step: Step, serviceName: string, at?: Millis): 
   schedule(world, when, { kind: 'reconcile', serviceName });
 }
 
-/** The scheduler's tick for one service: plan, then apply the plan. */
+/** The scheduler's tick for one service: register and deregister targets, plan, apply the plan. */
 export function reconcile(step: Step, serviceName: string, firedAt: Millis): void {
   const { world } = step;
   let service = world.services.get(serviceName);
   if (!service || service.nextReconcileAt !== firedAt) return; // superseded by an earlier request
   service = putService(step, service, { nextReconcileAt: null });
   const tasks = tasksOfService(world, serviceName).filter((t) => t.lastStatus !== 'STOPPED');
+  if (service.loadBalancers.length) syncTargets(step, service, tasks);
+  const current = tasks.map((t) => world.tasks.get(t.taskArn)!).filter((t) => t.lastStatus !== 'STOPPED');
+  service = world.services.get(serviceName)!;
   const plan = planService({
     service,
-    tasks,
+    tasks: current,
     now: world.now,
     availabilityZones: world.config.availabilityZones,
     taskDefinitions: world.taskDefinitions,
-    targetHealth: service.loadBalancers.length ? targetHealthFor(world, tasks) : null,
+    targetHealth: service.loadBalancers.length ? targetViewsFor(world, current) : null,
+    unhealthyReaction: world.config.timings.unhealthyReaction,
   });
   applyPlan(step, service, plan);
+}
+
+/**
+ * ECS registers a service's tasks with its target groups once they are RUNNING, and deregisters
+ * them when they stop (spec §6.1). Both happen on the scheduler's tick, so tasks that get there
+ * together are announced together: "registered 3 targets" (spec §12).
+ */
+function syncTargets(step: Step, service: Service, tasks: readonly Task[]): void {
+  const { world } = step;
+  const toRegister = tasks.filter((t) => t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING' && targetViewOf(world, t) === null);
+  const toDeregister = tasks.filter((t) => t.lastStatus === 'DEACTIVATING');
+  if (toRegister.length) registerTargets(step, toRegister, service);
+  if (toDeregister.length) deregisterTargets(step, toDeregister);
 }
 
 function applyPlan(step: Step, service: Service, plan: Plan) {
   const { world } = step;
   const name = service.serviceName;
+  const primaryBefore = primaryOf(service).id;
   if (plan.actions.length) {
     emit(step, {
       type: 'SchedulerPlanned',
@@ -128,62 +137,73 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
         a.kind === 'launch' ? { action: 'launch', count: 1, reason: a.reason } : { action: 'stop', taskIds: [a.task.taskId], reason: a.reason },
       ),
     });
+    service = resolveCause(step, service, 'deploymentConfiguration');
   }
   if (!plan.steady) service = resolveCause(step, service, 'steadyState');
+  if (plan.numbers.primaryHealthy > 0) markSucceeded(step, service);
 
-  const td = world.taskDefinitions.get(service.taskDefinition)!;
-  const primary = service.deployments.find((d) => d.status === 'PRIMARY')!;
   const started: string[] = [];
+  let replacedUnhealthy = 0;
   for (const a of plan.actions) {
     if (a.kind !== 'launch') continue;
-    const task = launchTask(step, td, { group: `service:${name}`, startedBy: primary.id, availabilityZone: a.availabilityZone, serviceName: name });
+    const deployment = world.services.get(name)!.deployments.find((d) => d.id === a.deploymentId)!;
+    const td = world.taskDefinitions.get(deployment.taskDefinition)!;
+    const task = launchTask(step, td, {
+      group: `service:${name}`,
+      startedBy: deployment.id,
+      availabilityZone: a.availabilityZone,
+      serviceName: name,
+      images: deployment.containerImages,
+    });
     started.push(task.taskId);
+    if (a.replaces) replacedUnhealthy++;
   }
-  if (started.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.started(name, started));
+  if (started.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.started(name, started, replacedUnhealthy));
 
   const stopped: string[] = [];
+  const failedIn: string[] = [];
   for (const a of plan.actions) {
     if (a.kind !== 'stop') continue;
     const failedTarget = a.cause === 'unhealthy' ? unhealthyTargetOf(world, a.task) : null;
+    const task = world.tasks.get(a.task.taskArn)!;
     if (failedTarget) {
       // E8, then the stop with the ELB's reason (spec §6.5).
       const { tg, target } = failedTarget;
       const why = target.reason ? REASON_DESCRIPTIONS[target.reason] : 'Health checks failed';
       addServiceEvent(step, world.services.get(name)!, serviceMessages.unhealthyInTargetGroup(name, a.task.taskId, target.port, tg.targetGroupArn, why));
-      requestStop(step, world.tasks.get(a.task.taskArn)!, 'ServiceSchedulerInitiated', elbFailureReason(tg));
+      requestStop(step, task, 'ServiceSchedulerInitiated', elbFailureReason(tg));
     } else if (a.cause === 'unhealthy') {
       addServiceEvent(step, world.services.get(name)!, serviceMessages.failedContainerHealthChecks(name, a.task.taskId));
-      requestStop(step, world.tasks.get(a.task.taskArn)!, 'ServiceSchedulerInitiated', STOPPED_REASONS.unhealthyContainer);
+      requestStop(step, task, 'ServiceSchedulerInitiated', STOPPED_REASONS.unhealthyContainer);
     } else {
-      requestStop(step, world.tasks.get(a.task.taskArn)!, 'ServiceSchedulerInitiated', STOPPED_REASONS.scaling(primary.id));
+      requestStop(step, task, 'ServiceSchedulerInitiated', STOPPED_REASONS.scaling(primaryOf(world.services.get(name)!).id));
     }
+    if (a.cause === 'unhealthy') failedIn.push(task.startedBy);
     stopped.push(a.task.taskId);
   }
   if (stopped.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.stopped(name, stopped));
+  // Tasks failing their health checks count toward the circuit breaker (spec §5.6, stage 2).
+  for (const deploymentId of failedIn) recordTaskFailure(step, world.services.get(name)!, deploymentId);
 
   service = world.services.get(name)!;
-  if (plan.steady) service = reportSteadyState(step, service);
+  if (plan.completes) service = completeDeployment(step, service);
+  if (plan.steady) service = addServiceEvent(step, service, serviceMessages.steadyState(name), 'steadyState');
+  if (plan.stuck) service = addServiceEvent(step, service, serviceMessages.unableToStopOrStart(name), 'deploymentConfiguration');
+  service = refreshCounts(step, service);
   if (plan.wakeAt !== null) requestReconcile(step, name, plan.wakeAt);
-  if (plan.steady) {
-    // Steady state is re-reported every six hours while nothing changes (spec §5.11).
-    const last = service.activeCauses.steadyState ?? world.now;
+  if (plan.steady || plan.stuck) {
+    // Steady state (and a stuck deployment) is re-reported every six hours while nothing changes
+    // (spec §5.11).
+    const last = service.activeCauses[plan.steady ? 'steadyState' : 'deploymentConfiguration'] ?? world.now;
     requestReconcile(step, name, last + DUPLICATE_SUPPRESSION);
   }
-}
-
-function reportSteadyState(step: Step, service: Service): Service {
-  const primary = service.deployments.find((d) => d.status === 'PRIMARY')!;
-  if (primary.rolloutState === 'IN_PROGRESS') {
-    const done: Deployment = { ...primary, rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${primary.id} completed.`, updatedAt: step.world.now };
-    service = putService(step, service, { deployments: service.deployments.map((d) => (d === primary ? done : d)) });
-    service = addServiceEvent(step, service, serviceMessages.deploymentCompleted(service.serviceName, primary.id));
-  }
-  return addServiceEvent(step, service, serviceMessages.steadyState(service.serviceName), 'steadyState');
+  // A deployment that changed (a rollback) is planned again at the next tick.
+  if (primaryOf(service).id !== primaryBefore) requestReconcile(step, name);
 }
 
 /**
- * React to what just happened to a service's tasks: keep runningCount/pendingCount current,
- * apply the start throttle, finish a drain, and wake the scheduler.
+ * React to what just happened to a service's tasks: keep the counts current, apply the start
+ * throttle and the circuit breaker, finish a drain, and wake the scheduler.
  */
 export function observeTaskEvent(step: Step, event: SimEvent): void {
   if (event.type === 'TargetHealthChanged') return requestReconcile(step, event.serviceName);
@@ -199,12 +219,17 @@ export function observeTaskEvent(step: Step, event: SimEvent): void {
       service = putService(step, service, { startFailures: 0, throttledUntil: 0 });
       service = resolveCause(step, service, 'throttled');
     }
-    if (event.stopCode === 'TaskFailedToStart' && event.lastStatus === 'DEPROVISIONING') {
+    const neverRan = event.stopCode === 'TaskFailedToStart' && event.lastStatus === 'DEPROVISIONING';
+    if (neverRan) {
       // The throttle (spec §5.7): tasks that never reached RUNNING slow down further launches.
       const failures = service.startFailures + 1;
       service = putService(step, service, { startFailures: failures, throttledUntil: step.world.now + throttleDelay(failures) });
       if (failures >= 2) service = addServiceEvent(step, service, serviceMessages.unableToStart(serviceName), 'throttled');
     }
+    // The circuit breaker counts a task that never reached RUNNING (stage 1) or died on its own
+    // once it had (its essential container exited: the moment it is told to stop).
+    const died = event.stopCode === 'EssentialContainerExited' && event.desiredStatus === 'STOPPED' && (event.lastStatus === 'RUNNING' || event.lastStatus === 'ACTIVATING');
+    if (neverRan || died) service = recordTaskFailure(step, service, task.startedBy);
     service = refreshCounts(step, service);
     if (service.status === 'DRAINING' && tasksOfService(step.world, serviceName).every((t) => t.lastStatus === 'STOPPED')) {
       putService(step, service, { status: 'INACTIVE', nextReconcileAt: null });
@@ -215,23 +240,39 @@ export function observeTaskEvent(step: Step, event: SimEvent): void {
   requestReconcile(step, serviceName);
 }
 
-/** The target health of each task, for the plan (only asked when the service has a load balancer). */
-function targetHealthFor(world: World, tasks: readonly Task[]): Map<string, TargetHealthState | null> {
-  return new Map(tasks.map((t) => [t.taskArn, targetHealthOf(world, t)]));
+/** Each task's target as the plan sees it (only asked when the service has a load balancer). */
+function targetViewsFor(world: World, tasks: readonly Task[]): Map<string, TargetView | null> {
+  return new Map(tasks.map((t) => [t.taskArn, targetViewOf(world, t)]));
 }
 
+/** runningCount and pendingCount for the service and for each of its deployments (by the
+ *  deployment that started each task). */
 function refreshCounts(step: Step, service: Service): Service {
   let running = 0;
   let pending = 0;
+  const perDeployment = new Map<string, { running: number; pending: number; live: number }>();
   // Runs on every task event: a plain loop, no sorting or copying.
   for (const t of step.world.tasks.values()) {
     if (t.serviceName !== service.serviceName) continue;
-    if (t.lastStatus === 'RUNNING') running++;
-    else if (isPendingStatus(t.lastStatus)) pending++;
+    let counts = perDeployment.get(t.startedBy);
+    if (!counts) perDeployment.set(t.startedBy, (counts = { running: 0, pending: 0, live: 0 }));
+    if (t.lastStatus === 'RUNNING') {
+      running++;
+      counts.running++;
+    } else if (isPendingStatus(t.lastStatus)) {
+      pending++;
+      counts.pending++;
+    }
+    if (t.desiredStatus === 'RUNNING') counts.live++;
   }
-  if (running === service.runningCount && pending === service.pendingCount) return service;
-  const deployments = service.deployments.map((d) =>
-    d.status === 'PRIMARY' ? { ...d, runningCount: running, pendingCount: pending, updatedAt: step.world.now } : d,
-  );
+  let changed = running !== service.runningCount || pending !== service.pendingCount;
+  const deployments = service.deployments.map((d): Deployment => {
+    const c = perDeployment.get(d.id) ?? { running: 0, pending: 0, live: 0 };
+    const desiredCount = d.status === 'PRIMARY' ? service.desiredCount : c.live;
+    if (c.running === d.runningCount && c.pending === d.pendingCount && desiredCount === d.desiredCount) return d;
+    changed = true;
+    return { ...d, runningCount: c.running, pendingCount: c.pending, desiredCount, updatedAt: step.world.now };
+  });
+  if (!changed) return service;
   return putService(step, service, { runningCount: running, pendingCount: pending, deployments });
 }

@@ -12,9 +12,11 @@ export const DUPLICATE_SUPPRESSION = 6 * HOUR;
 
 const tasks = (ids: readonly string[]) => ids.map((id) => `(task ${id})`).join(' ');
 
-/** E1–E9 and E14 of spec §5.11. ("1 tasks" is AWS's own grammar; E3/E4 have no final period.) */
+/** E1–E9, E14, E16–E18 of spec §5.11 and the E1 suffix of §12. ("1 tasks" is AWS's own grammar;
+ *  E3/E4 have no final period.) */
 export const serviceMessages = {
-  started: (svc: string, taskIds: readonly string[]) => `(service ${svc}) has started ${taskIds.length} tasks: ${tasks(taskIds)}.`,
+  started: (svc: string, taskIds: readonly string[], replacedUnhealthy = 0) =>
+    `(service ${svc}) has started ${taskIds.length} tasks: ${tasks(taskIds)}.${replacedUnhealthy > 0 ? ` Amazon ECS replaced ${replacedUnhealthy} tasks due to an unhealthy status.` : ''}`,
   stopped: (svc: string, taskIds: readonly string[]) => `(service ${svc}) has stopped ${taskIds.length} running tasks: ${tasks(taskIds)}.`,
   deploymentCompleted: (svc: string, deploymentId: string) => `(service ${svc}) (deployment ${deploymentId}) deployment completed.`,
   steadyState: (svc: string) => `(service ${svc}) has reached a steady state.`,
@@ -23,24 +25,34 @@ export const serviceMessages = {
   registeredTargets: (svc: string, n: number, tg: string) => `(service ${svc}) registered ${n} targets in (target-group ${tg})`,
   deregisteredTargets: (svc: string, n: number, tg: string) => `(service ${svc}) deregistered ${n} targets in (target-group ${tg})`,
   drainingConnections: (svc: string, deploymentId: string, n: number) => `(service ${svc}, taskSet ${deploymentId}) has begun draining connections on ${n} tasks.`,
+  unableToStopOrStart: (svc: string) =>
+    `(service ${svc}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
+  deploymentFailed: (svc: string, deploymentId: string) => `(service ${svc}) (deployment ${deploymentId}) deployment failed: tasks failed to start.`,
+  rollingBack: (svc: string, deploymentId: string) => `(service ${svc}) rolling back to deployment ${deploymentId}.`,
   unhealthyInTargetGroup: (svc: string, taskId: string, port: number, tg: string, reason: string) =>
     `(service ${svc}) (task ${taskId}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${reason})`,
 } as const;
 
 /** What a service event says, for the views that sum events up (the narration, the timeline's
  *  marks), read from the templates above in one place rather than by each view. */
-export type ServiceEventGist = { kind: 'started' | 'stopped'; count: number } | { kind: 'steadyState' | 'unableToStart' };
+export type ServiceEventGist =
+  | { kind: 'started' | 'stopped'; count: number }
+  | { kind: 'steadyState' | 'unableToStart' | 'deploymentCompleted' | 'deploymentFailed' | 'rollingBack' | 'deploymentStuck' };
 
 export function serviceEventGist(message: string): ServiceEventGist | null {
   const counted = /^\(service [^)]*\) has (started|stopped) (\d+) (?:running )?tasks:/.exec(message);
   if (counted) return { kind: counted[1] as 'started' | 'stopped', count: Number(counted[2]) };
   if (/^\(service [^)]*\) has reached a steady state\.$/.test(message)) return { kind: 'steadyState' };
   if (/^\(service [^)]*\) is unable to consistently start tasks successfully\.$/.test(message)) return { kind: 'unableToStart' };
+  if (/^\(service [^)]*\) \(deployment [^)]*\) deployment completed\.$/.test(message)) return { kind: 'deploymentCompleted' };
+  if (/^\(service [^)]*\) \(deployment [^)]*\) deployment failed: /.test(message)) return { kind: 'deploymentFailed' };
+  if (/^\(service [^)]*\) rolling back to deployment /.test(message)) return { kind: 'rollingBack' };
+  if (/^\(service [^)]*\) was unable to stop or start tasks during a deployment/.test(message)) return { kind: 'deploymentStuck' };
   return null;
 }
 
 /** Causes whose repeats are suppressed; a message without a cause is always recorded. */
-export type EventCause = 'steadyState' | 'throttled';
+export type EventCause = 'steadyState' | 'throttled' | 'deploymentConfiguration';
 
 /**
  * Record a service event. With a cause, the message is left out while the same cause was

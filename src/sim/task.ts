@@ -8,15 +8,18 @@ import { canTransition } from './lifecycle.ts';
 import { schedule } from './timers.ts';
 import { SECOND } from './time.ts';
 import { putTask } from './world.ts';
-import { activeTargetsOf, deregisterTargets, isDraining, registerTargets } from './loadBalancer.ts';
+import { activeTargetsOf, isDraining } from './loadBalancer.ts';
+import { resolveImage } from './images.ts';
 import { cutOffRequests } from './traffic.ts';
-import type { Container, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './model/index.ts';
+import type { Container, ContainerImage, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './model/index.ts';
 
 export type LaunchOptions = {
   group: string;
   startedBy: string;
   availabilityZone: string;
   serviceName?: string;
+  /** The digests a service deployment resolved; without, each image is resolved now (RunTask). */
+  images?: readonly ContainerImage[];
 };
 
 export const STOPPED_REASONS = {
@@ -37,12 +40,14 @@ export function launchTask(step: Step, td: TaskDefinition, opts: LaunchOptions):
   const containers: Container[] = td.containerDefinitions.map((c) => ({
     name: c.name,
     image: c.image,
+    imageDigest: opts.images?.find((i) => i.containerName === c.name)?.imageDigest ?? resolveImage(world, c.image),
     essential: c.essential,
     lastStatus: 'PENDING',
     exitCode: null,
     healthStatus: 'UNKNOWN',
     healthFailures: 0,
     failingHealthChecks: false,
+    hung: false,
   }));
   const task: Task = {
     taskArn,
@@ -178,12 +183,11 @@ function startContainers(step: Step, task: Task) {
   const containers = task.containers.map((c) => ({ ...c, lastStatus: 'RUNNING' as const }));
   const next = setStatus(step, task, 'RUNNING', { startedAt: world.now, containers });
   for (const c of next.containers) announceContainer(step, next, c);
-  // Only a service registers its tasks with a load balancer (spec §4, §6.1).
-  const service = next.serviceName !== undefined ? world.services.get(next.serviceName) : undefined;
-  if (service && service.loadBalancers.length > 0) registerTargets(step, next, service);
+  // A service's scheduler registers its RUNNING tasks with the load balancer on its next tick
+  // (service.ts); a standalone task is never registered (spec §4, §6.1).
   for (const def of td.containerDefinitions) {
     const app = def.app;
-    if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck')
+    if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck' || app.kind === 'hang')
       schedule(world, world.now + Math.round(app.afterSeconds * SECOND), { kind: 'app', taskArn: task.taskArn, container: def.name });
     if (def.healthCheck)
       schedule(world, world.now + def.healthCheck.interval * SECOND, { kind: 'healthCheck', taskArn: task.taskArn, container: def.name });
@@ -198,6 +202,7 @@ export function runApp(step: Step, taskArn: string, containerName: string): void
   const app = definitionOf(step, task).containerDefinitions.find((c) => c.name === containerName)?.app;
   if (app?.kind === 'exit' || app?.kind === 'crash') containerExited(step, task, containerName, app.exitCode);
   else if (app?.kind === 'failHealthCheck') setContainer(step, task, containerName, { failingHealthChecks: true });
+  else if (app?.kind === 'hang') hangContainer(step, task, containerName);
 }
 
 function setContainer(step: Step, task: Task, name: string, changes: Partial<Container>): Task {
@@ -214,7 +219,7 @@ export function containerExited(step: Step, task: Task, name: string, exitCode: 
   if (!container || container.lastStatus !== 'RUNNING') return;
   let next = setContainer(step, task, name, { lastStatus: 'STOPPED', exitCode, ...(reason !== undefined ? { reason } : {}) });
   announceContainer(step, next, next.containers.find((c) => c.name === name)!);
-  if (container.essential) cutOffRequests(step.world, task.taskArn); // requests in flight get a 502
+  if (container.essential) cutOffRequests(step.world, task.taskArn, container.hung); // requests in flight get a 502
   next = refreshHealth(step, next);
   if (container.essential && next.desiredStatus === 'RUNNING') {
     next = putTask(step.world, next, { executionStoppedAt: step.world.now });
@@ -233,7 +238,11 @@ export function requestStop(step: Step, task: Task, stopCode: StopCode, stoppedR
   const { world } = step;
   const next = putTask(world, task, { desiredStatus: 'STOPPED', stopCode, stoppedReason, stoppingAt: world.now });
   announce(step, next);
-  schedule(world, world.now + world.config.timings.stopNotice, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOP_NOTICE' });
+  // A stop the service scheduler decides reaches the task (and its load balancer) ~10 s later in
+  // the real logs (spec §5.12 A, C); the agent acts on others within a second.
+  const t = world.config.timings;
+  const notice = stopCode === 'ServiceSchedulerInitiated' ? t.serviceStopNotice : t.stopNotice;
+  schedule(world, world.now + notice, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOP_NOTICE' });
   return next;
 }
 
@@ -248,10 +257,10 @@ function beginStopping(step: Step, task: Task) {
     return;
   }
   if (task.lastStatus !== 'RUNNING') return;
-  // Behind a load balancer: deregister and drain first, SIGTERM after (spec §3.6, §6.4).
+  // Behind a load balancer: deregister and drain first, SIGTERM after (spec §3.6, §6.4). The
+  // service's scheduler deregisters the task on its next tick (service.ts), with any others.
   if (activeTargetsOf(world, task.taskArn).length > 0) {
-    const draining = setStatus(step, task, 'DEACTIVATING');
-    deregisterTargets(step, draining);
+    setStatus(step, task, 'DEACTIVATING');
     return;
   }
   signalContainers(step, task);
@@ -305,7 +314,7 @@ export function taskHealth(containers: readonly Container[]): HealthStatus {
 function refreshHealth(step: Step, task: Task): Task {
   const health = taskHealth(task.containers);
   if (health === task.healthStatus) return task;
-  const next = putTask(step.world, task, { healthStatus: health });
+  const next = putTask(step.world, task, { healthStatus: health, ...(health === 'UNHEALTHY' ? { unhealthyAt: step.world.now } : {}) });
   emit(step, { type: 'TaskHealthChanged', taskArn: next.taskArn, taskId: next.taskId, healthStatus: health });
   return next;
 }
@@ -331,7 +340,13 @@ export function runHealthCheck(step: Step, taskArn: string, containerName: strin
   schedule(world, world.now + hc.interval * SECOND, { kind: 'healthCheck', taskArn, container: containerName });
 }
 
-/** A fault: the container's health check fails from now on (the app hangs, curl is missing…). */
+/** A fault: the container's health check fails from now on (the app answers 500, curl is missing…). */
 export function failHealthChecks(step: Step, task: Task, containerName: string): void {
   setContainer(step, task, containerName, { failingHealthChecks: true });
+}
+
+/** A fault: the app hangs. It keeps the port open and never answers: health checks time out
+ *  (Target.Timeout, "Request timed out") and clients get 504 (spec §6.7). */
+export function hangContainer(step: Step, task: Task, containerName: string): void {
+  setContainer(step, task, containerName, { failingHealthChecks: true, hung: true });
 }

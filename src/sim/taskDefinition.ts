@@ -10,7 +10,7 @@ export const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, sta
 export const DEFAULT_STOP_TIMEOUT = 30; // seconds (spec §2.5)
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
+export const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -132,9 +132,9 @@ function validateHealthCheck(hc: unknown, at: string, err: Report) {
 
 function validateApp(app: unknown, at: string, err: Report) {
   if (!isObject(app)) return err(at, 'app must be an object.');
-  const kinds = ['serve', 'exit', 'crash', 'failHealthCheck', 'pullError'];
+  const kinds = ['serve', 'exit', 'crash', 'failHealthCheck', 'hang', 'pullError'];
   if (!kinds.includes(app.kind as string)) return err(`${at}.kind`, `app.kind must be one of ${kinds.join(', ')}.`);
-  if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck') {
+  if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck' || app.kind === 'hang') {
     if (typeof app.afterSeconds !== 'number' || !(app.afterSeconds >= 0) || app.afterSeconds > 86400)
       err(`${at}.afterSeconds`, 'afterSeconds must be a number of seconds from 0 to 86400.');
   }

@@ -6,11 +6,12 @@
 //   none healthy, some unhealthy → fail-open: any registered, non-draining target
 //   no routable target          → 503 (no registered targets, or only initial/draining ones)
 //   the app answers 500          → 500;  nothing listening → 502;  cut off mid-request → 502
+//   the app hangs                → 504 once the ALB's idle timeout (60 s) passes
 
-import { appAnswer, containerFor } from './loadBalancer.ts';
+import { appAnswer, containerFor, type AppAnswer } from './loadBalancer.ts';
 import { nextFloat } from './rng.ts';
 import { SECOND } from './time.ts';
-import type { Millis, Target, TargetGroup, TargetTraffic, TrafficSecond, World } from './model/index.ts';
+import type { ErrorStatus, Millis, Target, TargetGroup, TargetTraffic, TrafficSecond, World } from './model/index.ts';
 
 /** Seconds of per-second outcomes kept for the charts. */
 export const TRAFFIC_WINDOW = 600;
@@ -19,8 +20,10 @@ export const TRAFFIC_SAMPLE = 48;
 export const MAX_RATE = 1000;
 const LATENCY_MIN = 20; // ms: a small web app's response time, uniform in [20, 80)
 const LATENCY_SPREAD = 60;
+/** The ALB's idle timeout: a request to a target that never answers fails with 504 after it (spec §6.6). */
+export const IDLE_TIMEOUT = 60 * SECOND;
 
-const newSecond = (second: number): TrafficSecond => ({ second, requests: 0, ok: 0, status5xx: { '500': 0, '502': 0, '503': 0 }, latencyMs: 0 });
+const newSecond = (second: number): TrafficSecond => ({ second, requests: 0, ok: 0, status5xx: { '500': 0, '502': 0, '503': 0, '504': 0 }, latencyMs: 0 });
 
 /** Process every arrival before `until` (exclusive). Called by the engine between timers. */
 export function runTraffic(world: World, until: Millis): void {
@@ -45,8 +48,8 @@ function serve(world: World, tg: TargetGroup | undefined, at: Millis): void {
   if (!target || !tg) status = 503;
   else {
     const answer = answerOf(world, target, tg);
-    status = answer ?? 502;
-    latency = answer === null ? 1 : LATENCY_MIN + nextFloat(world.rng) * LATENCY_SPREAD;
+    status = answer === null ? 502 : answer === 'timeout' ? 504 : answer;
+    latency = answer === null ? 1 : answer === 'timeout' ? IDLE_TIMEOUT : LATENCY_MIN + nextFloat(world.rng) * LATENCY_SPREAD;
     const perTask = trafficOf(world, target.taskArn);
     perTask.served++;
     if (answer !== null) {
@@ -84,17 +87,17 @@ function record(world: World, at: Millis, status: number, latency: number): void
     bucket.latencyMs += latency;
     traffic.total.ok++;
   } else {
-    bucket.status5xx[String(status) as '500' | '502' | '503']++;
+    bucket.status5xx[String(status) as ErrorStatus]++;
     traffic.total.failed++;
   }
 }
 
 // Memos of derived facts, keyed by the (immutable) objects they derive from: a task or target
 // group is replaced whenever it changes, so an entry can never be stale. They only save work.
-const answers = new WeakMap<object, 200 | 500 | null>();
+const answers = new WeakMap<object, AppAnswer>();
 const routable = new WeakMap<object, { healthy: Target[]; unhealthy: Target[] }>();
 
-function answerOf(world: World, target: Target, tg: TargetGroup): 200 | 500 | null {
+function answerOf(world: World, target: Target, tg: TargetGroup): AppAnswer {
   const task = world.tasks.get(target.taskArn);
   if (!task) return null;
   let answer = answers.get(task);
@@ -162,13 +165,14 @@ function dropFinished(t: TargetTraffic, at: Millis): void {
  * The task's app just went away (its container exited): requests still in flight on it are cut
  * off and the client sees 502 (spec §6.7). They were counted as 200 when they arrived; move them.
  */
-export function cutOffRequests(world: World, taskArn: string): void {
+export function cutOffRequests(world: World, taskArn: string, hung: boolean): void {
   const t = world.traffic.perTask.get(taskArn);
   if (!t) return;
   const now = world.now;
   const cut = t.inFlight.filter((done) => done > now).length;
   t.inFlight = [];
-  if (cut === 0) return;
+  // A hung app's requests were already counted as the 504s they end in.
+  if (cut === 0 || hung) return;
   const bucket = world.traffic.seconds[world.traffic.seconds.length - 1];
   if (bucket) {
     const moved = Math.min(cut, bucket.ok);

@@ -16,6 +16,11 @@ export const DEFAULT_TIMINGS: Timings = {
   schedulerInterval: 1 * SECOND,
   stoppedTaskRetention: 1 * HOUR,
   targetRegistration: 5 * SECOND,
+  // Reaction delays seen in one real log each (spec §5.12 A and C, §12): a scheduler stop
+  // reached the load balancer ~10 s later; the scheduler acted on an unhealthy target ~35 s
+  // after it turned unhealthy. AWS documents neither; they are our assumptions from those logs.
+  serviceStopNotice: 10 * SECOND,
+  unhealthyReaction: 35 * SECOND,
 };
 
 export const DEFAULT_CONFIG: WorldConfig = {
@@ -47,6 +52,7 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
     services: new Map(),
     loadBalancers: new Map(),
     targetGroups: new Map(),
+    images: new Map(),
     traffic: { loadBalancerArn: null, perTask: new Map(), cursors: new Map(), ratePerSecond: 0, nextArrivalAt: 0, seconds: [], sample: [], total: { requests: 0, ok: 0, failed: 0 } },
   };
 }
@@ -67,6 +73,7 @@ export function shareWorld(world: World): World {
     services: new Map(world.services),
     loadBalancers: new Map(world.loadBalancers),
     targetGroups: new Map(world.targetGroups),
+    images: new Map(world.images),
     traffic: structuredClone(world.traffic),
   };
 }

@@ -142,7 +142,8 @@ const APP_KINDS: { kind: AppKind; label: string }[] = [
   { kind: 'serve', label: 'Serves forever (a web server)' },
   { kind: 'exit', label: 'Does its job and exits (a batch job)' },
   { kind: 'crash', label: 'Crashes after a while' },
-  { kind: 'failHealthCheck', label: 'Starts failing its health check' },
+  { kind: 'failHealthCheck', label: 'Starts failing its health check (answers 500)' },
+  { kind: 'hang', label: 'Hangs after a while (stops answering)' },
   { kind: 'pullError', label: 'Image cannot be pulled' },
 ];
 
@@ -180,7 +181,7 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
     if ((kind === 'exit' || kind === 'crash') && code === null) local.exitCode = 'Enter a whole number from 0 to 255.';
     if (Object.keys(local).length) return setErrors(local);
     const app: NonNullable<ContainerDefinitionInput['app']> =
-      kind === 'exit' || kind === 'crash' ? { kind, afterSeconds: seconds, exitCode: code ?? 0 } : kind === 'failHealthCheck' ? { kind, afterSeconds: seconds } : { kind };
+      kind === 'exit' || kind === 'crash' ? { kind, afterSeconds: seconds, exitCode: code ?? 0 } : kind === 'failHealthCheck' || kind === 'hang' ? { kind, afterSeconds: seconds } : { kind };
     const containers: ContainerDefinitionInput[] = (base?.containerDefinitions ?? []).map((c, i) => ({
       name: c.name,
       image: i === 0 ? image.trim() : c.image,

@@ -1,7 +1,7 @@
 // Commands are intents: what a user (or a lesson script) asks ECS to do, plus the faults the
 // playground can inject. The shapes live here, on the floor; commands.ts checks and applies them.
 
-import type { AppBehaviour, DeploymentConfiguration, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
+import type { AppBehaviour, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
 
 export type Command =
   | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
@@ -14,7 +14,7 @@ export type Command =
       taskDefinition: string;
       desiredCount: number;
       healthCheckGracePeriodSeconds?: number;
-      deploymentConfiguration?: Partial<DeploymentConfiguration>;
+      deploymentConfiguration?: DeploymentConfigurationInput;
       /** Target group (ARN or name), container and port (API:CreateServiceRequest.loadBalancers). */
       loadBalancers?: { targetGroup: string; containerName: string; containerPort: number }[];
     }
@@ -27,14 +27,35 @@ export type Command =
       algorithm?: RoutingAlgorithm;
     }
   | { type: 'setTraffic'; loadBalancer: string; ratePerSecond: number }
-  | { type: 'updateService'; service: string; desiredCount: number }
+  | {
+      /** UpdateService (spec §5.5): a new task definition or forceNewDeployment starts a
+       *  deployment; desiredCount alone scales the current one; the rest are settings. */
+      type: 'updateService';
+      service: string;
+      desiredCount?: number;
+      taskDefinition?: string;
+      forceNewDeployment?: boolean;
+      deploymentConfiguration?: DeploymentConfigurationInput;
+      healthCheckGracePeriodSeconds?: number;
+    }
+  /** Push a new build to an image tag: the registry's digest for it changes (nothing else does). */
+  | { type: 'pushImage'; image: string }
   | { type: 'deleteService'; service: string; force?: boolean }
   // Faults: things that happen to a running task.
   | { type: 'crashContainer'; task: string; container?: string; exitCode?: number }
   | { type: 'oomKillContainer'; task: string; container?: string }
-  | { type: 'failHealthChecks'; task: string; container?: string };
+  | { type: 'failHealthChecks'; task: string; container?: string }
+  | { type: 'hangContainer'; task: string; container?: string };
 
 export type CommandType = Command['type'];
+
+/** deploymentConfiguration as CreateService and UpdateService take it: any field may be left out
+ *  (AWS's defaults, or on update the service's current value). */
+export type DeploymentConfigurationInput = {
+  maximumPercent?: number;
+  minimumHealthyPercent?: number;
+  deploymentCircuitBreaker?: { enable: boolean; rollback: boolean };
+};
 
 export type ErrorCode =
   | 'ClientException'

@@ -20,7 +20,8 @@ export type AppBehaviour =
   | { kind: 'serve' } // serves forever; exits on SIGTERM
   | { kind: 'exit'; afterSeconds: number; exitCode: number } // a batch job
   | { kind: 'crash'; afterSeconds: number; exitCode: number } // dies unexpectedly
-  | { kind: 'failHealthCheck'; afterSeconds: number } // keeps running, health check fails
+  | { kind: 'failHealthCheck'; afterSeconds: number } // keeps running, answers 500, health check fails
+  | { kind: 'hang'; afterSeconds: number } // keeps running but stops answering: checks time out, clients get 504
   | { kind: 'pullError' }; // the image cannot be pulled
 
 export type HealthCheck = {
@@ -91,6 +92,9 @@ export type StopCode =
 export type Container = {
   name: string;
   image: string;
+  /** The image digest the container runs (API:Container.imageDigest): fixed when the task was
+   *  launched, whatever is pushed to the tag later. */
+  imageDigest: string;
   essential: boolean;
   lastStatus: ContainerStatus;
   exitCode: number | null;
@@ -100,6 +104,8 @@ export type Container = {
   healthFailures: number;
   /** Set by a fault or by the app's behaviour: health checks fail from now on. */
   failingHealthChecks: boolean;
+  /** The app hangs: it accepts connections and never answers (checks time out, clients get 504). */
+  hung: boolean;
 };
 
 export type Task = {
@@ -130,6 +136,9 @@ export type Task = {
   stopCode?: StopCode;
   stoppedReason?: string;
   containers: Container[];
+  /** When the task's health last turned UNHEALTHY (sim bookkeeping: the scheduler reacts to an
+   *  unhealthy task some seconds later, not at once). */
+  unhealthyAt?: Millis;
   /** Incremented on every change, as ECS does to de-duplicate state-change events (spec §3.7). */
   version: number;
 };
@@ -138,23 +147,45 @@ export type Task = {
 
 export type ServiceStatus = 'ACTIVE' | 'DRAINING' | 'INACTIVE';
 
+export type RolloutState = 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+/** An image as a deployment resolved it (API:ContainerImage): every task of the deployment runs
+ *  this digest, even if the tag is pushed again meanwhile (spec §5.5, container image resolution). */
+export type ContainerImage = { containerName: string; image: string; imageDigest: string };
+
+/**
+ * One deployment of a service (API:Deployment; spec §5.5, §5.6). The PRIMARY is the one the
+ * service is moving to; ACTIVE ones still have (or had) tasks; a deployment that is done with is
+ * removed from the list, as DescribeServices stops listing INACTIVE ones.
+ */
 export type Deployment = {
   id: string; // ecs-svc/<19 digits>
-  status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
+  status: 'PRIMARY' | 'ACTIVE';
   taskDefinition: string; // ARN
+  /** For the PRIMARY, the service's desiredCount; for an ACTIVE one, the tasks it still has. */
   desiredCount: number;
   pendingCount: number;
   runningCount: number;
   failedTasks: number;
-  rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+  rolloutState: RolloutState;
   rolloutStateReason: string;
   createdAt: Millis;
   updatedAt: Millis;
+  containerImages: ContainerImage[];
+  /** The circuit breaker stops counting once one of the deployment's tasks ran successfully
+   *  (counted healthy): API:Deployment.failedTasks. Sim bookkeeping, not an AWS field. */
+  succeeded: boolean;
 };
 
 export type ServiceEvent = { id: string; createdAt: Millis; message: string };
 
-export type DeploymentConfiguration = { maximumPercent: number; minimumHealthyPercent: number };
+export type DeploymentCircuitBreaker = { enable: boolean; rollback: boolean };
+
+export type DeploymentConfiguration = {
+  maximumPercent: number;
+  minimumHealthyPercent: number;
+  deploymentCircuitBreaker: DeploymentCircuitBreaker;
+};
 
 /** A service's load balancer wiring (API:CreateServiceRequest.loadBalancers, spec §6.1). */
 export type ServiceLoadBalancer = { targetGroupArn: string; containerName: string; containerPort: number };
@@ -187,6 +218,13 @@ export type Service = {
   nextReconcileAt: Millis | null;
 };
 
+// ---- The image registry -------------------------------------------------------------------------
+
+/** What a tag points at now. Pushing the tag again gives a new digest; tasks already running keep
+ *  the one they started with (spec §2.5: updates to an image "are not propagated to already
+ *  running tasks"). */
+export type ImageRecord = { image: string; digest: string; pushes: number; pushedAt: Millis };
+
 // ---- Load balancing (spec §6) -------------------------------------------------------------------
 
 export type TargetHealthState = 'initial' | 'healthy' | 'unhealthy' | 'draining' | 'unused';
@@ -194,6 +232,7 @@ export type TargetHealthReason =
   | 'Elb.RegistrationInProgress'
   | 'Elb.InitialHealthChecking'
   | 'Target.ResponseCodeMismatch'
+  | 'Target.Timeout'
   | 'Target.FailedHealthChecks'
   | 'Target.DeregistrationInProgress'
   | 'Target.NotRegistered';
@@ -208,6 +247,8 @@ export type Target = {
   state: TargetHealthState;
   reason?: TargetHealthReason; // its description is REASON_DESCRIPTIONS[reason]
   registeredAt: Millis;
+  /** When the target turned unhealthy (the scheduler reacts some seconds later). */
+  unhealthyAt?: Millis;
   drainingSince?: Millis;
   consecutiveSuccesses: number;
   consecutiveFailures: number;
@@ -248,8 +289,11 @@ export type LoadBalancer = {
   listener: { port: number; protocol: 'HTTP'; defaultTargetGroupArn: string };
 };
 
+/** The errors a client can get through the ALB (spec §6.7). */
+export type ErrorStatus = '500' | '502' | '503' | '504';
+
 /** What clients saw in one second of sim time. */
-export type TrafficSecond = { second: number; requests: number; ok: number; status5xx: Record<'500' | '502' | '503', number>; latencyMs: number };
+export type TrafficSecond = { second: number; requests: number; ok: number; status5xx: Record<ErrorStatus, number>; latencyMs: number };
 
 /** A sampled request, for the diagram's particles. */
 export type SampledRequest = { at: Millis; target: string | null; status: number };

@@ -31,7 +31,10 @@ export type SimEventBody =
     }
   | { type: 'TaskHealthChanged'; taskArn: string; taskId: string; healthStatus: HealthStatus }
   | { type: 'ServiceCreated'; serviceName: string; taskDefinition: string; desiredCount: number }
-  | { type: 'ServiceUpdated'; serviceName: string; desiredCount: number }
+  | { type: 'ServiceUpdated'; serviceName: string; desiredCount: number; taskDefinition: string; deploymentId?: string }
+  /** EventBridge's "ECS Deployment State Change" (spec §5.6). */
+  | { type: 'DeploymentStateChanged'; serviceName: string; deploymentId: string; taskDefinition: string; eventName: DeploymentEventName; reason: string }
+  | { type: 'ImagePushed'; image: string; digest: string }
   | { type: 'ServiceStatusChanged'; serviceName: string; status: 'ACTIVE' | 'DRAINING' | 'INACTIVE' }
   | { type: 'ServiceEvent'; serviceName: string; id: string; message: string }
   | { type: 'SchedulerPlanned'; serviceName: string; actions: PlannedAction[] }
@@ -40,6 +43,8 @@ export type SimEventBody =
   | { type: 'TrafficChanged'; loadBalancerArn: string | null; ratePerSecond: number }
   | { type: 'TargetHealthChanged'; targetGroupArn: string; taskArn: string; taskId: string; serviceName: string; state: TargetHealthState; reason?: TargetHealthReason }
   | { type: 'CommandRejected'; command: string; code: string; message: string };
+
+export type DeploymentEventName = 'SERVICE_DEPLOYMENT_IN_PROGRESS' | 'SERVICE_DEPLOYMENT_COMPLETED' | 'SERVICE_DEPLOYMENT_FAILED';
 
 export type SimEvent = SimEventBody & { seq: number; at: Millis };
 

@@ -1,7 +1,7 @@
 // The whole simulated state, as one plain value (objects, arrays and Maps, which structuredClone
 // copies): what a snapshot copies and a checkpoint keeps.
 
-import type { LoadBalancer, Millis, Service, TargetGroup, Task, TaskDefinition, Traffic } from './entities.ts';
+import type { ImageRecord, LoadBalancer, Millis, Service, TargetGroup, Task, TaskDefinition, Traffic } from './entities.ts';
 import type { Timer } from './timers.ts';
 
 // ---- The world -------------------------------------------------------------------------------
@@ -18,6 +18,8 @@ export type Timings = {
   schedulerInterval: Millis; // the service scheduler's reconcile period: 1 s
   stoppedTaskRetention: Millis; // STOPPED tasks stay visible at least 1 h (spec §3.4)
   targetRegistration: Millis; // RegisterTargets → the first ALB health check can run
+  serviceStopNotice: Millis; // the scheduler stops a task → it deregisters and stops: 10 s (spec §5.12 A, C)
+  unhealthyReaction: Millis; // a task turns unhealthy → the scheduler acts on it: 35 s (spec §5.12 C)
 };
 
 export type WorldConfig = {
@@ -53,5 +55,7 @@ export type World = {
   services: Map<string, Service>; // by name
   loadBalancers: Map<string, LoadBalancer>; // by ARN
   targetGroups: Map<string, TargetGroup>; // by ARN
+  /** The registry: what each image tag points at (by the image as written, e.g. nginx:1.27). */
+  images: Map<string, ImageRecord>;
   traffic: Traffic;
 };

@@ -1,29 +1,64 @@
-// The service scheduler's reconcile step, as a pure function: look at one service and its tasks,
-// return a plan — which tasks to launch where, which to stop, and why — and apply nothing. The
-// shell in ../service.ts applies it; the reasons are what the UI's "Why" panel shows.
+// The service scheduler's reconcile step, as a pure function: look at one service, its
+// deployments and its tasks, return a plan — which tasks to launch where and for which
+// deployment, which to stop, and why — and apply nothing. The shell in ../service.ts applies it;
+// the reasons, with their numbers, are what the UI's "Why" panel shows.
 //
 // Rules (spec §5.3, §5.5, §5.8, §5.13):
-//   * keep desiredCount tasks; a task that stopped is simply gone from the live set;
-//   * an UNHEALTHY task (outside the grace period) is replaced first and stopped once its
-//     replacement counts as healthy, within maximumPercent (default 200 %);
+//   * the PRIMARY deployment is brought to desiredCount; a task that stopped is simply gone;
+//   * rolling (§5.5): maxTasks = floor(desired × maximumPercent) tasks may be running or starting
+//     (desiredStatus RUNNING), and minHealthy = ceil(desired × minimumHealthyPercent) must stay
+//     counted healthy while old deployments' tasks are stopped; with neither possible the
+//     deployment is stuck (event E16);
+//   * an UNHEALTHY task (outside the grace period, once the scheduler has reacted) is replaced
+//     first and stopped once its deployment has enough healthy tasks without it; if
+//     maximumPercent leaves no room, unhealthy tasks are stopped one by one, keeping
+//     minimumHealthyPercent of desiredCount RUNNING (API:DeploymentConfiguration);
 //   * launches spread over the Availability Zones (fewest tasks of the service first);
 //   * scale-in stops tasks that have not started first, then from the AZ with the most tasks;
-//   * no launches while the service throttle holds (spec §5.7).
+//   * no launches while the service throttle holds (§5.7), none for a FAILED deployment (§5.6).
+//
+// Simplified: a task of an old deployment that stops during a deployment is not replaced with
+// its own revision (ECS does so since Nov 2025, spec §5.3); the new deployment makes up the count.
 
 import { SECOND } from '../time.ts';
-import type { Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
+import { familyRevision } from '../ids.ts';
+import type { Deployment, Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
 
 export type PlanAction =
-  | { kind: 'launch'; availabilityZone: string; reason: string }
-  | { kind: 'stop'; task: Task; cause: 'unhealthy' | 'scaleIn'; reason: string };
+  | { kind: 'launch'; deploymentId: string; availabilityZone: string; replaces: Task | null; reason: string }
+  | { kind: 'stop'; task: Task; cause: 'unhealthy' | 'scaleIn' | 'deployment'; reason: string };
+
+/** The arithmetic behind the plan (spec §5.5), for the Why panel and the shell. */
+export type PlanNumbers = {
+  desired: number;
+  maxTasks: number;
+  minHealthy: number;
+  /** Tasks running or starting (desiredStatus RUNNING). */
+  live: number;
+  /** Of those, counted healthy (spec §5.3 table). */
+  healthy: number;
+  /** The PRIMARY deployment's tasks counted healthy. */
+  primaryHealthy: number;
+};
 
 export type Plan = {
   actions: PlanAction[];
-  /** At desiredCount, every task RUNNING and counted healthy, nothing starting or stopping. */
+  /** One deployment, at desiredCount, every task RUNNING and counted healthy. Tasks already on
+   *  their way out do not hold it back (spec §12: steady state came while a target drained). */
   steady: boolean;
+  /** The PRIMARY deployment is done: only its tasks remain, at desiredCount and healthy, and no
+   *  old task is still running its containers (spec §5.5, §5.12 A). */
+  completes: boolean;
+  /** A deployment that can neither start nor stop a task because of maximumPercent and
+   *  minimumHealthyPercent (E16). */
+  stuck: boolean;
+  numbers: PlanNumbers;
   /** The earliest time this plan could change with no other change in the world (null: never). */
   wakeAt: Millis | null;
 };
+
+/** A task's target as the plan sees it: its state, and since when it has been unhealthy. */
+export type TargetView = { state: TargetHealthState; unhealthyAt?: Millis };
 
 export type PlanInput = {
   service: Service;
@@ -32,21 +67,24 @@ export type PlanInput = {
   now: Millis;
   availabilityZones: readonly string[];
   taskDefinitions: ReadonlyMap<string, TaskDefinition>; // by ARN
-  /** With a load balancer: each task's target health by ARN (null: not registered yet). Without: null. */
-  targetHealth?: ReadonlyMap<string, TargetHealthState | null> | null;
+  /** With a load balancer: each task's target by ARN (null: not registered yet). Without: null. */
+  targetHealth?: ReadonlyMap<string, TargetView | null> | null;
+  /** How long after a task turns unhealthy the scheduler acts on it (default: at once). */
+  unhealthyReaction?: Millis;
 };
 
 /** With no health check, the scheduler counts a task healthy 40 s after RUNNING (spec §5.3). */
 export const NO_HEALTH_CHECK_SETTLE = 40 * SECOND;
 
 const short = (t: Task) => t.taskId.slice(0, 8);
+const tasksWord = (n: number) => (n === 1 ? 'task' : 'tasks');
 
 /** Whether the task counts as healthy for the scheduler (spec §5.3 table): with a load balancer its
  *  target must be healthy (and its container health check too, if it has one). */
 export function countsHealthy(task: Task, now: Millis, defs: PlanInput['taskDefinitions'], targetHealth?: PlanInput['targetHealth']): boolean {
   if (task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING' || task.startedAt === undefined) return false;
   const containerOk = hasEssentialHealthCheck(task, defs) ? task.healthStatus === 'HEALTHY' : null;
-  if (targetHealth) return targetHealth.get(task.taskArn) === 'healthy' && containerOk !== false;
+  if (targetHealth) return targetHealth.get(task.taskArn)?.state === 'healthy' && containerOk !== false;
   if (containerOk !== null) return containerOk;
   return now - task.startedAt >= NO_HEALTH_CHECK_SETTLE;
 }
@@ -55,97 +93,186 @@ function hasEssentialHealthCheck(task: Task, defs: PlanInput['taskDefinitions'])
   return defs.get(task.taskDefinitionArn)?.containerDefinitions.some((c) => c.essential && c.healthCheck) ?? false;
 }
 
+/** The circuit breaker's threshold (spec §5.6): half of desiredCount, rounded up, from 3 to 200. */
+export const circuitBreakerThreshold = (desiredCount: number) => Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
+
 export function planService(input: PlanInput): Plan {
   const { service, tasks, now, availabilityZones, taskDefinitions } = input;
   const targetHealth = input.targetHealth ?? null;
-  const desired = service.status === 'ACTIVE' ? service.desiredCount : 0;
+  const reaction = input.unhealthyReaction ?? 0;
+  const active = service.status === 'ACTIVE';
+  const desired = active ? service.desiredCount : 0;
+  const { maximumPercent, minimumHealthyPercent } = service.deploymentConfiguration;
+  const maxTasks = Math.floor((desired * maximumPercent) / 100);
+  const minHealthy = Math.ceil((desired * minimumHealthyPercent) / 100);
   const graceMs = service.healthCheckGracePeriodSeconds * SECOND;
+  const primary = service.deployments.find((d) => d.status === 'PRIMARY');
+  if (!primary) throw new Error(`Bug: service ${service.serviceName} has no PRIMARY deployment`);
+  const deploying = service.deployments.length > 1;
+  const primaryLabel = `${primary.id} (${familyRevision(primary.taskDefinition)})`;
+  const isPrimary = (t: Task) => t.startedBy === primary.id;
   const live = tasks.filter((t) => t.desiredStatus === 'RUNNING');
-  // Unhealthy: a failed container health check, or a target the ALB marks unhealthy (spec §6.5);
-  // either is ignored inside the health check grace period (spec §5.4).
-  const sick = (t: Task) => t.lastStatus === 'RUNNING' && (t.healthStatus === 'UNHEALTHY' || targetHealth?.get(t.taskArn) === 'unhealthy');
-  const isUnhealthy = (t: Task) => sick(t) && now - (t.startedAt ?? now) >= graceMs;
-  const unhealthy = live.filter(isUnhealthy);
-  const well = live.filter((t) => !isUnhealthy(t));
-  const ready = well.filter((t) => countsHealthy(t, now, taskDefinitions, targetHealth));
-  const starting = well.filter((t) => !ready.includes(t));
-  const maxTasks = Math.floor((desired * service.deploymentConfiguration.maximumPercent) / 100);
-  const actions: PlanAction[] = [];
   const wake: Millis[] = [];
 
-  // 1. Launch to make up desiredCount, counting unhealthy tasks as already gone (replace first).
-  const missing = desired - well.length;
+  // Unhealthy: a failed container health check, or a target the ALB marks unhealthy (spec §6.5).
+  // The scheduler acts on it once the grace period is over (spec §5.4) and it has noticed (the
+  // reaction delay); until then the task just doesn't count as healthy.
+  const sickSince = (t: Task): Millis | null => {
+    if (t.lastStatus !== 'RUNNING') return null;
+    let since: Millis | null = null;
+    if (t.healthStatus === 'UNHEALTHY') since = t.unhealthyAt ?? now;
+    const target = targetHealth?.get(t.taskArn);
+    if (target?.state === 'unhealthy') since = Math.min(since ?? Infinity, target.unhealthyAt ?? now);
+    return since;
+  };
+  const actOnAt = (t: Task): Millis | null => {
+    const since = sickSince(t);
+    return since === null ? null : Math.max((t.startedAt ?? now) + graceMs, since + reaction);
+  };
+  const isUnhealthy = (t: Task) => {
+    const at = actOnAt(t);
+    return at !== null && now >= at;
+  };
+  const failedTarget = (t: Task) => targetHealth?.get(t.taskArn)?.state === 'unhealthy';
+  const unhealthy = live.filter(isUnhealthy);
+  const well = live.filter((t) => !isUnhealthy(t));
+  const isReady = (t: Task) => countsHealthy(t, now, taskDefinitions, targetHealth);
+  const ready = well.filter(isReady);
+  const starting = well.filter((t) => !isReady(t));
+  const primaryWell = well.filter(isPrimary);
+  const primaryReady = ready.filter(isPrimary);
+  const actions: PlanAction[] = [];
+
+  // 1. Launch for the PRIMARY deployment, up to desiredCount, counting unhealthy tasks as already
+  //    gone (replace first), within maximumPercent.
   const room = Math.max(0, maxTasks - live.length);
-  let launches = Math.min(Math.max(0, missing), room);
-  if (launches > 0 && now < service.throttledUntil) {
+  const missing = Math.max(0, desired - primaryWell.length);
+  let launches = primary.rolloutState === 'FAILED' ? 0 : Math.min(missing, room);
+  const throttled = now < service.throttledUntil;
+  if (launches > 0 && throttled) {
     wake.push(service.throttledUntil);
     launches = 0;
   }
   const perAz = new Map(availabilityZones.map((az) => [az, 0]));
   for (const t of live) perAz.set(t.availabilityZone, (perAz.get(t.availabilityZone) ?? 0) + 1);
-  const replacing = [...unhealthy];
+  const replacing = unhealthy.filter(isPrimary);
   for (let i = 0; i < launches; i++) {
     const az = leastUsed(perAz, availabilityZones);
     perAz.set(az, perAz.get(az)! + 1);
-    const sick = replacing.shift();
+    const sick = replacing.shift() ?? null;
+    const have = primaryWell.length + i;
     const reason = sick
-      ? `Task ${short(sick)} ${targetHealth?.get(sick.taskArn) === 'unhealthy' ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
-      : `desiredCount is ${desired} but ${well.length + i} ${well.length + i === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
-    actions.push({ kind: 'launch', availabilityZone: az, reason });
+      ? `Task ${short(sick)} ${failedTarget(sick) ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
+      : deploying
+        ? `Deployment ${primaryLabel} has ${have} of ${desired} ${tasksWord(desired)}: start one in ${az}. maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting; ${live.length + i} ${live.length + i === 1 ? 'is' : 'are'}.`
+        : `desiredCount is ${desired} but ${have} ${have === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
+    actions.push({ kind: 'launch', deploymentId: primary.id, availabilityZone: az, replaces: sick, reason });
   }
 
-  // 2. Stop unhealthy tasks whose replacement is ready; or, when nothing is left starting and
-  //    there are more tasks than desired (the replacement turned unhealthy too), one of them;
-  //    or, when maximumPercent leaves no room for a replacement, one at a time (spec §5.3).
-  const noRoom = live.length + launches >= maxTasks && launches === 0 && missing > 0;
-  let liveCount = live.length + launches;
+  // 2. Stop unhealthy tasks: once their deployment has enough healthy tasks without them; or,
+  //    when nothing of it is starting and it still has more than it needs (the replacement turned
+  //    unhealthy too), one of them; or, when maximumPercent leaves no room for a replacement, one
+  //    at a time while minimumHealthyPercent of desiredCount stays RUNNING (spec §5.3).
+  const stopped = new Set<Task>();
+  const noRoom = missing > 0 && room === 0 && primary.rolloutState !== 'FAILED';
+  let runningLeft = live.filter((t) => t.lastStatus === 'RUNNING').length;
   for (const t of unhealthy) {
-    const replacementReady = ready.length >= desired;
-    const surplus = starting.length === 0 && launches === 0 && liveCount > desired;
-    if (!(replacementReady || surplus || noRoom)) continue;
-    const reason = replacementReady
-      ? `Task ${short(t)} is UNHEALTHY and ${desired} healthy ${desired === 1 ? 'task is' : 'tasks are'} running: stop it.`
-      : surplus
-        ? `Task ${short(t)} is UNHEALTHY and its replacement is not healthy either: stop it to get back to desiredCount ${desired}.`
-        : `Task ${short(t)} is UNHEALTHY and maximumPercent leaves no room to start a replacement first: stop it.`;
+    const own = isPrimary(t);
+    const need = own ? desired : 0; // an old deployment's task is going anyway
+    const readyOfIt = own ? primaryReady.length : ready.filter((r) => r.startedBy === t.startedBy).length;
+    const startingOfIt = starting.filter((s) => s.startedBy === t.startedBy).length + (own ? launches : 0);
+    const liveOfIt = live.filter((l) => l.startedBy === t.startedBy).length - [...stopped].filter((s) => s.startedBy === t.startedBy).length;
+    const what = failedTarget(t) ? 'failed its load balancer health checks' : 'is UNHEALTHY';
+    let reason: string | null = null;
+    if (!own) reason = `Task ${short(t)} ${what} and belongs to an old deployment that is being replaced: stop it.`;
+    else if (readyOfIt >= need) reason = `Task ${short(t)} ${what} and ${need} healthy ${tasksWord(need)} of its deployment ${need === 1 ? 'is' : 'are'} running: stop it.`;
+    else if (startingOfIt === 0 && liveOfIt > need) reason = `Task ${short(t)} ${what} and its replacement is not healthy either: stop it to get back to desiredCount ${desired}.`;
+    else if (noRoom && startingOfIt === 0 && stopped.size === 0) {
+      if (runningLeft - 1 >= minHealthy)
+        reason = `Task ${short(t)} ${what}, and maximumPercent ${maximumPercent} % of ${desired} (${maxTasks}) leaves no room to start its replacement first: stop it, keeping ${runningLeft - 1} RUNNING (minimumHealthyPercent ${minimumHealthyPercent} % needs ${minHealthy}).`;
+    }
+    if (reason === null) continue;
     actions.push({ kind: 'stop', task: t, cause: 'unhealthy', reason });
-    liveCount--;
-    if (noRoom) break;
+    stopped.add(t);
+    if (t.lastStatus === 'RUNNING') runningLeft--;
   }
 
-  // 3. Scale in: more healthy-or-starting tasks than desired.
-  const excess = well.length - desired;
+  // 3. A deployment replaces the old deployments' tasks: any that is not counted healthy may go;
+  //    a healthy one only while minHealthy healthy tasks remain (spec §5.5). A FAILED deployment
+  //    that was not rolled back stops here: it launches nothing and replaces nothing.
+  let budget = ready.length - minHealthy;
+  const oldWell = well.filter((t) => !isPrimary(t));
+  if (primary.rolloutState !== 'FAILED' || !active) {
+    const azCount = new Map(availabilityZones.map((az) => [az, 0]));
+    for (const t of oldWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
+    const pool = [...oldWell];
+    while (pool.length > 0) {
+      const victim = pickScaleInVictim(pool, azCount, isReady);
+      const healthy = isReady(victim);
+      if (healthy && budget <= 0) break;
+      pool.splice(pool.indexOf(victim), 1);
+      azCount.set(victim.availabilityZone, azCount.get(victim.availabilityZone)! - 1);
+      const reason = !active
+        ? `The service is being deleted: stop ${short(victim)}.`
+        : healthy
+          ? `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}: ${minHealthy + budget} ${tasksWord(minHealthy + budget)} healthy and minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy}, so one can stop.`
+          : `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which is not healthy yet: stopping it costs no healthy task.`;
+      actions.push({ kind: 'stop', task: victim, cause: 'deployment', reason });
+      if (healthy) budget--;
+    }
+  }
+
+  // 4. Scale in: the PRIMARY has more healthy-or-starting tasks than desired.
+  const excess = primaryWell.length - desired;
   if (excess > 0) {
     const azCount = new Map(availabilityZones.map((az) => [az, 0]));
-    for (const t of well) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
-    const pool = [...well];
+    for (const t of primaryWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
+    const pool = [...primaryWell];
     for (let i = 0; i < excess; i++) {
-      const victim = pickScaleInVictim(pool, azCount);
+      const victim = pickScaleInVictim(pool, azCount, () => true);
       pool.splice(pool.indexOf(victim), 1);
       const az = victim.availabilityZone;
-      const reason = victim.lastStatus !== 'RUNNING'
-        ? `desiredCount is ${desired} but ${well.length - i} tasks are running or starting: stop ${short(victim)}, which has not started yet.`
-        : `desiredCount is ${desired} but ${well.length - i} tasks are running or starting: stop ${short(victim)} in ${az}, the Availability Zone with the most tasks.`;
+      const n = primaryWell.length - i;
+      const reason = !active
+        ? `The service is being deleted: stop ${short(victim)}.`
+        : victim.lastStatus !== 'RUNNING'
+          ? `desiredCount is ${desired} but ${n} tasks are running or starting: stop ${short(victim)}, which has not started yet.`
+          : `desiredCount is ${desired} but ${n} tasks are running or starting: stop ${short(victim)} in ${az}, the Availability Zone with the most tasks.`;
       azCount.set(az, azCount.get(az)! - 1);
       actions.push({ kind: 'stop', task: victim, cause: 'scaleIn', reason });
     }
   }
 
-  // When would time alone change this plan? (the 40 s rule, the grace period, the throttle)
+  // When would time alone change this plan? (the 40 s rule, the grace period, the reaction
+  // delay, the throttle)
   for (const t of starting) {
     if (t.lastStatus === 'RUNNING' && t.startedAt !== undefined && !hasEssentialHealthCheck(t, taskDefinitions))
       wake.push(t.startedAt + NO_HEALTH_CHECK_SETTLE);
-  }
-  for (const t of live) {
-    if (sick(t) && !isUnhealthy(t)) wake.push((t.startedAt ?? now) + graceMs);
+    const at = actOnAt(t);
+    if (at !== null) wake.push(at);
   }
 
-  const stopping = tasks.some((t) => t.desiredStatus === 'STOPPED');
-  const steady =
-    service.status === 'ACTIVE' && actions.length === 0 && !stopping && unhealthy.length === 0 &&
-    live.length === desired && ready.length === desired;
+  const oldLive = live.some((t) => !isPrimary(t));
+  // An old task that is stopping still holds the deployment open until its containers have
+  // exited (it drains first, behind a load balancer).
+  const oldStillRunning = tasks.some((t) => !isPrimary(t) && t.lastStatus !== 'DEPROVISIONING' && t.lastStatus !== 'STOPPED' && t.lastStatus !== 'PROVISIONING' && t.lastStatus !== 'PENDING');
+  const settled =
+    active && actions.length === 0 && unhealthy.length === 0 && primary.rolloutState !== 'FAILED' &&
+    live.length === desired && primaryReady.length === desired;
+  const completes = settled && primary.rolloutState === 'IN_PROGRESS' && !oldStillRunning;
+  const steady = settled && (!deploying || completes);
+  const stuck =
+    active && deploying && primary.rolloutState === 'IN_PROGRESS' && actions.length === 0 && !throttled &&
+    starting.length === 0 && unhealthy.length === 0 && oldLive && missing > 0 && room === 0 && budget <= 0;
   const future = wake.filter((w) => w > now);
-  return { actions, steady, wakeAt: future.length ? Math.min(...future) : null };
+  return {
+    actions,
+    steady,
+    completes,
+    stuck,
+    numbers: { desired, maxTasks, minHealthy, live: live.length, healthy: ready.length, primaryHealthy: primaryReady.length },
+    wakeAt: future.length ? Math.min(...future) : null,
+  };
 }
 
 function leastUsed(perAz: Map<string, number>, order: readonly string[]): string {
@@ -154,12 +281,19 @@ function leastUsed(perAz: Map<string, number>, order: readonly string[]): string
   return best;
 }
 
-/** Scale-in choice (spec §5.8): a task not yet started first (newest), else one in the AZ with the
- *  most tasks; within an AZ the order of task IDs, which are random, stands in for AWS's random pick. */
-function pickScaleInVictim(pool: Task[], azCount: Map<string, number>): Task {
+/** Scale-in choice (spec §5.8): a task not yet started first (newest), then one not counted
+ *  healthy, else one in the AZ with the most tasks; within an AZ the order of task IDs, which are
+ *  random, stands in for AWS's random pick. */
+function pickScaleInVictim(pool: Task[], azCount: Map<string, number>, isReady: (t: Task) => boolean): Task {
   const notStarted = pool.filter((t) => t.lastStatus !== 'RUNNING');
   if (notStarted.length) return notStarted[notStarted.length - 1]!;
-  let bestAz = pool[0]!.availabilityZone;
-  for (const t of pool) if (azCount.get(t.availabilityZone)! > azCount.get(bestAz)!) bestAz = t.availabilityZone;
-  return pool.filter((t) => t.availabilityZone === bestAz).sort((a, b) => (a.taskId < b.taskId ? -1 : 1))[0]!;
+  const notReady = pool.filter((t) => !isReady(t));
+  const from = notReady.length ? notReady : pool;
+  let bestAz = from[0]!.availabilityZone;
+  for (const t of from) if (azCount.get(t.availabilityZone)! > azCount.get(bestAz)!) bestAz = t.availabilityZone;
+  return from.filter((t) => t.availabilityZone === bestAz).sort((a, b) => (a.taskId < b.taskId ? -1 : 1))[0]!;
 }
+
+/** Deployments in the order DescribeServices lists them: the PRIMARY first, then the rest, newest first. */
+export const orderDeployments = (deployments: readonly Deployment[]): Deployment[] =>
+  [...deployments].sort((a, b) => (a.status === 'PRIMARY' ? -1 : b.status === 'PRIMARY' ? 1 : b.createdAt - a.createdAt));

@@ -1,6 +1,6 @@
 // Builders for tests: a valid entity with overrides, so a test states only what matters to it.
 
-import type { Service, Task, TaskDefinition } from '../model/index.ts';
+import type { Deployment, Service, Task, TaskDefinition } from '../model/index.ts';
 
 let counter = 0;
 
@@ -19,7 +19,7 @@ export function makeTask(overrides: Partial<Task> = {}): Task {
     cpu: '256',
     memory: '512',
     group: 'service:web',
-    startedBy: 'ecs-svc/1234567890123456789',
+    startedBy: DEPLOYMENT_ID,
     serviceName: 'web',
     lastStatus: 'RUNNING',
     desiredStatus: 'RUNNING',
@@ -28,6 +28,27 @@ export function makeTask(overrides: Partial<Task> = {}): Task {
     startedAt: 27_000,
     containers: [],
     version: 1,
+    ...overrides,
+  };
+}
+
+export const DEPLOYMENT_ID = 'ecs-svc/1234567890123456789';
+
+export function makeDeployment(overrides: Partial<Deployment> = {}): Deployment {
+  return {
+    id: DEPLOYMENT_ID,
+    status: 'PRIMARY',
+    taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1',
+    desiredCount: 3,
+    pendingCount: 0,
+    runningCount: 0,
+    failedTasks: 0,
+    rolloutState: 'COMPLETED',
+    rolloutStateReason: `ECS deployment ${DEPLOYMENT_ID} completed.`,
+    createdAt: 0,
+    updatedAt: 0,
+    containerImages: [],
+    succeeded: true,
     ...overrides,
   };
 }
@@ -45,9 +66,9 @@ export function makeService(overrides: Partial<Service> = {}): Service {
     launchType: 'FARGATE',
     loadBalancers: [],
     schedulingStrategy: 'REPLICA',
-    deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100 },
+    deploymentConfiguration: { maximumPercent: 200, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } },
     healthCheckGracePeriodSeconds: 0,
-    deployments: [],
+    deployments: [makeDeployment()],
     events: [],
     createdAt: 0,
     startFailures: 0,
