@@ -84,6 +84,41 @@ export const SCENARIOS: readonly Scenario[] = [
     script: [],
   },
   {
+    name: 'rolling',
+    title: 'A rolling deployment behind the load balancer',
+    description:
+      'Service web runs 4 tasks of web:1 behind web-alb at 50 requests a second. At 1 minute 30 it is updated to web:2 with the default deploymentConfiguration (minimumHealthyPercent 100, maximumPercent 200): ECS starts 4 new tasks, and as each becomes healthy in the target group it deregisters, drains and stops an old one. No request fails. (The deregistration delay is shortened to 30 s from the default 300 s, so the old tasks leave sooner.)',
+    setup: [
+      register(webTaskDefinition()),
+      register({ ...webTaskDefinition(), containerDefinitions: [{ ...nginx(), image: 'public.ecr.aws/nginx/nginx:1.28' }] }),
+      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, deregistrationDelaySeconds: 30 } },
+      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 4, loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }] },
+      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 50 },
+    ],
+    script: [{ at: 90, command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } }],
+  },
+  {
+    name: 'bad-deploy',
+    title: 'A bad deployment, and the circuit breaker rolls it back',
+    description:
+      'Service web runs 3 tasks of web:1 behind web-alb, with the deployment circuit breaker on (enable and rollback). At 1 minute 30 it is updated to web:2, whose server crashes 5 seconds after it starts. The old tasks keep serving while the new ones fail; when 3 have failed (the threshold: half of desiredCount, at least 3) the deployment FAILED and ECS rolls back to the last one that completed.',
+    setup: [
+      register(webTaskDefinition()),
+      register({ ...webTaskDefinition('web', { kind: 'crash', afterSeconds: 5, exitCode: 1 }), containerDefinitions: [{ ...nginx({ kind: 'crash', afterSeconds: 5, exitCode: 1 }), image: 'public.ecr.aws/nginx/nginx:1.28-broken' }] }),
+      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, deregistrationDelaySeconds: 30 } },
+      {
+        type: 'createService',
+        serviceName: 'web',
+        taskDefinition: 'web:1',
+        desiredCount: 3,
+        deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
+        loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }],
+      },
+      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 20 },
+    ],
+    script: [{ at: 90, command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } }],
+  },
+  {
     name: 'twins',
     title: 'Twin worlds: the same stop, two outcomes',
     description:

@@ -1,5 +1,5 @@
 // The engine is a discrete-event simulation: everything that happens later is a timer in a
-// binary min-heap ordered by (at, seq). Advancing time pops due timers in that order, so the
+// binary min-heap ordered by (at, seq), the scheduler's ticks last within a millisecond. Advancing time pops due timers in that order, so the
 // result does not depend on how the caller slices time into steps. The heap is a plain array
 // and lives in the world, so snapshots carry it.
 //
@@ -8,8 +8,12 @@
 
 import type { Millis, Timer, TimerKind, World } from './model/index.ts';
 
+// The scheduler's tick runs after everything else due in the same millisecond, so it sees all of
+// it at once: three tasks whose stop reaches them at 124.000 s are deregistered in one event.
+const rank = (t: Timer) => (t.kind === 'reconcile' ? 1 : 0);
+
 function before(a: Timer, b: Timer): boolean {
-  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+  return a.at < b.at || (a.at === b.at && (rank(a) < rank(b) || (rank(a) === rank(b) && a.seq < b.seq)));
 }
 
 export function schedule(world: World, at: Millis, timer: TimerKind): void {
