@@ -22,7 +22,7 @@ function hash64(text: string): string {
     }
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d) >>> 0;
-    h ^= h >>> 12;
+    h = (h ^ (h >>> 12)) >>> 0;
     out += h.toString(16).padStart(8, '0');
   }
   return out;
