@@ -126,13 +126,10 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       for (const [i, lb] of (command.loadBalancers ?? []).entries()) {
         const tg = findTargetGroup(world, lb.targetGroup);
         if (!tg) return reject('InvalidParameterException', `loadBalancers[${i}]: there is no target group ${lb.targetGroup}. Create the load balancer and its target group first.`);
-        const container = td.containerDefinitions.find((c) => c.name === lb.containerName);
-        if (!container)
-          return reject('InvalidParameterException', `loadBalancers[${i}]: the container name ${lb.containerName} is not in ${td.family}:${td.revision} (it has ${td.containerDefinitions.map((c) => c.name).join(', ')}).`);
-        if (!container.portMappings.some((p) => p.containerPort === lb.containerPort))
-          return reject('InvalidParameterException', `loadBalancers[${i}]: container ${lb.containerName} does not map port ${lb.containerPort} (it maps ${container.portMappings.map((p) => p.containerPort).join(', ') || 'no ports'}).`);
         wiring.push({ targetGroupArn: tg.targetGroupArn, containerName: lb.containerName, containerPort: lb.containerPort });
       }
+      const wiringProblem = loadBalancerProblem(world, wiring, td);
+      if (wiringProblem) return reject('InvalidParameterException', wiringProblem);
       createService(step, {
         serviceName,
         taskDefinition: td,

@@ -315,6 +315,22 @@ describe('event fidelity (issue 9; spec §5.12, §12)', () => {
     expect(gist(messagesSince(run.log, 120))).toEqual(['started 1', 'steady']);
   });
 
+  it('an unhealthy target is replaced first, then stopped, and steady state follows its deregistration (sequence C)', () => {
+    const run = world({ desired: 2, lb: true, drainSeconds: 300 });
+    run.advanceTo(120);
+    const sick = live(run.sim)[0]!;
+    run.sim.dispatch({ type: 'failHealthChecks', task: sick.taskArn });
+    run.advanceTo(900);
+    const kinds = messagesSince(run.log, 120).map((m) =>
+      m.includes('has started') ? 'started' : m.includes('registered 1') && !m.includes('deregistered') ? 'registered' : m.includes('is unhealthy in') ? 'unhealthy'
+        : m.includes('has stopped') ? 'stopped' : m.includes('deregistered') ? 'deregistered' : m.includes('begun draining') ? 'draining' : m.endsWith('steady state.') ? 'steady' : m,
+    );
+    expect(kinds).toEqual(['started', 'registered', 'unhealthy', 'stopped', 'deregistered', 'draining', 'steady']);
+    const steadyAt = run.log.find((e) => e.type === 'ServiceEvent' && e.at > 120_000 && e.message.endsWith('steady state.'))!.at;
+    const goneAt = run.log.find((e) => e.type === 'TargetHealthChanged' && e.taskArn === sick.taskArn && e.state === 'unused')!.at;
+    expect(steadyAt).toBeLessThan(goneAt);
+  });
+
   it('a scheduler stop reaches the load balancer about 10 s later (E2 → E4)', () => {
     const { log } = deploy({ desired: 1, lb: true });
     const e2 = log.find((e) => e.type === 'ServiceEvent' && e.message.includes('has stopped'))!.at;

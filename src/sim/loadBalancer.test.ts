@@ -197,8 +197,8 @@ describe('what the engine refuses', () => {
     const sim = Simulation.create({ seed: 1 });
     const bad = (containerName: string, containerPort: number) =>
       sim.dispatch({ type: 'createService', serviceName: 'api', taskDefinition: 'web:1', desiredCount: 1, loadBalancers: [{ targetGroup: 'web-tg', containerName, containerPort }] }).outcome;
-    expect(bad('nginx', 80)).toMatchObject({ ok: false, error: { message: 'loadBalancers[0]: the container name nginx is not in web:1 (it has web).' } });
-    expect(bad('web', 8080)).toMatchObject({ ok: false, error: { message: 'loadBalancers[0]: container web does not map port 8080 (it maps 80).' } });
+    expect(bad('nginx', 80)).toMatchObject({ ok: false, error: { message: 'loadBalancers[0] (web-tg): the container name nginx is not in web:1 (it has web).' } });
+    expect(bad('web', 8080)).toMatchObject({ ok: false, error: { message: 'loadBalancers[0] (web-tg): container web of web:1 does not map port 8080 (it maps 80).' } });
     expect(sim.world.services.get('api')).toBeUndefined();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeService, makeTask, makeTaskDefinition } from '../testing/builders.ts';
+import { makeDeployment, makeService, makeTask, makeTaskDefinition } from '../testing/builders.ts';
 import { planService, type PlanInput } from './plan.ts';
 import type { Task } from '../model/index.ts';
 
@@ -92,5 +92,59 @@ describe('planService: the reconcile step (spec §5.3, §5.8)', () => {
     const p = plan(AZS.map((az) => inAz(az)), makeService({ status: 'DRAINING', desiredCount: 0 }));
     expect(p.actions.map((a) => a.kind)).toEqual(['stop', 'stop', 'stop']);
     expect(p.steady).toBe(false);
+  });
+});
+
+describe('planService: minimumHealthyPercent outside a deployment (API:DeploymentConfiguration)', () => {
+  const config = (minimumHealthyPercent: number) => ({ maximumPercent: 100, minimumHealthyPercent, deploymentCircuitBreaker: { enable: false, rollback: false } });
+  const tasks = () => [inAz('us-east-1a'), inAz('us-east-1b', { healthStatus: 'UNHEALTHY', unhealthyAt: NOW - 60_000 })];
+
+  it('with no room for a replacement, keeps an unhealthy task while stopping it would leave fewer RUNNING than minHealthy', () => {
+    const p = plan(tasks(), makeService({ desiredCount: 2, deploymentConfiguration: config(100) }));
+    expect(p.actions).toEqual([]);
+  });
+
+  it('stops it when minimumHealthyPercent allows one fewer (50 % of 2 needs 1)', () => {
+    const p = plan(tasks(), makeService({ desiredCount: 2, deploymentConfiguration: config(50) }));
+    expect(p.actions).toMatchObject([{ kind: 'stop', cause: 'unhealthy', task: { availabilityZone: 'us-east-1b' } }]);
+    expect(p.actions[0]!.reason).toMatch(/keeping 1 RUNNING \(minimumHealthyPercent 50 % needs 1\)/);
+  });
+
+  it('waits for the reaction delay before acting on a task that just turned unhealthy', () => {
+    const fresh = [inAz('us-east-1a'), inAz('us-east-1b', { healthStatus: 'UNHEALTHY', unhealthyAt: NOW - 5_000 })];
+    const p = planService({ service: makeService({ desiredCount: 2 }), tasks: fresh, now: NOW, availabilityZones: AZS, taskDefinitions: makeTaskDefinition(true), unhealthyReaction: 35_000 });
+    expect(p.actions).toEqual([]);
+    expect(p.wakeAt).toBe(NOW + 30_000);
+  });
+});
+
+describe('planService: a deployment in numbers (spec §5.5)', () => {
+  const old = makeDeployment({ id: 'ecs-svc/1111111111111111111', status: 'ACTIVE' });
+  const next = makeDeployment({ id: 'ecs-svc/2222222222222222222', taskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2', rolloutState: 'IN_PROGRESS', succeeded: false });
+  const service = makeService({ desiredCount: 4, deployments: [next, old] });
+  const olds = () => ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1a'].map((az) => inAz(az, { startedBy: old.id }));
+
+  it('explains each launch with maximumPercent arithmetic', () => {
+    const p = plan(olds(), service);
+    expect(p.actions.map((a) => a.kind === 'launch' && a.deploymentId)).toEqual([next.id, next.id, next.id, next.id]);
+    expect(p.actions[0]!.reason).toBe(`Deployment ${next.id} (web:2) has 0 of 4 tasks: start one in us-east-1b. maximumPercent 200 % of 4 allows 8 running or starting; 4 are.`);
+    expect(p.numbers).toEqual({ desired: 4, maxTasks: 8, minHealthy: 4, live: 4, healthy: 4, primaryHealthy: 0 });
+  });
+
+  it('stops as many old tasks as new ones are healthy, and explains it with minimumHealthyPercent', () => {
+    const fresh = ['us-east-1b', 'us-east-1c'].map((az) => inAz(az, { startedBy: next.id, taskDefinitionArn: next.taskDefinition }));
+    const starting = ['us-east-1a', 'us-east-1b'].map((az) => inAz(az, { startedBy: next.id, lastStatus: 'PENDING', healthStatus: 'UNKNOWN' }));
+    const p = plan([...olds(), ...fresh, ...starting], service);
+    const stops = p.actions.filter((a) => a.kind === 'stop');
+    expect(stops).toHaveLength(2);
+    expect(stops.every((a) => a.kind === 'stop' && a.cause === 'deployment' && a.task.startedBy === old.id)).toBe(true);
+    expect(stops[0]!.reason).toMatch(/6 tasks healthy and minimumHealthyPercent 100 % of 4 needs 4, so one can stop\.$/);
+    expect(p.completes).toBe(false);
+  });
+
+  it('is stuck when maximumPercent leaves no room and minimumHealthyPercent lets nothing stop', () => {
+    const stuck = makeService({ desiredCount: 4, deployments: [next, old], deploymentConfiguration: { maximumPercent: 100, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } } });
+    const p = plan(olds(), stuck);
+    expect(p).toMatchObject({ actions: [], stuck: true, steady: false, completes: false });
   });
 });

@@ -44,7 +44,8 @@ export type PlanNumbers = {
 export type Plan = {
   actions: PlanAction[];
   /** One deployment, at desiredCount, every task RUNNING and counted healthy. Tasks already on
-   *  their way out do not hold it back (spec §12: steady state came while a target drained). */
+   *  their way out (deregistered, draining) do not hold it back (spec §12: steady state came while
+   *  a target drained); one told to stop that has not acted on it yet does. */
   steady: boolean;
   /** The PRIMARY deployment is done: only its tasks remain, at desiredCount and healthy, and no
    *  old task is still running its containers (spec §5.5, §5.12 A). */
@@ -256,8 +257,11 @@ export function planService(input: PlanInput): Plan {
   // An old task that is stopping still holds the deployment open until its containers have
   // exited (it drains first, behind a load balancer).
   const oldStillRunning = tasks.some((t) => !isPrimary(t) && t.lastStatus !== 'DEPROVISIONING' && t.lastStatus !== 'STOPPED' && t.lastStatus !== 'PROVISIONING' && t.lastStatus !== 'PENDING');
+  // A task told to stop that has not yet acted on it (still RUNNING, still registered) holds
+  // steady state back; one already deregistered and draining does not (spec §5.12 B, C).
+  const stopNotYetActedOn = tasks.some((t) => t.desiredStatus === 'STOPPED' && (t.lastStatus === 'RUNNING' || t.lastStatus === 'ACTIVATING'));
   const settled =
-    active && actions.length === 0 && unhealthy.length === 0 && primary.rolloutState !== 'FAILED' &&
+    active && actions.length === 0 && unhealthy.length === 0 && primary.rolloutState !== 'FAILED' && !stopNotYetActedOn &&
     live.length === desired && primaryReady.length === desired;
   const completes = settled && primary.rolloutState === 'IN_PROGRESS' && !oldStillRunning;
   const steady = settled && (!deploying || completes);
