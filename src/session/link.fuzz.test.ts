@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { SCENARIOS, type ScriptCommand } from '../sim/index.ts';
 import { decodeSession, encodeSession, toBase64Url } from './link.ts';
-import { MAX_SESSION_MS, parseSessionRecord, SPEEDS, type SessionRecord } from './record.ts';
+import { MAX_SESSION_MS, parseSessionRecord, SESSION_VERSION, SPEEDS, type SessionRecord } from './record.ts';
 
 // ---- valid records ------------------------------------------------------------------------------
 
@@ -44,7 +44,7 @@ const record: fc.Arbitrary<SessionRecord> = fc
     const log = entries.map(([at, c]) => ({ at, command: c })).sort((a, b) => a.at - b.at);
     const last = log.at(-1)?.at ?? 0;
     return fc.record({
-      version: fc.constant(1 as const),
+      version: fc.constant(SESSION_VERSION),
       scenario: fc.constantFrom(...SCENARIOS.map((s) => s.name)),
       seed: fc.integer({ min: 0, max: 0xffff_ffff }),
       log: fc.constant(log),

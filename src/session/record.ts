@@ -8,14 +8,16 @@
 
 import { COMMAND_FIELDS, SCENARIOS, parseCommand, type Millis, type ScriptCommand } from '../sim/index.ts';
 
-export const SESSION_VERSION = 1;
+/** The format, and the engine it replays on: a record replays exactly only on the simulation that
+ *  made it, so a change in how the engine behaves (2: deployments, issue 9) is a new version. */
+export const SESSION_VERSION = 2;
 /** Playback speeds (sim seconds per wall second). */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 export type Speed = (typeof SPEEDS)[number];
 /** `at`: whole ms of sim time. */
 export type LogEntry = { at: Millis; command: ScriptCommand };
 /** What a link or an autosave carries: enough to rebuild the exact moment. */
-export type SessionRecord = { version: 1; scenario: string; seed: number; log: LogEntry[]; playhead: Millis; end: Millis; speed: Speed };
+export type SessionRecord = { version: typeof SESSION_VERSION; scenario: string; seed: number; log: LogEntry[]; playhead: Millis; end: Millis; speed: Speed };
 
 /** A day of sim time: far past any lesson, and it bounds the replay a link can ask of whoever opens it. */
 export const MAX_SESSION_MS = 24 * 60 * 60 * 1000;
@@ -24,6 +26,9 @@ export const MAX_LOG_ENTRIES = 5_000;
 const MAX_SEED = 0xffff_ffff;
 /** How a "made by a newer version" message starts, for link and session formats alike. */
 export const NEWER_VERSION = 'This link was made by a newer version of ECS Playground';
+/** How an "older version" message starts: its simulation has changed since, so it would not
+ *  replay the moment it recorded. */
+export const OLDER_VERSION = 'This link was made by an earlier version of ECS Playground';
 const MAX_ECHO = 60;
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -100,6 +105,8 @@ export function parseSessionRecord(raw: unknown): Result<SessionRecord> {
   const version = own(raw, 'version');
   if (typeof version === 'number' && Number.isInteger(version) && version > SESSION_VERSION)
     return { ok: false, error: `${NEWER_VERSION} (session format ${version}); this page reads format ${SESSION_VERSION}.` };
+  if (typeof version === 'number' && Number.isInteger(version) && version >= 1 && version < SESSION_VERSION)
+    return { ok: false, error: `${OLDER_VERSION} (session format ${version}), whose simulation has changed since: it would not replay what was recorded. Start from a scene instead.` };
   if (version !== SESSION_VERSION) return { ok: false, error: `"version" must be ${SESSION_VERSION}${got(version)}` };
   const extra = unknownField(raw, RECORD_FIELDS, 'the session');
   if (extra) return { ok: false, error: extra };
