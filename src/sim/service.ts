@@ -139,6 +139,13 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
     });
     service = resolveCause(step, service, 'deploymentConfiguration');
   }
+  // Why nothing happens, said once each time it changes (the Why tab's answer to "why is my
+  // deployment not moving?").
+  if (plan.waiting !== (service.waitingFor ?? null)) {
+    if (plan.waiting !== null) emit(step, { type: 'SchedulerPlanned', serviceName: name, actions: [{ action: 'wait', reason: plan.waiting }] });
+    const { waitingFor: _was, ...rest } = service;
+    service = putService(step, rest as Service, plan.waiting !== null ? { waitingFor: plan.waiting } : {});
+  }
   if (!plan.steady) service = resolveCause(step, service, 'steadyState');
   if (plan.numbers.primaryHealthy > 0) markSucceeded(step, service);
 

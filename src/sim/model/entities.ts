@@ -216,6 +216,8 @@ export type Service = {
   activeCauses: Record<string, Millis>;
   /** When the scheduler next looks at this service (null: nothing asked it to). */
   nextReconcileAt: Millis | null;
+  /** Why the scheduler last said it was waiting (announced again only when it changes). */
+  waitingFor?: string;
 };
 
 // ---- The image registry -------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 
 import type { ContainerStatus, DesiredStatus, HealthStatus, Millis, StopCode, TargetHealthReason, TargetHealthState, TaskStatus } from './entities.ts';
 
-/** One action of a scheduler plan, as the log keeps it: what and why, in plain English. */
-export type PlannedAction = { action: 'launch' | 'stop'; taskIds?: string[]; count?: number; reason: string };
+/** One action of a scheduler plan, as the log keeps it: what and why, in plain English. 'wait' is
+ *  why nothing more happens for now (a deployment waiting on health, stuck, failed, throttled). */
+export type PlannedAction = { action: 'launch' | 'stop' | 'wait'; taskIds?: string[]; count?: number; reason: string };
 
 export type SimEventBody =
   | { type: 'TaskDefinitionRegistered'; taskDefinitionArn: string; family: string; revision: number }

@@ -54,6 +54,9 @@ export type Plan = {
    *  minimumHealthyPercent (E16). */
   stuck: boolean;
   numbers: PlanNumbers;
+  /** Why nothing more happens for now, when that is not obvious: a deployment waiting on health or
+   *  on old tasks draining, stuck, FAILED, or the throttle (null: nothing to explain). */
+  waiting: string | null;
   /** The earliest time this plan could change with no other change in the world (null: never). */
   wakeAt: Millis | null;
 };
@@ -268,8 +271,25 @@ export function planService(input: PlanInput): Plan {
   const stuck =
     active && deploying && primary.rolloutState === 'IN_PROGRESS' && actions.length === 0 && !throttled &&
     starting.length === 0 && unhealthy.length === 0 && oldLive && missing > 0 && room === 0 && budget <= 0;
+  const waiting = actions.length > 0 || steady ? null : waitingReason();
+  function waitingReason(): string | null {
+    if (!active) return null;
+    if (primary!.rolloutState === 'FAILED')
+      return `Deployment ${primaryLabel} FAILED (the circuit breaker tripped): it launches nothing more. Update the service to a revision that works.`;
+    if (launches === 0 && missing > 0 && throttled)
+      return `The service throttle holds new launches until ${Math.round((service.throttledUntil - now) / SECOND)} s from now: ${service.startFailures} tasks in a row stopped before reaching RUNNING.`;
+    if (stuck)
+      return `Deployment ${primaryLabel} can neither start a task (maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting, and ${live.length} are) nor stop one (minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy, and ${ready.length} are).`;
+    if (!deploying) return null;
+    const startingNew = starting.filter(isPrimary).length;
+    if (startingNew > 0)
+      return `Deployment ${primaryLabel} waits for ${startingNew} new ${tasksWord(startingNew)} to count healthy before old ones can stop: minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy, and ${ready.length} ${ready.length === 1 ? 'is' : 'are'}.`;
+    if (settled && oldStillRunning) return `Deployment ${primaryLabel} has all ${desired} of its tasks healthy; it completes once the old tasks have drained and stopped.`;
+    return null;
+  }
   const future = wake.filter((w) => w > now);
   return {
+    waiting,
     actions,
     steady,
     completes,
