@@ -146,5 +146,16 @@ describe('planService: a deployment in numbers (spec §5.5)', () => {
     const stuck = makeService({ desiredCount: 4, deployments: [next, old], deploymentConfiguration: { maximumPercent: 100, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } } });
     const p = plan(olds(), stuck);
     expect(p).toMatchObject({ actions: [], stuck: true, steady: false, completes: false });
+    expect(p.waiting).toBe(
+      `Deployment ${next.id} (web:2) can neither start a task (maximumPercent 100 % of 4 allows 4 running or starting, and 4 are) nor stop one (minimumHealthyPercent 100 % of 4 needs 4 healthy, and 4 are).`,
+    );
+  });
+
+  it('says what a deployment waits for when it has nothing to do yet', () => {
+    const starting = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1a'].map((az) => inAz(az, { startedBy: next.id, lastStatus: 'PENDING', healthStatus: 'UNKNOWN' }));
+    const p = plan([...olds(), ...starting], service);
+    expect(p.actions).toEqual([]);
+    expect(p.waiting).toMatch(/waits for 4 new tasks to count healthy before old ones can stop/);
+    expect(plan(AZS.map((az) => inAz(az))).waiting).toBeNull();
   });
 });
