@@ -194,6 +194,7 @@ describe('the deployment circuit breaker (spec §5.6)', () => {
     const failed = service(run.sim).deployments.find((d) => d.id === next.id)!;
     expect(failed).toMatchObject({ status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.', failedTasks: 3 });
     expect(primary(run.sim)).toMatchObject({ id: old.id, rolloutState: 'IN_PROGRESS', rolloutStateReason: `ECS deployment circuit breaker: rolling back to deploymentId ${old.id}.` });
+    expect(service(run.sim).deployments.map((d) => d.status)).toEqual(['PRIMARY', 'ACTIVE']); // as DescribeServices lists them
     // The old tasks served throughout: the rollback needs no new task.
     expect(live(run.sim).filter((t) => t.revision === 1)).toHaveLength(3);
   });
@@ -344,6 +345,7 @@ describe('event fidelity (issue 9; spec §5.12, §12)', () => {
     run.advanceTo(120);
     const hung = live(run.sim)[0]!;
     expect(run.sim.dispatch({ type: 'hangContainer', task: hung.taskArn }).outcome.ok).toBe(true);
+    const servedAtHang = run.sim.world.traffic.perTask.get(hung.taskArn)!.served;
     run.advanceTo(600);
     const messages = messagesSince(run.log, 120);
     const unhealthyAt = run.log.find((e) => e.type === 'TargetHealthChanged' && e.taskArn === hung.taskArn && e.state === 'unhealthy')!;
@@ -354,6 +356,8 @@ describe('event fidelity (issue 9; spec §5.12, §12)', () => {
     expect((started as { message: string }).message).toMatch(/^\(service web\) has started 1 tasks: \(task [0-9a-f]{32}\)\. Amazon ECS replaced 1 tasks due to an unhealthy status\.$/);
     expect(messages.some((m) => m.startsWith(`(service web) (task ${hung.taskId}) (port 80) is unhealthy in (target-group `) && m.endsWith('due to (reason Request timed out)'))).toBe(true);
     expect(run.sim.world.traffic.seconds.reduce((n, s) => n + s.status5xx['504'], 0)).toBeGreaterThan(0);
+    // A hung app serves nothing: its count stops when it hangs, though requests still reach it.
+    expect(run.sim.world.traffic.perTask.get(hung.taskArn)!.served).toBe(servedAtHang);
     expect(run.sim.world.tasks.get(hung.taskArn)).toMatchObject({ desiredStatus: 'STOPPED', stoppedReason: expect.stringMatching(/^Task failed ELB health checks in \(target-group /) });
   });
 

@@ -125,6 +125,8 @@ function tripCircuitBreaker(step: Step, service: Service): Service {
         ? { ...d, status: 'PRIMARY', desiredCount: next.desiredCount, rolloutState: 'IN_PROGRESS', rolloutStateReason: rolloutReasons.rollingBack(target.id), succeeded: false, failedTasks: 0, updatedAt: now }
         : d,
   );
+  // DescribeServices lists the PRIMARY first.
+  deployments.sort((a, b) => (a.status === 'PRIMARY' ? -1 : b.status === 'PRIMARY' ? 1 : 0));
   next = putService(step, next, { deployments, taskDefinition: target.taskDefinition, startFailures: 0, throttledUntil: 0 });
   next = resolveCause(step, next, 'throttled');
   next = addServiceEvent(step, next, serviceMessages.rollingBack(name, target.id));

@@ -51,7 +51,8 @@ function serve(world: World, tg: TargetGroup | undefined, at: Millis): void {
     status = answer === null ? 502 : answer === 'timeout' ? 504 : answer;
     latency = answer === null ? 1 : answer === 'timeout' ? IDLE_TIMEOUT : LATENCY_MIN + nextFloat(world.rng) * LATENCY_SPREAD;
     const perTask = trafficOf(world, target.taskArn);
-    perTask.served++;
+    // Served: answered by the app (200 or 500); a hung app or nothing listening serves nothing.
+    if (answer === 200 || answer === 500) perTask.served++;
     if (answer !== null) {
       dropFinished(perTask, at);
       perTask.inFlight.push(at + latency);
