@@ -198,7 +198,8 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       if (service.status === 'DRAINING') return reject('ServiceNotActiveException', `Service ${command.service} is already being deleted (DRAINING).`);
       if (service.desiredCount > 0 && !command.force)
         return reject('InvalidParameterException', 'The service cannot be stopped while it is scaled above 0. Set desiredCount to 0 first, or delete with force.');
-      putService(step, service, { status: 'DRAINING', desiredCount: 0 });
+      const deployments = service.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount: 0, updatedAt: world.now } : d));
+      putService(step, service, { status: 'DRAINING', desiredCount: 0, deployments });
       emit(step, { type: 'ServiceStatusChanged', serviceName: service.serviceName, status: 'DRAINING' });
       requestReconcile(step, service.serviceName);
       return { ok: true };
@@ -220,7 +221,8 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
     case 'modifyTargetGroup': {
       const tg = findTargetGroup(world, command.targetGroup);
       if (!tg) return reject('InvalidParameterException', `There is no target group ${command.targetGroup}.`);
-      const problem = targetGroupProblem(command);
+      // Checked as it will be: a new interval must still exceed the group's current timeout.
+      const problem = targetGroupProblem({ ...command, healthCheck: { ...tg.healthCheck, ...command.healthCheck } });
       if (problem) return reject('InvalidParameterException', problem);
       world.targetGroups.set(tg.targetGroupArn, {
         ...tg,

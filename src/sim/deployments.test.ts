@@ -231,6 +231,33 @@ describe('the deployment circuit breaker (spec §5.6)', () => {
   });
 });
 
+describe('services at the edges (found by the property tests)', () => {
+  it('a deleted service with no task left to stop becomes INACTIVE, and its name is free again (spec §5.1)', () => {
+    const run = world({ desired: 0 });
+    run.advanceTo(60);
+    expect(run.sim.dispatch({ type: 'deleteService', service: 'web' }).outcome.ok).toBe(true);
+    expect(primary(run.sim).desiredCount).toBe(0);
+    run.advanceTo(62);
+    expect(service(run.sim).status).toBe('INACTIVE');
+    expect(run.sim.dispatch({ type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 1 }).outcome.ok).toBe(true);
+  });
+
+  it('at desiredCount 1, minimum 100 % and maximum 100 %, an UNHEALTHY task is still replaced: stopped first, for want of room', () => {
+    const run = world({ desired: 1, config: { minimumHealthyPercent: 100, maximumPercent: 100 } });
+    run.advanceTo(120);
+    expect(run.sim.dispatch({ type: 'failHealthChecks', task: { service: 'web' } }).outcome.ok).toBe(true);
+    run.advanceTo(1800);
+    expect(live(run.sim).map((t) => t.healthStatus)).toEqual(['HEALTHY']);
+    expect(gist(messagesSince(run.log, 120))).toEqual(['stopped 1', 'started 1', 'steady']);
+  });
+
+  it('checks a new health check interval against the timeout the group already has', () => {
+    const run = world({ desired: 1, lb: true });
+    const { outcome } = run.sim.dispatch({ type: 'modifyTargetGroup', targetGroup: 'web-tg', healthCheck: { intervalSeconds: 5 } });
+    expect(outcome).toMatchObject({ ok: false, error: { message: 'timeoutSeconds must be smaller than intervalSeconds.' } });
+  });
+});
+
 describe('the service throttle and updates (spec §5.7)', () => {
   it('updating a throttled service to a good revision lifts the throttle at once', () => {
     const run = world({ desired: 1, firstApp: { kind: 'pullError' } });

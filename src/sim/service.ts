@@ -97,6 +97,7 @@ export function reconcile(step: Step, serviceName: string, firedAt: Millis): voi
   if (!service || service.nextReconcileAt !== firedAt) return; // superseded by an earlier request
   service = putService(step, service, { nextReconcileAt: null });
   const tasks = tasksOfService(world, serviceName).filter((t) => t.lastStatus !== 'STOPPED');
+  if (service.status === 'DRAINING' && tasks.length === 0) return becomeInactive(step, service);
   if (service.loadBalancers.length) syncTargets(step, service, tasks);
   const current = tasks.map((t) => world.tasks.get(t.taskArn)!).filter((t) => t.lastStatus !== 'STOPPED');
   service = world.services.get(serviceName)!;
@@ -238,13 +239,15 @@ export function observeTaskEvent(step: Step, event: SimEvent): void {
     const died = event.stopCode === 'EssentialContainerExited' && event.desiredStatus === 'STOPPED' && (event.lastStatus === 'RUNNING' || event.lastStatus === 'ACTIVATING');
     if (neverRan || died) service = recordTaskFailure(step, service, task.startedBy);
     service = refreshCounts(step, service);
-    if (service.status === 'DRAINING' && tasksOfService(step.world, serviceName).every((t) => t.lastStatus === 'STOPPED')) {
-      putService(step, service, { status: 'INACTIVE', nextReconcileAt: null });
-      emit(step, { type: 'ServiceStatusChanged', serviceName, status: 'INACTIVE' });
-      return;
-    }
+    if (service.status === 'DRAINING' && tasksOfService(step.world, serviceName).every((t) => t.lastStatus === 'STOPPED')) return becomeInactive(step, service);
   }
   requestReconcile(step, serviceName);
+}
+
+/** A deleted service whose tasks have all stopped is INACTIVE (spec §5.1); its name is free again. */
+function becomeInactive(step: Step, service: Service): void {
+  putService(step, service, { status: 'INACTIVE', nextReconcileAt: null });
+  emit(step, { type: 'ServiceStatusChanged', serviceName: service.serviceName, status: 'INACTIVE' });
 }
 
 /** Each task's target as the plan sees it (only asked when the service has a load balancer). */

@@ -99,15 +99,23 @@ describe('planService: minimumHealthyPercent outside a deployment (API:Deploymen
   const config = (minimumHealthyPercent: number) => ({ maximumPercent: 100, minimumHealthyPercent, deploymentCircuitBreaker: { enable: false, rollback: false } });
   const tasks = () => [inAz('us-east-1a'), inAz('us-east-1b', { healthStatus: 'UNHEALTHY', unhealthyAt: NOW - 60_000 })];
 
-  it('with no room for a replacement, keeps an unhealthy task while stopping it would leave fewer RUNNING than minHealthy', () => {
-    const p = plan(tasks(), makeService({ desiredCount: 2, deploymentConfiguration: config(100) }));
-    expect(p.actions).toEqual([]);
+  it.each([100, 50, 0])('with no room for a replacement, stops an unhealthy task first at minimumHealthyPercent %i: it takes no healthy task away', (min) => {
+    const p = plan(tasks(), makeService({ desiredCount: 2, deploymentConfiguration: config(min) }));
+    expect(p.actions).toMatchObject([{ kind: 'stop', cause: 'unhealthy', task: { availabilityZone: 'us-east-1b' } }]);
+    expect(p.actions[0]!.reason).toMatch(/leaves no room to start its replacement first: stop it, then start one\. It is not healthy, so the 1 healthy task minimumHealthyPercent counts on stay\.$/);
   });
 
-  it('stops it when minimumHealthyPercent allows one fewer (50 % of 2 needs 1)', () => {
-    const p = plan(tasks(), makeService({ desiredCount: 2, deploymentConfiguration: config(50) }));
-    expect(p.actions).toMatchObject([{ kind: 'stop', cause: 'unhealthy', task: { availabilityZone: 'us-east-1b' } }]);
-    expect(p.actions[0]!.reason).toMatch(/keeping 1 RUNNING \(minimumHealthyPercent 50 % needs 1\)/);
+  it('stops them one at a time: the next waits until the replacement for the one before has started', () => {
+    const two = [inAz('us-east-1a', { healthStatus: 'UNHEALTHY', unhealthyAt: NOW - 60_000 }), inAz('us-east-1b', { healthStatus: 'UNHEALTHY', unhealthyAt: NOW - 60_000 })];
+    expect(plan(two, makeService({ desiredCount: 2, deploymentConfiguration: config(100) })).actions).toHaveLength(1);
+    const { startedAt: _s, ...pending } = inAz('us-east-1a', { lastStatus: 'PENDING', healthStatus: 'UNKNOWN' });
+    expect(plan([two[1]!, pending], makeService({ desiredCount: 2, deploymentConfiguration: config(100) })).actions).toEqual([]);
+  });
+
+  it('scales in a task that is not healthy yet before a healthy one', () => {
+    const fresh = inAz('us-east-1a', { healthStatus: 'UNKNOWN' });
+    const p = plan([inAz('us-east-1a'), fresh, inAz('us-east-1b')], makeService({ desiredCount: 2 }));
+    expect(p.actions).toMatchObject([{ kind: 'stop', cause: 'scaleIn', task: { taskId: fresh.taskId } }]);
   });
 
   it('waits for the reaction delay before acting on a task that just turned unhealthy', () => {

@@ -176,10 +176,11 @@ export function planService(input: PlanInput): Plan {
   // 2. Stop unhealthy tasks: once their deployment has enough healthy tasks without them; or,
   //    when nothing of it is starting and it still has more than it needs (the replacement turned
   //    unhealthy too), one of them; or, when maximumPercent leaves no room for a replacement, one
-  //    at a time while minimumHealthyPercent of desiredCount stays RUNNING (spec §5.3).
+  //    at a time (spec §5.3). minimumHealthyPercent is the constraint there, and stopping a task
+  //    that is not healthy never takes a healthy one away, so one goes at a time, each once the
+  //    replacement for the one before has started.
   const stopped = new Set<Task>();
   const noRoom = missing > 0 && room === 0 && primary.rolloutState !== 'FAILED';
-  let runningLeft = live.filter((t) => t.lastStatus === 'RUNNING').length;
   for (const t of unhealthy) {
     const own = isPrimary(t);
     const need = own ? desired : 0; // an old deployment's task is going anyway
@@ -191,14 +192,11 @@ export function planService(input: PlanInput): Plan {
     if (!own) reason = `Task ${short(t)} ${what} and belongs to an old deployment that is being replaced: stop it.`;
     else if (readyOfIt >= need) reason = `Task ${short(t)} ${what} and ${need} healthy ${tasksWord(need)} of its deployment ${need === 1 ? 'is' : 'are'} running: stop it.`;
     else if (startingOfIt === 0 && liveOfIt > need) reason = `Task ${short(t)} ${what} and its replacement is not healthy either: stop it to get back to desiredCount ${desired}.`;
-    else if (noRoom && startingOfIt === 0 && stopped.size === 0) {
-      if (runningLeft - 1 >= minHealthy)
-        reason = `Task ${short(t)} ${what}, and maximumPercent ${maximumPercent} % of ${desired} (${maxTasks}) leaves no room to start its replacement first: stop it, keeping ${runningLeft - 1} RUNNING (minimumHealthyPercent ${minimumHealthyPercent} % needs ${minHealthy}).`;
-    }
+    else if (noRoom && startingOfIt === 0 && stopped.size === 0)
+      reason = `Task ${short(t)} ${what}, and maximumPercent ${maximumPercent} % of ${desired} (${maxTasks}) leaves no room to start its replacement first: stop it, then start one. It is not healthy, so the ${ready.length} healthy ${tasksWord(ready.length)} minimumHealthyPercent counts on stay.`;
     if (reason === null) continue;
     actions.push({ kind: 'stop', task: t, cause: 'unhealthy', reason });
     stopped.add(t);
-    if (t.lastStatus === 'RUNNING') runningLeft--;
   }
 
   // 3. A deployment replaces the old deployments' tasks: any that is not counted healthy may go;
@@ -233,7 +231,7 @@ export function planService(input: PlanInput): Plan {
     for (const t of primaryWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
     const pool = [...primaryWell];
     for (let i = 0; i < excess; i++) {
-      const victim = pickScaleInVictim(pool, azCount, () => true);
+      const victim = pickScaleInVictim(pool, azCount, isReady);
       pool.splice(pool.indexOf(victim), 1);
       const az = victim.availabilityZone;
       const n = primaryWell.length - i;
