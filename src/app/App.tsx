@@ -142,9 +142,12 @@ function Screen() {
             <li>Fargate only, one cluster and region, three Availability Zones, unlimited capacity.</li>
             <li>Tasks skip ACTIVATING: a service task becomes a load balancer target when it reaches RUNNING, and the ALB's first check runs 5 s later.</li>
             <li>A stopping target drains for the whole deregistration delay before SIGTERM, as if clients held keep-alive connections. Scenes that shorten the delay say so on the load balancer.</li>
-            <li>Requests take 20–80 ms; an app that fails its health check answers 500; requests cut off by a dying container get 502.</li>
+            <li>Requests take 20–80 ms; an app that fails its health check answers 500; requests cut off by a dying container get 502; a hung app never answers, so clients get 504.</li>
             <li>The start-failure throttle doubles from 10 s up to 27 minutes: AWS documents only the 27-minute cap.</li>
             <li>Changing desiredCount scales the current deployment; it does not start a new one.</li>
+            <li>Deployments are rolling updates only (no blue/green). A task of an old deployment that stops mid-deployment is not replaced with its own revision: the new deployment makes up the count. A rollback resumes the last completed deployment under its own id.</li>
+            <li>The scheduler's reaction times come from one real log each: a stop it decides reaches the load balancer 10 s later, and it acts on an unhealthy task 35 s after the task turns unhealthy.</li>
+            <li>The image registry is a tag and a digest per image: a push gives the tag a new digest, nothing more.</li>
             <li>A container that honours SIGTERM exits with code 143 two seconds later; one that ignores it is killed at its stopTimeout (137).</li>
             <li>What each container's program does (serve, finish, crash, fail its health check) is the playground's own setting, shown as <code>app</code> in the task definition.</li>
           </ul>

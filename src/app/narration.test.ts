@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../sim/index.ts';
+import { Simulation, webTaskDefinition } from '../sim/index.ts';
 import { announcement, narrate } from './narration.ts';
 
 describe('narrate', () => {
@@ -23,6 +23,34 @@ describe('narrate', () => {
     const sim = Simulation.create({ seed: 2 });
     sim.advanceBy(120_000);
     expect(narrate(sim.advanceBy(60_000))).toEqual([]);
+  });
+});
+
+describe('narrate a deployment', () => {
+  it('says it started, failed, rolled back and completed, in plain words and in order', () => {
+    const sim = Simulation.create({ seed: 1, scenario: 'bad-deploy' });
+    sim.advanceTo(80_000);
+    const lines = narrate(sim.advanceTo(200_000)).filter((l) => /deploy|rolling back/.test(l));
+    expect(lines).toEqual([
+      'Service web started deploying web:2.',
+      "Service web's deployment of web:2 failed: the circuit breaker tripped, tasks failed to start.",
+      'Service web is rolling back to web:1.',
+      'Service web finished deploying web:1: the deployment completed.',
+    ]);
+  });
+
+  it('says a push changes nothing that runs', () => {
+    const sim = Simulation.create({ seed: 1 });
+    const { events } = sim.dispatch({ type: 'pushImage', image: 'public.ecr.aws/nginx/nginx:1.27' });
+    expect(narrate(events)).toEqual([expect.stringMatching(/^A new build of public\.ecr\.aws\/nginx\/nginx:1\.27 was pushed \(sha256:[0-9a-f]{12}\)\. Running tasks keep the image they started with\.$/)]);
+  });
+
+  it('says a deployment is stuck', () => {
+    const sim = Simulation.create({ seed: 1 });
+    sim.advanceTo(80_000);
+    sim.dispatch({ type: 'registerTaskDefinition', taskDefinition: webTaskDefinition() });
+    sim.dispatch({ type: 'updateService', service: 'web', taskDefinition: 'web:2', deploymentConfiguration: { maximumPercent: 100 } });
+    expect(narrate(sim.advanceBy(5_000))).toContain("Service web's deployment is stuck: minimumHealthyPercent and maximumPercent leave no room to start or stop a task.");
   });
 });
 

@@ -1,9 +1,10 @@
 // What the polite live region says: the few events a listener needs (a task stopped, a service
-// started a replacement, steady state), in short sentences. Pure, so it is tested directly; the
+// started a replacement, steady state, a deployment started, completed, failed or rolled back),
+// in short sentences. Pure, so it is tested directly; the
 // component rate-limits it.
 
 import type { TimelineCause } from '../session/session.ts';
-import { clockLabel, findScenario, serviceEventGist, shortId, type SimEvent } from '../sim/index.ts';
+import { clockLabel, familyRevision, findScenario, rolloutReasons, serviceEventGist, shortDigest, shortId, type SimEvent } from '../sim/index.ts';
 import { plural } from './format.ts';
 
 export function narrate(events: readonly SimEvent[]): string[] {
@@ -19,6 +20,17 @@ export function narrate(events: readonly SimEvent[]): string[] {
       else if (gist?.kind === 'stopped') out.push(`Service ${e.serviceName} stopped ${plural(gist.count, 'running task')}.`);
       else if (gist?.kind === 'steadyState') out.push(`Service ${e.serviceName} reached a steady state.`);
       else if (gist?.kind === 'unableToStart') out.push(`Service ${e.serviceName} is unable to consistently start tasks successfully.`);
+      else if (gist?.kind === 'deploymentStuck')
+        out.push(`Service ${e.serviceName}'s deployment is stuck: minimumHealthyPercent and maximumPercent leave no room to start or stop a task.`);
+      // Completed, failed and rolling back are told from the deployment's own state change, below.
+    } else if (e.type === 'DeploymentStateChanged') {
+      const revision = familyRevision(e.taskDefinition);
+      if (e.eventName === 'SERVICE_DEPLOYMENT_COMPLETED') out.push(`Service ${e.serviceName} finished deploying ${revision}: the deployment completed.`);
+      else if (e.eventName === 'SERVICE_DEPLOYMENT_FAILED') out.push(`Service ${e.serviceName}'s deployment of ${revision} failed: the circuit breaker tripped, tasks failed to start.`);
+      else if (e.reason === rolloutReasons.rollingBack(e.deploymentId)) out.push(`Service ${e.serviceName} is rolling back to ${revision}.`);
+      else out.push(`Service ${e.serviceName} started deploying ${revision}.`);
+    } else if (e.type === 'ImagePushed') {
+      out.push(`A new build of ${e.image} was pushed (${shortDigest(e.digest)}). Running tasks keep the image they started with.`);
     } else if (e.type === 'TargetHealthChanged') {
       const id = shortId(e.taskId);
       if (e.state === 'unhealthy') out.push(`Task ${id} failed its load balancer health checks.`);

@@ -64,9 +64,9 @@ export const SIZES = {
   /** From three columns on (a busy cluster) tasks are drawn smaller, with less detail. */
   compactTask: { width: 136, height: 66 },
   taskDefinition: { width: 220, height: 104 },
-  loadBalancer: { width: 240, height: 120 },
+  loadBalancer: { width: 240, height: 128 },
   clients: { width: 240, height: 84 },
-  service: { width: 220, height: 112 },
+  service: { width: 220, height: 122 }, // room for the rollout: its state and two lines of progress
   gap: 14,
   zonePadding: 14,
   zoneHeader: 34,

@@ -230,3 +230,37 @@ describe('names a user chose that are also Object.prototype members', () => {
     expect(taskNodes(d)).toHaveLength(3 + 2 + 2);
   });
 });
+
+describe('a deployment on the diagram', () => {
+  it('tags each task new or old, names its revision, and says the rollout on the service', () => {
+    const sim = Simulation.create({ seed: 1, scenario: 'rolling' });
+    sim.advanceTo(80_000);
+    const rest = project(sim);
+    expect(taskNodes(rest).map((n) => (n.data as TaskNodeData).deployment)).toEqual([null, null, null, null]);
+    expect(rest.nodes.find((n) => n.id === nodeId.service('web'))!.ariaLabel).toBe('Service web, ACTIVE, desired 4, running 4, pending 0, task definition web:1');
+    sim.advanceTo(130_000);
+    const d = project(sim, rest.memory);
+    const byRevision = (rev: number) => taskNodes(d).filter((n) => (n.data as TaskNodeData).task.revision === rev);
+    expect(byRevision(2).map((n) => (n.data as TaskNodeData).deployment)).toEqual(['new', 'new', 'new', 'new']);
+    expect(byRevision(1).map((n) => (n.data as TaskNodeData).deployment)).toEqual(['old', 'old', 'old', 'old']);
+    expect(byRevision(2)[0]!.ariaLabel).toMatch(/, revision web:2, new deployment$/);
+    const service = d.nodes.find((n) => n.id === nodeId.service('web'))!;
+    expect(service.data).toMatchObject({ rolloutState: 'IN_PROGRESS', rolloutText: 'IN_PROGRESS', progress: 'web:2 — 4 of 4 running, 4 old running', deploying: true });
+    expect(service.ariaLabel).toBe('Service web, ACTIVE, desired 4, running 8, pending 0, task definition web:2, deployment IN_PROGRESS: web:2 — 4 of 4 running, 4 old running');
+  });
+
+  it('reuses every task node when nothing changed mid-deployment, and re-makes one only when its tag or task does', () => {
+    const sim = Simulation.create({ seed: 1, scenario: 'rolling' });
+    sim.advanceTo(89_500);
+    const before = project(sim);
+    sim.advanceTo(90_000); // the update: every old task gains its "old" tag, nothing else moves
+    const tagged = projectDiagram(sim.world, before.memory, { focus: null, selected: null, orientation: 'wide' }, before.nodes);
+    for (const n of taskNodes(tagged)) {
+      expect(n).not.toBe(before.nodes.find((b) => b.id === n.id));
+      expect((n.data as TaskNodeData).deployment).toBe('old');
+    }
+    const again = projectDiagram(sim.world, tagged.memory, { focus: null, selected: null, orientation: 'wide' }, tagged.nodes);
+    for (const n of taskNodes(again)) expect(n).toBe(tagged.nodes.find((b) => b.id === n.id));
+    expect(shareUnchanged(tagged.nodes, again.nodes)).toBe(tagged.nodes);
+  });
+});

@@ -4,6 +4,7 @@
 // conversion is needed, without this module depending on React Flow.
 
 import { countTargetStates, familyRevision, shortId, type LoadBalancer, type Millis, type Service, type Target, type TargetGroup, type Task, type TaskDefinition, type World } from '../sim/index.ts';
+import { deploymentsView, deploymentTag, rolloutLabel, rolloutOf, type DeploymentsView, type DeploymentTag, type Rollout, type RolloutState } from './deployments.ts';
 import { layoutDiagram, type Box, type LayoutMemory, type Orientation } from './layout.ts';
 
 /** What the user points at: the selection, or (when nothing is selected) what the pointer is over. */
@@ -11,10 +12,14 @@ export type Focus = { kind: 'task' | 'service' | 'taskDefinition' | 'loadBalance
 
 export type Emphasis = 'focus' | 'related' | 'none';
 
-export type TaskNodeData = { kind: 'task'; task: Task; target: Target | null; emphasis: Emphasis; label: string; fading: boolean };
+/** `deployment`: while its service has more than one deployment, whether the task is one of the
+ *  newest deployment's ("new") or an older one's ("old"); null when there is nothing to tell apart. */
+export type TaskNodeData = { kind: 'task'; task: Task; target: Target | null; emphasis: Emphasis; label: string; fading: boolean; deployment: DeploymentTag | null };
 export type LoadBalancerNodeData = { kind: 'loadBalancer'; loadBalancer: LoadBalancer; targetGroup: TargetGroup; emphasis: Emphasis; label: string };
 export type ClientsNodeData = { kind: 'clients'; loadBalancerArn: string; label: string };
-export type ServiceNodeData = { kind: 'service'; service: Service; emphasis: Emphasis; label: string };
+/** The rollout in plain values (compared field by field when nodes are shared): its state, its
+ *  progress in words, and whether old and new tasks are side by side. */
+export type ServiceNodeData = { kind: 'service'; service: Service; emphasis: Emphasis; label: string; rolloutState: RolloutState; rolloutText: string; progress: string; deploying: boolean; stuck: boolean };
 export type TaskDefinitionNodeData = { kind: 'taskDefinition'; taskDefinition: TaskDefinition; latest: boolean; emphasis: Emphasis; label: string };
 export type ZoneNodeData = { kind: 'zone'; name: string; running: number; label: string };
 export type ClusterNodeData = { kind: 'cluster'; name: string; label: string };
@@ -82,7 +87,7 @@ export function isOnDiagram(task: Task, now: Millis): boolean {
   return task.lastStatus !== 'STOPPED' || (task.stoppedAt ?? now) > now - STOPPED_LINGER;
 }
 
-export function taskLabel(task: Task, target: Target | null = null): string {
+export function taskLabel(task: Task, target: Target | null = null, deployment: DeploymentTag | null = null): string {
   const owner = task.serviceName ? `service ${task.serviceName}` : `standalone, started by you, group ${task.group}`;
   const parts = [`Task ${shortId(task.taskId)}`, task.lastStatus];
   if (task.desiredStatus !== task.lastStatus && task.lastStatus !== 'STOPPED') parts.push(`desired ${task.desiredStatus}`);
@@ -90,11 +95,14 @@ export function taskLabel(task: Task, target: Target | null = null): string {
   if (task.healthStatus !== 'UNKNOWN') parts.push(`health ${task.healthStatus}`);
   if (target) parts.push(`target ${target.state}`);
   if (task.stopCode) parts.push(`stop code ${task.stopCode}`);
+  // While old and new run side by side, which one this is (the node shows it as a tag).
+  if (deployment) parts.push(`revision ${task.family}:${task.revision}, ${deployment} deployment`);
   return parts.join(', ');
 }
 
-export function serviceLabel(s: Service): string {
-  return `Service ${s.serviceName}, ${s.status}, desired ${s.desiredCount}, running ${s.runningCount}, pending ${s.pendingCount}, task definition ${familyRevision(s.taskDefinition)}`;
+export function serviceLabel(s: Service, rollout?: Rollout): string {
+  const base = `Service ${s.serviceName}, ${s.status}, desired ${s.desiredCount}, running ${s.runningCount}, pending ${s.pendingCount}, task definition ${familyRevision(s.taskDefinition)}`;
+  return rollout && (rollout.deploying || rollout.state !== 'COMPLETED') ? `${base}, ${rolloutLabel(rollout)}` : base;
 }
 
 export function taskDefinitionLabel(td: TaskDefinition): string {
@@ -123,6 +131,15 @@ export function projectDiagram(
   const services = [...world.services.values()]
     .filter((s) => s.status !== 'INACTIVE')
     .sort((a, b) => a.createdAt - b.createdAt || a.serviceName.localeCompare(b.serviceName));
+  // Each service's live tasks (for its rollout's progress) and its newest deployment (for the tags).
+  const liveByService = new Map<string, Task[]>();
+  for (const t of allTasks) {
+    if (t.serviceName === undefined || t.lastStatus === 'STOPPED') continue;
+    const list = liveByService.get(t.serviceName);
+    if (list) list.push(t);
+    else liveByService.set(t.serviceName, [t]);
+  }
+  const views = new Map<string, DeploymentsView>(services.map((s) => [s.serviceName, deploymentsView(s, liveByService.get(s.serviceName) ?? [])]));
 
   // Cards: the newest ACTIVE revision of each family, plus any revision a shown task or service uses.
   const latest = new Map<string, TaskDefinition>();
@@ -188,7 +205,18 @@ export function projectDiagram(
     nodes.push({ ...placed(nodeId.loadBalancer(lb.loadBalancerArn), 'loadBalancer', layout.loadBalancers.get(lb.loadBalancerArn)!, data), selected: isSelected('loadBalancer', lb.loadBalancerArn) });
   }
   for (const s of services) {
-    const data: ServiceNodeData = { kind: 'service', service: s, emphasis: emphasis('service', s.serviceName), label: serviceLabel(s) };
+    const rollout = rolloutOf(s, liveByService.get(s.serviceName) ?? [], views.get(s.serviceName));
+    const data: ServiceNodeData = {
+      kind: 'service',
+      service: s,
+      emphasis: emphasis('service', s.serviceName),
+      label: serviceLabel(s, rollout),
+      rolloutState: rollout.state,
+      rolloutText: rollout.stateText,
+      progress: rollout.progress,
+      deploying: rollout.deploying,
+      stuck: rollout.stuck,
+    };
     nodes.push({ ...placed(nodeId.service(s.serviceName), 'service', layout.services.get(s.serviceName)!, data), selected: isSelected('service', s.serviceName) });
   }
   // Tasks in reading order (AZ, band, slot), which is also the keyboard's Tab order.
@@ -207,13 +235,14 @@ export function projectDiagram(
     const box = layout.tasks.get(t.taskArn)!;
     const e = emphasis('task', t.taskArn);
     const selected = isSelected('task', t.taskArn);
+    const tag = deploymentTag(t.serviceName !== undefined ? views.get(t.serviceName) : undefined, t);
     const old = before.get(id);
     if (old?.data.kind === 'task' && old.data.task === t && old.data.target === target && old.data.emphasis === e && old.selected === selected &&
-        old.position.x === box.x && old.position.y === box.y && old.width === box.width && old.height === box.height) {
+        old.data.deployment === tag && old.position.x === box.x && old.position.y === box.y && old.width === box.width && old.height === box.height) {
       nodes.push(old);
       continue;
     }
-    const data: TaskNodeData = { kind: 'task', task: t, target, emphasis: e, label: taskLabel(t, target), fading: t.lastStatus === 'STOPPED' };
+    const data: TaskNodeData = { kind: 'task', task: t, target, emphasis: e, label: taskLabel(t, target, tag), fading: t.lastStatus === 'STOPPED', deployment: tag };
     nodes.push({ ...placed(id, 'task', box, data), selected });
   }
 

@@ -7,6 +7,7 @@ import type { DialogRequest } from '../../store/pageStore.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, Dialog, FormField, readWholeNumber } from './Dialog.tsx';
 import { ScenesDialog, ShareDialog } from './SessionDialogs.tsx';
+import { UpdateServiceDialog } from './UpdateService.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export default function Dialogs({ request }: { request: DialogRequest }) {
@@ -17,6 +18,8 @@ export default function Dialogs({ request }: { request: DialogRequest }) {
       return <CreateServiceForm initial={request.taskDefinition} />;
     case 'registerRevision':
       return <RegisterRevisionForm initial={request.taskDefinition} />;
+    case 'updateService':
+      return <UpdateServiceDialog service={request.service} initial={request.taskDefinition} />;
     case 'shortcuts':
       return <ShortcutsList />;
     case 'scenes':
@@ -213,11 +216,18 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
   };
 
   if (done) {
-    const arn = [...store.getState().sim.world.taskDefinitions.values()].find((t) => familyRevision(t.taskDefinitionArn) === done)?.taskDefinitionArn;
+    const now = store.getState().sim.world;
+    const registered = [...now.taskDefinitions.values()].find((t) => familyRevision(t.taskDefinitionArn) === done);
+    const arn = registered?.taskDefinitionArn;
+    // The services that run this family: the next step is usually to deploy the new revision to one.
+    const services = [...now.services.values()].filter((s) => s.status === 'ACTIVE' && registered && now.taskDefinitions.get(s.taskDefinition)?.family === registered.family);
     return (
       <Dialog title="Registered">
-        <p role="status">Registered <strong>{done}</strong>. Running tasks keep the revision they started with: a task definition is immutable, and a new revision changes nothing until you run it.</p>
+        <p role="status">Registered <strong>{done}</strong>. Running tasks keep the revision they started with: a task definition is immutable, and a new revision changes nothing until you run it{services.length > 0 ? ' or deploy it to a service' : ''}.</p>
         <div className="form-actions">
+          {arn && services.map((s) => (
+            <button key={s.serviceName} type="button" onClick={() => page.getState().openDialog({ kind: 'updateService', service: s.serviceName, ...(arn ? { taskDefinition: arn } : {}) })}>Deploy it to service {s.serviceName}…</button>
+          ))}
           <button type="button" onClick={() => page.getState().openDialog({ kind: 'runTask', ...(arn ? { taskDefinition: arn } : {}) })}>Run a task of it…</button>
           <button type="button" className="primary" onClick={() => page.getState().openDialog(null)}>Done</button>
         </div>

@@ -10,10 +10,11 @@ const commandFor: Record<Exclude<TaskActionName, 'scale' | 'loadBalancer'>, (t: 
   crash: (t) => ({ type: 'crashContainer', task: t.taskArn, exitCode: 1 }),
   oom: (t) => ({ type: 'oomKillContainer', task: t.taskArn }),
   failHealth: (t) => ({ type: 'failHealthChecks', task: t.taskArn }),
+  hang: (t) => ({ type: 'hangContainer', task: t.taskArn }),
 };
 
 describe('taskActions', () => {
-  for (const scenario of ['default', 'crash-loop', 'unhealthy', 'bad-image']) {
+  for (const scenario of ['default', 'crash-loop', 'unhealthy', 'bad-image', 'bad-deploy']) {
     it(`agrees with the engine on every task of "${scenario}" as it runs`, () => {
       const sim = Simulation.create({ seed: 5, scenario });
       let checked = 0;

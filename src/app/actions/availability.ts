@@ -6,7 +6,7 @@
 import { activeTargetsOf, RUN_TASK_NO_LOAD_BALANCER, shortId, type Task, type World } from '../../sim/index.ts';
 
 export type Availability = { enabled: true } | { enabled: false; reason: string };
-export type TaskActionName = 'stop' | 'crash' | 'oom' | 'failHealth' | 'scale' | 'loadBalancer';
+export type TaskActionName = 'stop' | 'crash' | 'oom' | 'failHealth' | 'hang' | 'scale' | 'loadBalancer';
 
 const yes: Availability = { enabled: true };
 const no = (reason: string): Availability => ({ enabled: false, reason });
@@ -46,5 +46,6 @@ export function taskActions(world: World, task: Task): Record<TaskActionName, Av
     : service.loadBalancers.length > 0
       ? no(`Service ${service.serviceName} registers its tasks itself: this one ${behindLoadBalancer ? 'is a target already' : 'is registered when it runs, and deregistered before it stops'}.`)
       : no(`Service ${service.serviceName} has no load balancer: a service gets one when it is created (its loadBalancers).`);
-  return { stop, crash, oom: crash, failHealth, scale, loadBalancer };
+  // A hung app is found out by the same checks that notice a failing one (ALB or container).
+  return { stop, crash, oom: crash, failHealth, hang: failHealth, scale, loadBalancer };
 }

@@ -22,7 +22,9 @@ export const SHORTCUTS = [
   { keys: 'C', what: 'Crash its essential container (exit 1)' },
   { keys: 'O', what: 'Kill it out of memory (exit 137)' },
   { keys: 'H', what: 'Make its health check fail' },
+  { keys: 'G', what: 'Hang its app: it stops answering (checks time out, clients get 504)' },
   { keys: '[ / ]', what: 'Selected service: one task fewer / more' },
+  { keys: 'U', what: 'Update the selected service… (revision, counts, deployment settings)' },
   { keys: 'T', what: 'Run task…' },
   { keys: 'N', what: 'Create service…' },
   { keys: 'E', what: 'Register a new revision…' },
@@ -40,14 +42,15 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
   if (target?.closest(TYPING)) return false;
   const page = pageStore.getState();
   const s = paneStore.getState();
-  if (page.dialog) return false; // a dialog has its own keys (Escape closes it)
+  // A dialog has its own keys (Escape closes it).
+  if (page.dialog) return false;
   const onControl = target?.closest('button, a, [role="tab"], summary') !== null && target !== null;
   const onNode = target?.closest('.react-flow__node');
   const key = e.key;
 
   // The task a fault applies to: the selected one, or the node that has focus.
-  const focusedTask = onNode ? focusOfNode(onNode.getAttribute('data-id') ?? '') : null;
-  const task = s.selection?.kind === 'task' ? s.selection.id : focusedTask?.kind === 'task' ? focusedTask.id : null;
+  const focusedNode = onNode ? focusOfNode(onNode.getAttribute('data-id') ?? '') : null;
+  const task = s.selection?.kind === 'task' ? s.selection.id : focusedNode?.kind === 'task' ? focusedNode.id : null;
   const onTask = (make: (task: string) => ScriptCommand) => {
     if (task) s.dispatch(make(task));
     return true;
@@ -95,6 +98,17 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
     case 'h':
     case 'H':
       return onTask((t) => ({ type: 'failHealthChecks', task: t }));
+    case 'g':
+    case 'G':
+      return onTask((t) => ({ type: 'hangContainer', task: t }));
+    case 'u':
+    case 'U': {
+      // The selected service, or the service node that has focus.
+      const name = s.selection?.kind === 'service' ? s.selection.id : focusedNode?.kind === 'service' ? focusedNode.id : null;
+      const service = name !== null ? s.sim.world.services.get(name) : undefined;
+      if (service?.status === 'ACTIVE') page.openDialog({ kind: 'updateService', service: service.serviceName });
+      return true;
+    }
     case '[':
     case ']': {
       const service = s.selection?.kind === 'service' ? s.sim.world.services.get(s.selection.id) : undefined;

@@ -9,10 +9,10 @@ import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
 import { DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
-import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
-import { lastSeconds, percent, servedBy } from '../trafficStats.ts';
+import { usePageApi, usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { errorCounts, lastSeconds, percent, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
-import { HEALTH_ICON, isWindingDown, STATUS_ICON, statusClass } from '../status.ts';
+import { HEALTH_ICON, isWindingDown, ROLLOUT_ICON, STATUS_ICON, statusClass } from '../status.ts';
 
 // Handles only anchor the edges. visibility, not opacity: an opacity makes the browser keep a
 // compositing effect for each of 400 handles, and repaint work grows with them.
@@ -44,16 +44,24 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
   if (data.fading) classes.push('fading');
   if (isWindingDown(t.lastStatus) || stopping) classes.push('winding-down');
   if (compact) classes.push('compact');
+  if (data.deployment) classes.push(`deployment-${data.deployment}`);
   // A task that comes on its own (a replacement, a new task) grows in. One of a crowd drawn over
   // several frames (a 200-task scene) just appears: the crowd filling in is motion enough, and
   // 200 grow animations at once are 200 layers for the browser to composite each frame.
   const [entrance] = useState(() => (store.getState().diagramBehind ? false : ENTRANCE));
+  const revision = <span className="revision">{t.family}:{t.revision}</span>;
+  // Where the task is heading, when that is not where it is ("DEACTIVATING → STOPPED"). A compact
+  // node has no room for it: its dashed border says it is stopping, its name says the rest.
+  const headingFor = !compact && t.desiredStatus !== t.lastStatus && t.lastStatus !== 'STOPPED';
+  // While old and new run side by side, a word says which this one is (its style is the echo).
+  const tag = data.deployment && <span className={`deploy-tag tag-${data.deployment}`}>{data.deployment}</span>;
 
   return (
     <m.div
       className={classes.join(' ')}
       data-testid={`node-task-${id}`}
       data-last-status={t.lastStatus}
+      data-deployment={data.deployment ?? undefined}
       initial={entrance}
       animate={{ opacity: 1, scale: stopping || data.fading ? 0.94 : 1 }}
       transition={{ duration: 0.35 }}
@@ -62,30 +70,41 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
       <div className="task-head">
         <span className="status-icon" aria-hidden="true">{STATUS_ICON[t.lastStatus]}</span>
         <code>{id}</code>
-        {!compact && <span className="muted">{t.family}:{t.revision}</span>}
+        {!compact && revision}
+        {tag}
       </div>
-      <div className="task-status">
+      <div className={headingFor ? 'task-status with-desired' : 'task-status'}>
         {t.lastStatus}
-        {t.desiredStatus !== t.lastStatus && t.lastStatus !== 'STOPPED' && <span className="desired"> → {t.desiredStatus}</span>}
+        {headingFor && <span className="desired"> → {t.desiredStatus}</span>}
       </div>
       {!compact && (
         <div className="task-meta">
           {t.healthStatus !== 'UNKNOWN' && <span className={`health health-${t.healthStatus.toLowerCase()}`}>{HEALTH_ICON[t.healthStatus]} {t.healthStatus.toLowerCase()}</span>}
           {t.stopCode && <span>{t.stopCode}</span>}
+          {t.desiredStatus === 'RUNNING' && (
+            <button
+              type="button"
+              className="node-stop nodrag nopan"
+              tabIndex={-1}
+              aria-label={`Stop task ${id}`}
+              onClick={own(() => store.getState().dispatch({ type: 'stopTask', task: t.taskArn }))}
+            >
+              Stop
+            </button>
+          )}
         </div>
       )}
       {!compact && standalone && <div className="task-owner">started by you</div>}
-      {data.target && (compact ? <div className={`target-line target-${data.target.state}`}><span aria-hidden="true">⇄ </span>{data.target.state}</div> : <TargetLine taskArn={t.taskArn} state={data.target.state} />)}
-      {t.desiredStatus === 'RUNNING' && !compact && (
-        <button
-          type="button"
-          className="node-stop nodrag nopan"
-          tabIndex={-1}
-          aria-label={`Stop task ${id}`}
-          onClick={own(() => store.getState().dispatch({ type: 'stopTask', task: t.taskArn }))}
-        >
-          Stop
-        </button>
+      {compact ? (
+        // Compact nodes (a crowd) show their revision only while old and new are side by side.
+        (data.target || data.deployment) && (
+          <div className="task-foot">
+            {data.target && <span className={`target-line target-${data.target.state}`}><span aria-hidden="true">⇄ </span>{data.target.state}</span>}
+            {data.deployment && revision}
+          </div>
+        )
+      ) : (
+        data.target && <TargetLine taskArn={t.taskArn} state={data.target.state} />
       )}
     </m.div>
   );
@@ -121,10 +140,8 @@ function LoadBalancerNodeView({ data }: ViewProps<LoadBalancerNodeData>) {
       <p className="small target-counts">
         {targetCounts(tg, ' · ')}
       </p>
-      <p className="small">
-        {recent.requests > 0 ? `${percent(recent.ok, recent.requests)} ok over 5 s` : 'no requests'}
-        {tg.deregistrationDelaySeconds !== DEFAULT_DEREGISTRATION_DELAY && ` · drain ${tg.deregistrationDelaySeconds} s (AWS default ${DEFAULT_DEREGISTRATION_DELAY} s)`}
-      </p>
+      <p className="small">{recent.requests > 0 ? `${percent(recent.ok, recent.requests)} ok over 5 s` : 'no requests'}</p>
+      {tg.deregistrationDelaySeconds !== DEFAULT_DEREGISTRATION_DELAY && <p className="small">drain {tg.deregistrationDelaySeconds} s (AWS default {DEFAULT_DEREGISTRATION_DELAY} s)</p>}
     </div>
   );
 }
@@ -141,7 +158,7 @@ function ClientsNodeView({ data }: ViewProps<ClientsNodeData>) {
       <p className="title">{traffic.ratePerSecond} req/s</p>
       <p className="small">
         {recent.requests === 0 ? 'waiting' : `${percent(recent.ok, recent.requests)} ok`}
-        {failed > 0 && <span className="fail"> · {recent.e503 > 0 ? `${recent.e503}× 503 ` : ''}{recent.e502 > 0 ? `${recent.e502}× 502 ` : ''}{recent.e500 > 0 ? `${recent.e500}× 500` : ''}</span>}
+        {failed > 0 && <span className="fail"> · {errorCounts(recent)}</span>}
       </p>
     </div>
   );
@@ -149,28 +166,42 @@ function ClientsNodeView({ data }: ViewProps<ClientsNodeData>) {
 
 function ServiceNodeView({ data }: ViewProps<ServiceNodeData>) {
   const store = usePaneApi();
+  const page = usePageApi();
   const s = data.service;
   const scale = (by: number) => own(() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, desiredCount: Math.max(0, s.desiredCount + by) }));
+  const update = own(() => {
+    store.getState().select({ kind: 'service', id: s.serviceName });
+    page.getState().openDialog({ kind: 'updateService', service: s.serviceName });
+  });
   const steady = s.runningCount === s.desiredCount && s.pendingCount === 0;
   return (
-    <div className={`card service-node emphasis-${data.emphasis}`} data-testid={`node-service-${s.serviceName}`}>
+    <div className={`card service-node emphasis-${data.emphasis}${data.deploying ? ' deploying' : ''}`} data-testid={`node-service-${s.serviceName}`}>
       <Handles />
-      <p className="kicker">Service{s.status !== 'ACTIVE' ? ` · ${s.status}` : ''}</p>
-      <p className="title">{s.serviceName}</p>
-      <dl className="svc-counts">
-        <div><dt>desired</dt><dd>{s.desiredCount}</dd></div>
-        <div><dt>running</dt><dd>{s.runningCount}</dd></div>
-        <div><dt>pending</dt><dd>{s.pendingCount}</dd></div>
-      </dl>
-      <div className="service-foot">
-        <span className={steady ? 'steady' : 'converging'}>{steady ? '✓ steady' : '↻ converging'}</span>
+      <p className="kicker service-kicker">
+        <span>Service{s.status !== 'ACTIVE' ? ` · ${s.status}` : ''}</span>
+        <span className={`rollout rollout-${data.rolloutState.toLowerCase()}`} data-testid="rollout-state"><span aria-hidden="true">{ROLLOUT_ICON[data.rolloutState]} </span>{data.rolloutText}</span>
+      </p>
+      <div className="service-title">
+        <p className="title">{s.serviceName}</p>
         {s.status === 'ACTIVE' && (
           <span className="scale-buttons">
+            <button type="button" className="nodrag nopan" tabIndex={-1} aria-label={`Update service ${s.serviceName}`} aria-haspopup="dialog" onClick={update}>Update…</button>
             <button type="button" className="nodrag nopan" tabIndex={-1} aria-label={`Decrease desired count of ${s.serviceName}`} disabled={s.desiredCount === 0} onClick={scale(-1)}>−</button>
             <button type="button" className="nodrag nopan" tabIndex={-1} aria-label={`Increase desired count of ${s.serviceName}`} onClick={scale(1)}>+</button>
           </span>
         )}
       </div>
+      <dl className="svc-counts">
+        <div><dt>desired</dt><dd>{s.desiredCount}</dd></div>
+        <div><dt>running</dt><dd>{s.runningCount}</dd></div>
+        <div><dt>pending</dt><dd>{s.pendingCount}</dd></div>
+      </dl>
+      <p className="rollout-progress" data-testid="rollout-progress">
+        {/* While old and new run side by side the progress says it all; otherwise, whether it is steady. */}
+        {!data.deploying && <><span className={steady ? 'steady' : 'converging'}>{steady ? '✓ steady' : '↻ converging'}</span> · </>}
+        {data.progress}
+        {data.stuck && <span className="stuck"> · stuck</span>}
+      </p>
     </div>
   );
 }
@@ -180,8 +211,9 @@ function TaskDefinitionNodeView({ data }: ViewProps<TaskDefinitionNodeData>) {
   return (
     <div className={`card blueprint emphasis-${data.emphasis}`} data-testid={`node-td-${td.family}-${td.revision}`}>
       <Handles />
-      <p className="kicker">Task definition{td.status === 'INACTIVE' ? ' · INACTIVE' : data.latest ? '' : ' · older revision'}</p>
-      <p className="title">{td.family}:{td.revision}</p>
+      <p className="kicker">Task definition</p>
+      {/* Which revision, and whether it is the family's latest, on one line: a deployment shows two cards. */}
+      <p className="title">{td.family}:{td.revision}{td.status === 'INACTIVE' ? <span className="td-note"> INACTIVE</span> : !data.latest && <span className="td-note muted"> older revision</span>}</p>
       <p className="muted small">{cpuLabel(td.cpu)} · {memoryLabel(td.memory)}</p>
       <ul className="containers">
         {td.containerDefinitions.map((c) => (

@@ -2,12 +2,12 @@
 // the task state changes ECS sends to EventBridge interleaved; filtered per service.
 
 import { useId, useState } from 'react';
-import { clockLabel, shortId, type SimEvent } from '../../sim/index.ts';
+import { clockLabel, familyRevision, shortDigest, shortId, type SimEvent } from '../../sim/index.ts';
 import { usePane } from '../../store/StoreContext.tsx';
 
 const SHOWN = 120;
 
-type Line = { seq: number; at: number; kind: 'service' | 'task'; text: string };
+type Line = { seq: number; at: number; kind: 'service' | 'task' | 'deployment'; text: string };
 
 function toLine(e: SimEvent, filter: string, withTasks: boolean): Line | null {
   if (e.type === 'ServiceEvent') {
@@ -24,6 +24,15 @@ function toLine(e: SimEvent, filter: string, withTasks: boolean): Line | null {
     if (filter !== 'all' && filter !== `service:${e.serviceName}`) return null;
     const reason = e.reason ? ` (${e.reason})` : '';
     return { seq: e.seq, at: e.at, kind: 'task', text: `Target task ${shortId(e.taskId)} of service ${e.serviceName} is ${e.state} in the target group${reason}` };
+  }
+  // EventBridge's "ECS Deployment State Change": the deployment id, its revision and ECS's reason.
+  if (e.type === 'DeploymentStateChanged') {
+    if (filter !== 'all' && filter !== `service:${e.serviceName}`) return null;
+    return { seq: e.seq, at: e.at, kind: 'deployment', text: `${e.eventName}: service ${e.serviceName}, deployment ${e.deploymentId} (${familyRevision(e.taskDefinition)}). ${e.reason}` };
+  }
+  if (e.type === 'ImagePushed') {
+    if (filter !== 'all') return null;
+    return { seq: e.seq, at: e.at, kind: 'deployment', text: `A new build of ${e.image} was pushed: the tag now points at ${shortDigest(e.digest)}. Running tasks keep the digest they started with.` };
   }
   if (e.type === 'CommandRejected') return { seq: e.seq, at: e.at, kind: 'service', text: `Rejected ${e.command}: ${e.code}: ${e.message}` };
   return null;

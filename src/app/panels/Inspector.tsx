@@ -1,17 +1,23 @@
 // The inspector: every field the engine has for the selected task, service or task definition,
 // under AWS's own names, with the actions that apply to it.
 
-import { lazy, Suspense, useState, useId } from 'react';
-import { familyRevision, shortId, type Service, type Task, type TaskDefinition, type World } from '../../sim/index.ts';
-import { usePane, usePaneApi, useThrottledVersion, usePageApi } from '../../store/StoreContext.tsx';
+import { lazy, Suspense } from 'react';
+import { familyRevision, shortId, tasksOfService, type Task, type World } from '../../sim/index.ts';
+import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
+import { deploymentsView, deploymentTag } from '../../diagram/deployments.ts';
 import { ActionButton } from '../actions/ActionButton.tsx';
-import { readWholeNumber } from '../actions/Dialog.tsx';
 import { taskActions } from '../actions/availability.ts';
+import { Digest } from '../Digest.tsx';
 import { targetReason, when } from '../format.ts';
 import { servedBy } from '../trafficStats.ts';
 import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
+import { Field } from './Field.tsx';
 
+// The inspectors other than the task's load when first needed (issue #3's JS budget).
 const LoadBalancerInspector = lazy(() => import('./LoadBalancerInspector.tsx').then((m) => ({ default: m.LoadBalancerInspector })));
+const ServiceInspector = lazy(() => import('./ServiceInspector.tsx').then((m) => ({ default: m.ServiceInspector })));
+const TaskDefinitionInspector = lazy(() => import('./TaskDefinitionInspector.tsx').then((m) => ({ default: m.TaskDefinitionInspector })));
+const loading = <p className="muted">Loading…</p>;
 
 export function Inspector() {
   useThrottledVersion();
@@ -30,26 +36,17 @@ export function Inspector() {
   }
   if (selection.kind === 'service') {
     const service = world.services.get(selection.id);
-    return service ? <ServiceInspector world={world} service={service} /> : <Gone what="This service" />;
+    return service ? <Suspense fallback={loading}><ServiceInspector world={world} service={service} /></Suspense> : <Gone what="This service" />;
   }
   if (selection.kind === 'loadBalancer') {
     const lb = world.loadBalancers.get(selection.id);
-    return lb ? <Suspense fallback={<p className="muted">Loading…</p>}><LoadBalancerInspector world={world} loadBalancer={lb} /></Suspense> : <Gone what="This load balancer" />;
+    return lb ? <Suspense fallback={loading}><LoadBalancerInspector world={world} loadBalancer={lb} /></Suspense> : <Gone what="This load balancer" />;
   }
   const td = world.taskDefinitions.get(selection.id);
-  return td ? <TaskDefinitionInspector td={td} /> : <Gone what="This task definition" />;
+  return td ? <Suspense fallback={loading}><TaskDefinitionInspector world={world} td={td} /></Suspense> : <Gone what="This task definition" />;
 }
 
 const Gone = ({ what }: { what: string }) => <p className="inspector empty">{what} is no longer in the cluster (ECS forgets stopped tasks after an hour).</p>;
-
-function Field({ name, children }: { name: string; children: React.ReactNode }) {
-  return (
-    <div className="field">
-      <dt>{name}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function TaskInspector({ world, task: t }: { world: World; task: Task }) {
   const store = usePaneApi();
@@ -67,6 +64,7 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
         <ActionButton availability={actions.crash} shortcut="C" onAction={() => dispatch({ type: 'crashContainer', task: t.taskArn, exitCode: 1 })}>Crash (exit 1)</ActionButton>
         <ActionButton availability={actions.oom} shortcut="O" onAction={() => dispatch({ type: 'oomKillContainer', task: t.taskArn })}>Out of memory (137)</ActionButton>
         <ActionButton availability={actions.failHealth} shortcut="H" onAction={() => dispatch({ type: 'failHealthChecks', task: t.taskArn })}>Fail health check</ActionButton>
+        <ActionButton availability={actions.hang} shortcut="G" onAction={() => dispatch({ type: 'hangContainer', task: t.taskArn })}>Hang (stops answering)</ActionButton>
         <ActionButton availability={actions.scale} onAction={() => t.serviceName && store.getState().select({ kind: 'service', id: t.serviceName })}>Scale its service</ActionButton>
         {world.loadBalancers.size > 0 && (
           <ActionButton availability={actions.loadBalancer} onAction={() => undefined}>Put behind the load balancer</ActionButton>
@@ -80,7 +78,7 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
         <Field name="desiredStatus">{t.desiredStatus}</Field>
         <Field name="healthStatus"><span aria-hidden="true">{HEALTH_ICON[t.healthStatus]} </span>{t.healthStatus}</Field>
         <Field name="group">{t.group}</Field>
-        <Field name="startedBy">{t.startedBy}</Field>
+        <Field name="startedBy"><StartedBy world={world} task={t} /></Field>
         <Field name="availabilityZone">{t.availabilityZone}</Field>
         <Field name="launchType">{t.launchType}</Field>
         <Field name="cpu / memory">{t.cpu} / {t.memory}</Field>
@@ -100,12 +98,12 @@ function TaskInspector({ world, task: t }: { world: World; task: Task }) {
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Containers">
         <table>
           <thead>
-            <tr><th scope="col">name</th><th scope="col">essential</th><th scope="col">lastStatus</th><th scope="col">exitCode</th><th scope="col">healthStatus</th><th scope="col">reason</th></tr>
+            <tr><th scope="col">name, image and imageDigest</th><th scope="col">essential</th><th scope="col">lastStatus</th><th scope="col">exitCode</th><th scope="col">healthStatus</th><th scope="col">reason</th></tr>
           </thead>
           <tbody>
             {t.containers.map((c) => (
               <tr key={c.name} data-testid={`container-${c.name}`}>
-                <th scope="row">{c.name}<br /><span className="muted small">{c.image}</span></th>
+                <th scope="row">{c.name}<br /><span className="muted small">{c.image}</span><br /><Digest digest={c.imageDigest} /></th>
                 <td>{String(c.essential)}</td>
                 <td>{c.lastStatus}</td>
                 <td>{c.exitCode ?? '—'}</td>
@@ -139,91 +137,19 @@ function TargetFields({ world, task }: { world: World; task: Task }) {
   return null;
 }
 
-function ServiceInspector({ world, service: s }: { world: World; service: Service }) {
+/** The deployment that started a service task, as the service lists it now (or that it is gone). */
+function StartedBy({ world, task }: { world: World; task: Task }) {
+  const service = task.serviceName !== undefined ? world.services.get(task.serviceName) : undefined;
+  if (!service) return <>{task.startedBy}</>;
+  const d = service.deployments.find((x) => x.id === task.startedBy);
+  const tag = deploymentTag(deploymentsView(service, tasksOfService(world, service.serviceName)), task);
   return (
-    <div className="inspector" data-testid="inspector">
-      <h3>Service {s.serviceName} <span className="muted">({s.status})</span></h3>
-      {s.status === 'ACTIVE' && <DesiredCountForm key={s.serviceName} service={s} max={world.config.maxDesiredCount} />}
-      <dl className="fields">
-        <Field name="serviceArn"><code className="wrap">{s.serviceArn}</code></Field>
-        <Field name="status">{s.status}</Field>
-        <Field name="taskDefinition">{familyRevision(s.taskDefinition)}</Field>
-        <Field name="desiredCount">{s.desiredCount}</Field>
-        <Field name="runningCount">{s.runningCount}</Field>
-        <Field name="pendingCount">{s.pendingCount}</Field>
-        <Field name="launchType">{s.launchType}</Field>
-        <Field name="schedulingStrategy">{s.schedulingStrategy}</Field>
-        <Field name="deploymentConfiguration">maximumPercent {s.deploymentConfiguration.maximumPercent}, minimumHealthyPercent {s.deploymentConfiguration.minimumHealthyPercent}</Field>
-        <Field name="healthCheckGracePeriodSeconds">{s.healthCheckGracePeriodSeconds}</Field>
-        <Field name="createdAt">{when(world, s.createdAt)}</Field>
-      </dl>
-      <h4>deployments</h4>
-      <ul className="plain">
-        {s.deployments.map((d) => (
-          <li key={d.id}>
-            <strong>{d.status}</strong> {d.id} · {familyRevision(d.taskDefinition)} · desired {d.desiredCount}, running {d.runningCount}, pending {d.pendingCount}, failed {d.failedTasks} · rolloutState {d.rolloutState}
-          </li>
-        ))}
-      </ul>
-      <h4>events <span className="muted small">(newest first, as the console shows them)</span></h4>
-      <ol className="event-list">
-        {s.events.map((e) => (
-          <li key={e.id}><time className="muted">{when(world, e.createdAt)}</time> {e.message}</li>
-        ))}
-      </ol>
-    </div>
-  );
-}
-
-function DesiredCountForm({ service, max }: { service: Service; max: number }) {
-  const store = usePaneApi();
-  const [value, setValue] = useState(String(service.desiredCount));
-  const [error, setError] = useState<string | null>(null);
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    const n = readWholeNumber(value, 0, max);
-    if (n === null) {
-      setError(`Enter a whole number from 0 to ${max}.`);
-      return;
-    }
-    const { outcome } = store.getState().dispatch({ type: 'updateService', service: service.serviceName, desiredCount: n });
-    setError(outcome.ok ? null : outcome.error.message);
-  };
-  const inputId = useId();
-  const step = (by: number) => {
-    const n = Math.max(0, Math.min(max, service.desiredCount + by));
-    setValue(String(n));
-    setError(null);
-    store.getState().dispatch({ type: 'updateService', service: service.serviceName, desiredCount: n });
-  };
-  return (
-    <form className="desired-form" onSubmit={submit} noValidate>
-      <label htmlFor={inputId}>desiredCount</label>
-      <button type="button" onClick={() => step(-1)} aria-label="Decrease desired count by one" disabled={service.desiredCount === 0}>−</button>
-      <input id={inputId} inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error !== null} aria-describedby={error ? `${inputId}-error` : undefined} size={5} />
-      <button type="button" onClick={() => step(1)} aria-label="Increase desired count by one">+</button>
-      <button type="submit">Update service</button>
-      {error && <p id={`${inputId}-error`} className="field-error">{error}</p>}
-    </form>
-  );
-}
-
-function TaskDefinitionInspector({ td }: { td: TaskDefinition }) {
-  const open = usePageApi().getState().openDialog;
-  const active = td.status === 'ACTIVE';
-  const inactive = { enabled: false as const, reason: `${td.family}:${td.revision} is INACTIVE: deregistered definitions run nothing new.` };
-  const { registeredAt: _r, deregisteredAt: _d, ...json } = td;
-  return (
-    <div className="inspector" data-testid="inspector">
-      <h3>Task definition {td.family}:{td.revision} <span className="muted">({td.status})</span></h3>
-      <p className="muted small">A blueprint: it runs nothing by itself. Revisions are immutable; a change is a new revision.</p>
-      <div className="actions" role="group" aria-label={`Actions for ${td.family}:${td.revision}`}>
-        <ActionButton availability={active ? { enabled: true } : inactive} onAction={() => open({ kind: 'runTask', taskDefinition: td.taskDefinitionArn })}>Run task…</ActionButton>
-        <ActionButton availability={active ? { enabled: true } : inactive} onAction={() => open({ kind: 'createService', taskDefinition: td.taskDefinitionArn })}>Create service…</ActionButton>
-        <ActionButton availability={{ enabled: true }} onAction={() => open({ kind: 'registerRevision', taskDefinition: td.taskDefinitionArn })}>Register new revision…</ActionButton>
-      </div>
-      <p className="muted small">As JSON (<code>app</code> and <code>sigterm</code> are the playground's: how the simulated program behaves).</p>
-      <pre className="json" tabIndex={0} aria-label={`${td.family}:${td.revision} as JSON`}>{JSON.stringify(json, null, 2)}</pre>
-    </div>
+    <>
+      <code className="wrap">{task.startedBy}</code>
+      <span className="muted">
+        {' '}
+        {d ? `(deployment ${d.status}, ${familyRevision(d.taskDefinition)}, ${d.rolloutState}${tag ? `: the ${tag} tasks` : ''})` : '(a deployment that has finished)'}
+      </span>
+    </>
   );
 }

@@ -21,6 +21,8 @@ const COLUMNS: Column[] = [
   { key: 'health', label: 'Health', value: (t) => t.healthStatus },
   { key: 'az', label: 'AZ', value: (t) => t.availabilityZone },
   { key: 'started', label: 'Started', value: (t) => t.startedAt ?? Number.MAX_SAFE_INTEGER },
+  // The deployment that started a service task (ecs-svc/…), as the console's "Started by" shows it.
+  { key: 'startedBy', label: 'Started by', value: (t) => t.startedBy },
   { key: 'stopCode', label: 'Stop code', value: (t) => t.stopCode ?? '' },
 ];
 
@@ -139,6 +141,7 @@ const TaskRow = memo(function TaskRow({ world, task: t, selected }: { world: Wor
       <td><span aria-hidden="true">{HEALTH_ICON[t.healthStatus]} </span>{t.healthStatus}</td>
       <td>{t.availabilityZone}</td>
       <td>{t.startedAt === undefined ? '—' : clockLabel(t.startedAt)}</td>
+      <td className="started-by"><code>{t.startedBy}</code></td>
       <td>{t.stopCode ?? ''}</td>
       <td className="reason">
         {t.stoppedReason ?? ''}

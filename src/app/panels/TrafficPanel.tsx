@@ -5,7 +5,7 @@
 import { useState, type FormEvent, useId } from 'react';
 import { MAX_RATE } from '../../sim/index.ts';
 import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
-import { lastSeconds, meanLatency, percent, summarise } from '../trafficStats.ts';
+import { errorCounts, lastSeconds, meanLatency, percent, summarise } from '../trafficStats.ts';
 import { Chart } from './Chart.tsx';
 import { readWholeNumber } from '../actions/Dialog.tsx';
 
@@ -31,8 +31,11 @@ export function TrafficPanel() {
       <RateForm key={lb.loadBalancerArn} loadBalancer={lb.loadBalancerName} rate={world.traffic.ratePerSecond} />
       <p className="traffic-now" data-testid="traffic-now">
         Last 10 s: <strong>{(now.requests / Math.max(1, now.seconds)).toFixed(1)} req/s</strong>, <strong>{percent(now.ok, now.requests)}</strong> succeeded
-        {now.e503 > 0 && `, ${now.e503} × 503 (no target)`}{now.e502 > 0 && `, ${now.e502} × 502 (cut off)`}{now.e500 > 0 && `, ${now.e500} × 500 (app failing)`}
+        {now.requests > now.ok && `, ${errorCounts(now, true)}`}
         {meanLatency(now) !== null && `, ${meanLatency(now)!.toFixed(0)} ms on average`}.
+      </p>
+      <p className="small" data-testid="traffic-total">
+        Since T+00:00: {world.traffic.total.requests.toLocaleString('en')} requests, <strong>{world.traffic.total.failed.toLocaleString('en')} failed</strong>.
       </p>
       {services.map((name) => (
         <Chart
@@ -50,7 +53,7 @@ export function TrafficPanel() {
       <Chart title="Requests per second" max={maxRequests} unit=" req/s" series={[{ name: 'requests', values: requests, className: 'series-requests' }]}
         summary={`${(all.requests / Math.max(1, all.seconds)).toFixed(1)} req/s on average over ${all.seconds} s.`} />
       <Chart title="Success %" max={100} unit=" %" series={[{ name: 'succeeded', values: success, className: 'series-success' }]}
-        summary={`${percent(all.ok, all.requests)} of ${all.requests} requests succeeded over ${all.seconds} s; the worst second: ${success.filter((v): v is number => v !== null).reduce((m, v) => Math.min(m, v), 100).toFixed(0)} %.`} />
+        summary={`${percent(all.ok, all.requests)} of ${all.requests} requests succeeded over ${all.seconds} s${all.requests > all.ok ? ` (${errorCounts(all, true)})` : ''}; the worst second: ${success.filter((v): v is number => v !== null).reduce((m, v) => Math.min(m, v), 100).toFixed(0)} %.`} />
       <Chart title="Latency" max={100} unit=" ms" series={[{ name: 'mean latency', values: latency, className: 'series-latency' }]}
         summary={meanLatency(all) === null ? 'No successful requests yet.' : `${meanLatency(all)!.toFixed(0)} ms on average for successful requests.`} />
     </div>

@@ -1,5 +1,6 @@
 // Why: the scheduler's reasons for what it did, straight from its plans (src/sim/scheduler/plan.ts).
-// This is the ledger no console shows: which AZ a task went to and why, what was replaced first.
+// This is the ledger no console shows: which AZ a task went to and why, what was replaced first,
+// and why nothing happens while a deployment waits.
 
 import { clockLabel, shortId } from '../../sim/index.ts';
 import { usePane } from '../../store/StoreContext.tsx';
@@ -16,7 +17,7 @@ export function WhyPanel() {
           <ul>
             {p.actions.map((a, i) => (
               <li key={i}>
-                <strong>{a.action === 'launch' ? `Start ${plural(a.count ?? 1, 'task')}` : `Stop ${a.taskIds?.map(shortId).join(', ') ?? ''}`}</strong>: {a.reason}
+                <strong>{a.action === 'launch' ? `Start ${plural(a.count ?? 1, 'task')}` : a.action === 'wait' ? 'Wait' : `Stop ${a.taskIds?.map(shortId).join(', ') ?? ''}`}</strong>: {a.reason}
               </li>
             ))}
           </ul>

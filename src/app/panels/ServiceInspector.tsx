@@ -1,0 +1,130 @@
+// A service as the console shows it: its rollout, its deployments (id, status, rolloutState and
+// its reason, the revision, the counts, when), the Update service form, its fields and its events.
+// Loaded when a service is first selected.
+
+import { circuitBreakerThreshold, currentImage, familyRevision, isPinned, orderDeployments, tasksOfService, type Deployment, type Service, type World } from '../../sim/index.ts';
+import { usePageApi, usePaneApi } from '../../store/StoreContext.tsx';
+import { deploymentsView, rolloutOf, type DeploymentsView } from '../../diagram/deployments.ts';
+import { ActionButton } from '../actions/ActionButton.tsx';
+import type { Availability } from '../actions/availability.ts';
+import { UpdateServiceForm } from '../actions/UpdateService.tsx';
+import { Digest } from '../Digest.tsx';
+import { plural, when } from '../format.ts';
+import { ROLLOUT_ICON } from '../status.ts';
+import { Field } from './Field.tsx';
+
+export function ServiceInspector({ world, service: s }: { world: World; service: Service }) {
+  const store = usePaneApi();
+  const open = usePageApi().getState().openDialog;
+  const tasks = tasksOfService(world, s.serviceName);
+  const view = deploymentsView(s, tasks);
+  const rollout = rolloutOf(s, tasks, view);
+  const active: Availability = s.status === 'ACTIVE' ? { enabled: true } : { enabled: false, reason: `Service ${s.serviceName} is ${s.status}: only an ACTIVE service can be updated.` };
+  const dc = s.deploymentConfiguration;
+  return (
+    <div className="inspector" data-testid="inspector">
+      <h3>Service {s.serviceName} <span className="muted">({s.status})</span></h3>
+      <p className="rollout-summary" data-testid="inspector-rollout">
+        <span className={`rollout rollout-${rollout.state.toLowerCase()}`}><span aria-hidden="true">{ROLLOUT_ICON[rollout.state]} </span>{rollout.stateText}</span> {rollout.progress}
+        {rollout.stuck && <strong className="stuck"> Stuck: minimumHealthyPercent and maximumPercent leave no room to start or stop a task (see the events).</strong>}
+      </p>
+      <div className="actions" role="group" aria-label={`Actions for service ${s.serviceName}`}>
+        <ActionButton availability={active} shortcut="U" onAction={() => open({ kind: 'updateService', service: s.serviceName })}>Update service…</ActionButton>
+        <ActionButton availability={active} onAction={() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, forceNewDeployment: true })}>Force new deployment</ActionButton>
+      </div>
+      <NewerBuilds world={world} service={s} />
+      <h4>deployments</h4>
+      <p className="small" data-testid="circuit-breaker">
+        <span className="mono">deploymentCircuitBreaker</span>{' '}
+        {dc.deploymentCircuitBreaker.enable
+          ? `on, rollback ${dc.deploymentCircuitBreaker.rollback ? 'on' : 'off'}: a deployment fails after ${plural(circuitBreakerThreshold(s.desiredCount), 'failed task')}${dc.deploymentCircuitBreaker.rollback ? ' and ECS rolls back to the last one that completed' : ''}.`
+          : 'off (the AWS default): a deployment whose tasks keep failing keeps on trying, throttled.'}
+      </p>
+      <ol className="deployments">
+        {orderDeployments(s.deployments).map((d) => <DeploymentItem key={d.id} world={world} service={s} deployment={d} view={view} />)}
+      </ol>
+      {s.status === 'ACTIVE' && (
+        <>
+          <h4>update service</h4>
+          <UpdateServiceForm key={s.serviceName} world={world} service={s} inline />
+        </>
+      )}
+      <h4>fields</h4>
+      <dl className="fields">
+        <Field name="serviceArn"><code className="wrap">{s.serviceArn}</code></Field>
+        <Field name="status">{s.status}</Field>
+        <Field name="taskDefinition">{familyRevision(s.taskDefinition)}</Field>
+        <Field name="desiredCount">{s.desiredCount}</Field>
+        <Field name="runningCount">{s.runningCount}</Field>
+        <Field name="pendingCount">{s.pendingCount}</Field>
+        <Field name="launchType">{s.launchType}</Field>
+        <Field name="schedulingStrategy">{s.schedulingStrategy}</Field>
+        <Field name="deploymentConfiguration">
+          maximumPercent {dc.maximumPercent}, minimumHealthyPercent {dc.minimumHealthyPercent}, deploymentCircuitBreaker {`{ enable: ${dc.deploymentCircuitBreaker.enable}, rollback: ${dc.deploymentCircuitBreaker.rollback} }`}
+        </Field>
+        <Field name="healthCheckGracePeriodSeconds">{s.healthCheckGracePeriodSeconds}</Field>
+        <Field name="createdAt">{when(world, s.createdAt)}</Field>
+      </dl>
+      <h4>events <span className="muted small">(newest first, as the console shows them)</span></h4>
+      <ol className="event-list">
+        {s.events.map((e) => (
+          <li key={e.id}><time className="muted">{when(world, e.createdAt)}</time> {e.message}</li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function DeploymentItem({ world, service, deployment: d, view }: { world: World; service: Service; deployment: Deployment; view: DeploymentsView }) {
+  const revision = familyRevision(d.taskDefinition);
+  const tag = view.mixed ? (d.id === view.newest ? 'new' : 'old') : null;
+  const breaker = service.deploymentConfiguration.deploymentCircuitBreaker;
+  const judged = breaker.enable && d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS';
+  return (
+    <li className={`deployment deployment-${d.status.toLowerCase()}`} data-testid={`deployment-${revision}`}>
+      <p className="deployment-head">
+        <strong>{d.status}</strong> · {revision} · <span className={`rollout rollout-${d.rolloutState.toLowerCase()}`}>{d.rolloutState}</span>
+        {tag && <span className="muted"> · the {tag} tasks</span>}
+      </p>
+      <dl className="deploy-counts">
+        <div><dt>desired</dt><dd>{d.desiredCount}</dd></div>
+        <div><dt>pending</dt><dd>{d.pendingCount}</dd></div>
+        <div><dt>running</dt><dd>{d.runningCount}</dd></div>
+        <div><dt>failed</dt><dd>{d.failedTasks}</dd></div>
+      </dl>
+      {judged && (
+        <p className="small muted">
+          {d.succeeded ? 'failedTasks no longer counts: one of its tasks ran healthy.' : `The circuit breaker trips at ${circuitBreakerThreshold(service.desiredCount)} failed tasks.`}
+        </p>
+      )}
+      <dl className="fields">
+        <Field name="id"><code className="wrap">{d.id}</code></Field>
+        <Field name="rolloutStateReason">{d.rolloutStateReason}</Field>
+        <Field name="containerImages">
+          {d.containerImages.map((c) => (
+            <span key={c.containerName} className="image-line">{c.containerName}: <span className="wrap-anywhere">{c.image}</span> <Digest digest={c.imageDigest} /></span>
+          ))}
+        </Field>
+        <Field name="createdAt">{when(world, d.createdAt)}</Field>
+        <Field name="updatedAt">{when(world, d.updatedAt)}</Field>
+      </dl>
+    </li>
+  );
+}
+
+/** A tag pushed again after the primary deployment resolved it: nothing changes until a new deployment. */
+function NewerBuilds({ world, service }: { world: World; service: Service }) {
+  const primary = service.deployments.find((d) => d.status === 'PRIMARY');
+  const stale = (primary?.containerImages ?? []).filter((c) => !isPinned(c.image) && currentImage(world, c.image).digest !== c.imageDigest);
+  if (stale.length === 0 || service.status !== 'ACTIVE') return null;
+  return (
+    <p className="notice tone-info small" data-testid="newer-build">
+      {stale.map((c) => (
+        <span key={c.containerName}>
+          A newer build of <code>{c.image}</code> was pushed (<Digest digest={currentImage(world, c.image).digest} />), but this deployment runs <Digest digest={c.imageDigest} />.{' '}
+        </span>
+      ))}
+      Running tasks keep the digest they started with, and so do replacements: Force new deployment to roll the new build out.
+    </p>
+  );
+}
