@@ -7,6 +7,8 @@ import type { Speed } from '../session/record.ts';
 
 export type DialogRequest =
   | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
+  /** `taskDefinition`: a revision to start the form with ("Deploy it to service web…"). */
+  | { kind: 'updateService'; service: string; taskDefinition?: string }
   | { kind: 'shortcuts' | 'scenes' | 'share' };
 
 /** A message for the person at the page (a bad link, a dropped autosave): what happened, and
