@@ -102,7 +102,7 @@ test('a bad deployment: the circuit breaker trips, the service shows FAILED and 
   await expect(inspector(page).getByTestId('deployment-web:2')).toContainText('The circuit breaker trips at 3 failed tasks.');
 
   await expect(rollout(page)).toHaveText(/FAILED · rolling back/, { timeout: 30_000 });
-  await expect(progress(page)).toContainText('back to web:1 — 3 of 3 running');
+  await expect(progress(page)).toContainText('to web:1 — 3 of 3 running');
   await expect(inspector(page).getByTestId('deployment-web:2')).toContainText('FAILED');
   await expect(inspector(page).getByTestId('deployment-web:2')).toContainText('ECS deployment circuit breaker: tasks failed to start.');
   await expect(inspector(page).getByTestId('deployment-web:1')).toContainText(/PRIMARY · web:1 · IN_PROGRESS/);

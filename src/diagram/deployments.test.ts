@@ -50,7 +50,7 @@ describe('a rollback', () => {
     const failing = at('bad-deploy', 130);
     expect(failing.rollout.state).toBe('ROLLING_BACK');
     expect(failing.rollout.stateText).toBe('FAILED · rolling back');
-    expect(failing.rollout.progress).toBe('back to web:1 — 3 of 3 running, 3 new draining');
+    expect(failing.rollout.progress).toBe('to web:1 — 3 of 3 running, 3 new draining');
     expect(failing.tags(2)).toEqual(['new']);
     expect(failing.tags(1)).toEqual(['old']);
     // Completed again on web:1, the failed deployment off the list: its tasks are still "new".

@@ -91,7 +91,7 @@ export function rolloutOf(service: Service, tasks: readonly Task[], view: Deploy
     if (o.stopping > 0) parts.push(`${o.stopping} ${tag} stopping`);
   }
   const revision = familyRevision(primary.taskDefinition);
-  const progress = `${state === 'ROLLING_BACK' ? `back to ${revision}` : revision} — ${parts.join(', ')}`;
+  const progress = `${state === 'ROLLING_BACK' ? `to ${revision}` : revision} — ${parts.join(', ')}`;
   return { state, stateText, progress, deploying, stuck };
 }
 
