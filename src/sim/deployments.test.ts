@@ -216,6 +216,32 @@ describe('the deployment circuit breaker (spec §5.6)', () => {
     expect(messagesSince(log, 120).some((m) => m.includes('rolling back'))).toBe(false);
   });
 
+  it('without rollback the service still heals: tasks of the last completed deployment replace any that stop, and the FAILED one keeps its failedTasks', () => {
+    const run = world({ desired: 3, config: { deploymentCircuitBreaker: { enable: true, rollback: false } }, next: { kind: 'crash', afterSeconds: 5, exitCode: 1 }, script: [{ at: 120, command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } }] });
+    run.advanceTo(400);
+    expect(primary(run.sim)).toMatchObject({ rolloutState: 'FAILED', failedTasks: 3 });
+    for (const t of live(run.sim)) run.sim.dispatch({ type: 'crashContainer', task: t.taskArn, exitCode: 1 });
+    run.advanceTo(900);
+    expect(live(run.sim).map((t) => t.revision)).toEqual([1, 1, 1]);
+    expect(healthy(run.sim)).toHaveLength(3);
+    expect(primary(run.sim)).toMatchObject({ rolloutState: 'FAILED', failedTasks: 3 });
+  });
+
+  it('without rollback, a FAILED deployment\'s surviving tasks are scaled in to desiredCount, theirs first', () => {
+    // desired 6: three new tasks crash at once and trip the breaker (threshold 3) while three more are still starting.
+    const run = world({ desired: 6, config: { deploymentCircuitBreaker: { enable: true, rollback: false } } });
+    run.advanceTo(120);
+    run.sim.dispatch(register(revision('public.ecr.aws/nginx/nginx:1.29')));
+    run.sim.dispatch({ type: 'updateService', service: 'web', taskDefinition: 'web:3' });
+    run.advanceTo(150);
+    const fresh = live(run.sim).filter((t) => t.revision === 3 && t.lastStatus === 'RUNNING').slice(0, 3);
+    for (const t of fresh) run.sim.dispatch({ type: 'crashContainer', task: t.taskArn, exitCode: 1 });
+    run.advanceTo(1200);
+    expect(primary(run.sim)).toMatchObject({ rolloutState: 'FAILED' });
+    expect(live(run.sim)).toHaveLength(6);
+    expect(live(run.sim).map((t) => t.revision)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('with no COMPLETED deployment to go back to, a failed deployment just stalls', () => {
     const run = world({ desired: 1, config: { deploymentCircuitBreaker: breaker }, firstApp: { kind: 'pullError' } });
     run.advanceTo(3600);

@@ -97,7 +97,7 @@ export function recordTaskFailure(step: Step, service: Service, deploymentId: st
 /** A task of the PRIMARY counted healthy: the circuit breaker stops counting, and its count resets. */
 export function markSucceeded(step: Step, service: Service): Service {
   const primary = primaryOf(service);
-  if (primary.succeeded) return service;
+  if (primary.succeeded || primary.rolloutState !== 'IN_PROGRESS') return service;
   return replaceDeployment(step, service, primary.id, { succeeded: true, failedTasks: 0 });
 }
 

@@ -148,6 +148,7 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
     service = putService(step, rest as Service, plan.waiting !== null ? { waitingFor: plan.waiting } : {});
   }
   if (!plan.steady) service = resolveCause(step, service, 'steadyState');
+  // (Each of these writes the world; what follows reads the service from there.)
   if (plan.numbers.primaryHealthy > 0) markSucceeded(step, service);
 
   const started: string[] = [];

@@ -20,7 +20,7 @@
 // Simplified: a task of an old deployment that stops during a deployment is not replaced with
 // its own revision (ECS does so since Nov 2025, spec §5.3); the new deployment makes up the count.
 
-import { SECOND } from '../time.ts';
+import { clockLabel, SECOND } from '../time.ts';
 import { familyRevision } from '../ids.ts';
 import type { Deployment, Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
 
@@ -146,12 +146,22 @@ export function planService(input: PlanInput): Plan {
   const primaryWell = well.filter(isPrimary);
   const primaryReady = ready.filter(isPrimary);
   const actions: PlanAction[] = [];
+  // A FAILED PRIMARY (the breaker tripped, no rollback) launches nothing more, but the service
+  // still keeps desiredCount running: with the last deployment that completed, when there is one,
+  // counting the FAILED one's surviving tasks too. Without one, nothing launches: it stalls.
+  const keeper = primary.rolloutState === 'FAILED'
+    ? service.deployments.filter((d) => d.status === 'ACTIVE' && d.rolloutState === 'COMPLETED').sort((a, b) => b.createdAt - a.createdAt)[0] ?? null
+    : null;
+  const serving = keeper ?? primary;
+  const isServing = (t: Task) => t.startedBy === serving.id;
+  const servingWell = keeper ? well : primaryWell;
 
-  // 1. Launch for the PRIMARY deployment, up to desiredCount, counting unhealthy tasks as already
-  //    gone (replace first), within maximumPercent.
+  // 1. Launch for the serving deployment (the PRIMARY, unless it FAILED), up to desiredCount,
+  //    counting unhealthy tasks as already gone (replace first), within maximumPercent.
   const room = Math.max(0, maxTasks - live.length);
-  const missing = Math.max(0, desired - primaryWell.length);
-  let launches = primary.rolloutState === 'FAILED' ? 0 : Math.min(missing, room);
+  const missing = Math.max(0, desired - servingWell.length);
+  const canLaunch = primary.rolloutState !== 'FAILED' || keeper !== null;
+  let launches = canLaunch ? Math.min(missing, room) : 0;
   const throttled = now < service.throttledUntil;
   if (launches > 0 && throttled) {
     wake.push(service.throttledUntil);
@@ -159,18 +169,20 @@ export function planService(input: PlanInput): Plan {
   }
   const perAz = new Map(availabilityZones.map((az) => [az, 0]));
   for (const t of live) perAz.set(t.availabilityZone, (perAz.get(t.availabilityZone) ?? 0) + 1);
-  const replacing = unhealthy.filter(isPrimary);
+  const replacing = keeper ? [...unhealthy] : unhealthy.filter(isPrimary);
   for (let i = 0; i < launches; i++) {
     const az = leastUsed(perAz, availabilityZones);
     perAz.set(az, perAz.get(az)! + 1);
     const sick = replacing.shift() ?? null;
-    const have = primaryWell.length + i;
+    const have = servingWell.length + i;
     const reason = sick
       ? `Task ${short(sick)} ${failedTarget(sick) ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
-      : deploying
+      : keeper
+        ? `Deployment ${primaryLabel} FAILED and launches nothing more, so the service keeps desiredCount ${desired} with ${keeper.id} (${familyRevision(keeper.taskDefinition)}), the last deployment that completed: ${have} running or starting, start one in ${az}.`
+        : deploying
         ? `Deployment ${primaryLabel} has ${have} of ${desired} ${tasksWord(desired)}: start one in ${az}. maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting; ${live.length + i} ${live.length + i === 1 ? 'is' : 'are'}.`
         : `desiredCount is ${desired} but ${have} ${have === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
-    actions.push({ kind: 'launch', deploymentId: primary.id, availabilityZone: az, replaces: sick, reason });
+    actions.push({ kind: 'launch', deploymentId: serving.id, availabilityZone: az, replaces: sick, reason });
   }
 
   // 2. Stop unhealthy tasks: once their deployment has enough healthy tasks without them; or,
@@ -180,13 +192,22 @@ export function planService(input: PlanInput): Plan {
   //    that is not healthy never takes a healthy one away, so one goes at a time, each once the
   //    replacement for the one before has started.
   const stopped = new Set<Task>();
-  const noRoom = missing > 0 && room === 0 && primary.rolloutState !== 'FAILED';
+  const noRoom = missing > 0 && room === 0 && canLaunch;
+  // Per deployment (or, with a keeper, all together: they all count toward desiredCount).
+  const countOf = (list: readonly Task[]) => {
+    const by = new Map<string, number>();
+    for (const t of list) by.set(t.startedBy, (by.get(t.startedBy) ?? 0) + 1);
+    return (t: Task) => (keeper ? list.length : by.get(t.startedBy) ?? 0);
+  };
+  const readyOf = countOf(ready);
+  const startingOf = countOf(starting);
+  const liveOf = countOf(live);
   for (const t of unhealthy) {
-    const own = isPrimary(t);
+    const own = keeper !== null || isServing(t);
     const need = own ? desired : 0; // an old deployment's task is going anyway
-    const readyOfIt = own ? primaryReady.length : ready.filter((r) => r.startedBy === t.startedBy).length;
-    const startingOfIt = starting.filter((s) => s.startedBy === t.startedBy).length + (own ? launches : 0);
-    const liveOfIt = live.filter((l) => l.startedBy === t.startedBy).length - [...stopped].filter((s) => s.startedBy === t.startedBy).length;
+    const readyOfIt = readyOf(t);
+    const startingOfIt = startingOf(t) + (own ? launches : 0);
+    const liveOfIt = liveOf(t) - (keeper ? stopped.size : [...stopped].filter((s) => s.startedBy === t.startedBy).length);
     const what = failedTarget(t) ? 'failed its load balancer health checks' : 'is UNHEALTHY';
     let reason: string | null = null;
     if (!own) reason = `Task ${short(t)} ${what} and belongs to an old deployment that is being replaced: stop it.`;
@@ -224,17 +245,19 @@ export function planService(input: PlanInput): Plan {
     }
   }
 
-  // 4. Scale in: the PRIMARY has more healthy-or-starting tasks than desired.
-  const excess = primaryWell.length - desired;
+  // 4. Scale in: the serving deployment has more healthy-or-starting tasks than desired (with a
+  //    keeper, the FAILED deployment's go first).
+  const excess = servingWell.length - desired;
   if (excess > 0) {
     const azCount = new Map(availabilityZones.map((az) => [az, 0]));
-    for (const t of primaryWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
-    const pool = [...primaryWell];
+    for (const t of servingWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
+    const pool = [...servingWell];
     for (let i = 0; i < excess; i++) {
-      const victim = pickScaleInVictim(pool, azCount, isReady);
+      const leaving = keeper ? pool.filter((t) => !isServing(t)) : [];
+      const victim = pickScaleInVictim(leaving.length ? leaving : pool, azCount, isReady);
       pool.splice(pool.indexOf(victim), 1);
       const az = victim.availabilityZone;
-      const n = primaryWell.length - i;
+      const n = servingWell.length - i;
       const reason = !active
         ? `The service is being deleted: stop ${short(victim)}.`
         : victim.lastStatus !== 'RUNNING'
@@ -273,9 +296,9 @@ export function planService(input: PlanInput): Plan {
   function waitingReason(): string | null {
     if (!active) return null;
     if (primary!.rolloutState === 'FAILED')
-      return `Deployment ${primaryLabel} FAILED (the circuit breaker tripped): it launches nothing more. Update the service to a revision that works.`;
+      return `Deployment ${primaryLabel} FAILED (the circuit breaker tripped): it launches nothing more. ${keeper ? `The service keeps desiredCount with ${keeper.id} (${familyRevision(keeper.taskDefinition)}), the last deployment that completed.` : 'No deployment completed before it, so nothing replaces its tasks.'} Update the service to a revision that works.`;
     if (launches === 0 && missing > 0 && throttled)
-      return `The service throttle holds new launches until ${Math.round((service.throttledUntil - now) / SECOND)} s from now: ${service.startFailures} tasks in a row stopped before reaching RUNNING.`;
+      return `The service throttle holds new launches until ${clockLabel(service.throttledUntil)}: ${service.startFailures} tasks in a row stopped before reaching RUNNING.`;
     if (stuck)
       return `Deployment ${primaryLabel} can neither start a task (maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting, and ${live.length} are) nor stop one (minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy, and ${ready.length} are).`;
     if (!deploying) return null;
