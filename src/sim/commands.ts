@@ -267,15 +267,22 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
  *  one), or what is wrong with it. */
 function deploymentConfigurationOf(input: DeploymentConfigurationInput | undefined, base: DeploymentConfiguration): DeploymentConfiguration | string {
   if (input === undefined) return base;
-  if (typeof input !== 'object' || input === null) return 'deploymentConfiguration must be an object.';
-  const max = input.maximumPercent ?? base.maximumPercent;
-  const min = input.minimumHealthyPercent ?? base.minimumHealthyPercent;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'deploymentConfiguration must be an object.';
+  // Untrusted (a script, a link): own fields only, and a misspelt one is named rather than ignored.
+  const known = ['maximumPercent', 'minimumHealthyPercent', 'deploymentCircuitBreaker'];
+  const extra = Object.keys(input).find((k) => !known.includes(k));
+  if (extra !== undefined) return `deploymentConfiguration has an unknown field "${extra.slice(0, 40)}" (it takes ${known.join(', ')}).`;
+  const own = (o: object, k: string): unknown => (Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined);
+  const max = own(input, 'maximumPercent') ?? base.maximumPercent;
+  const min = own(input, 'minimumHealthyPercent') ?? base.minimumHealthyPercent;
   if (!isWhole(max, 100, 200)) return 'maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.';
   if (!isWhole(min, 0, 100)) return 'minimumHealthyPercent must be a whole number from 0 to 100.';
-  const cb = input.deploymentCircuitBreaker;
-  if (cb !== undefined && (typeof cb !== 'object' || cb === null || typeof cb.enable !== 'boolean' || typeof cb.rollback !== 'boolean'))
-    return 'deploymentCircuitBreaker needs both enable and rollback, each true or false.';
-  return { maximumPercent: max, minimumHealthyPercent: min, deploymentCircuitBreaker: cb ? { enable: cb.enable, rollback: cb.rollback } : base.deploymentCircuitBreaker };
+  const cb = own(input, 'deploymentCircuitBreaker');
+  if (cb === undefined) return { maximumPercent: max, minimumHealthyPercent: min, deploymentCircuitBreaker: base.deploymentCircuitBreaker };
+  const enable = typeof cb === 'object' && cb !== null ? own(cb, 'enable') : undefined;
+  const rollback = typeof cb === 'object' && cb !== null ? own(cb, 'rollback') : undefined;
+  if (typeof enable !== 'boolean' || typeof rollback !== 'boolean') return 'deploymentCircuitBreaker needs both enable and rollback, each true or false.';
+  return { maximumPercent: max, minimumHealthyPercent: min, deploymentCircuitBreaker: { enable, rollback } };
 }
 
 /** A service's load balancer wiring must still fit the task definition it deploys (spec §6.1). */

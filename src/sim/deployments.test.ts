@@ -333,6 +333,8 @@ describe('updateService checks everything before changing anything', () => {
     ['maximumPercent over 200', { type: 'updateService', service: 'web', deploymentConfiguration: { maximumPercent: 250 } }, /maximumPercent must be a whole number from 100 to 200/],
     ['minimumHealthyPercent negative', { type: 'updateService', service: 'web', deploymentConfiguration: { minimumHealthyPercent: -1 } }, /minimumHealthyPercent must be a whole number from 0 to 100/],
     ['a circuit breaker without rollback', { type: 'updateService', service: 'web', deploymentConfiguration: { deploymentCircuitBreaker: { enable: true } as never } }, /needs both enable and rollback/],
+    ['a misspelt field', { type: 'updateService', service: 'web', deploymentConfiguration: { maximumPercnt: 150 } as never }, /deploymentConfiguration has an unknown field "maximumPercnt"/],
+    ['an inherited field name', { type: 'updateService', service: 'web', deploymentConfiguration: JSON.parse('{"__proto__": {"maximumPercent": 300}}') }, /unknown field "__proto__"|must be an object/],
     ['an unknown revision', { type: 'updateService', service: 'web', taskDefinition: 'web:9' }, /Unable to find task definition 'web:9'/],
     ['a fractional grace period', { type: 'updateService', service: 'web', healthCheckGracePeriodSeconds: 1.5 }, /healthCheckGracePeriodSeconds must be a whole number/],
     ['desiredCount as text', { type: 'updateService', service: 'web', desiredCount: '3' as never }, /desiredCount must be a whole number/],
