@@ -85,3 +85,30 @@ describe('deploymentTag', () => {
     expect(deploymentTag(undefined, [...sim.world.tasks.values()][0]!)).toBeNull();
   });
 });
+
+describe('rolloutOf after a deployment FAILED without rollback', () => {
+  it('a new deployment then is IN_PROGRESS, not "rolling back"', () => {
+    const td = webTaskDefinition('web', { kind: 'crash', afterSeconds: 5, exitCode: 1 });
+    const sim = Simulation.create({
+      seed: 1,
+      scenario: {
+        name: 't', title: '', description: '', script: [],
+        setup: [
+          { type: 'registerTaskDefinition', taskDefinition: webTaskDefinition() },
+          { type: 'registerTaskDefinition', taskDefinition: td },
+          { type: 'registerTaskDefinition', taskDefinition: webTaskDefinition() },
+          { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 3, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: false } } },
+        ],
+      },
+    });
+    sim.advanceTo(120_000);
+    sim.dispatch({ type: 'updateService', service: 'web', taskDefinition: 'web:2' });
+    sim.advanceTo(400_000);
+    expect(rolloutOf(sim.world.services.get('web')!, tasksOfService(sim.world, 'web'), deploymentsView(sim.world.services.get('web')!, tasksOfService(sim.world, 'web'))).state).toBe('FAILED');
+    sim.dispatch({ type: 'updateService', service: 'web', taskDefinition: 'web:3' });
+    sim.advanceTo(410_000);
+    const service = sim.world.services.get('web')!;
+    const tasks = tasksOfService(sim.world, 'web');
+    expect(rolloutOf(service, tasks, deploymentsView(service, tasks))).toMatchObject({ state: 'IN_PROGRESS', stateText: 'IN_PROGRESS' });
+  });
+});

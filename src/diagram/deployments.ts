@@ -3,7 +3,7 @@
 // the rollout in a few words ("web:2 — 2 of 4 running, 1 old draining"). Pure, shared by the
 // projection (the service node, the task nodes' tags) and the inspector.
 
-import { familyRevision, isPendingStatus, type Service, type Task } from '../sim/index.ts';
+import { familyRevision, isDeploymentStuck, isPendingStatus, isRollingBack, type Service, type Task } from '../sim/index.ts';
 
 /** How a task node marks the deployment its task belongs to while a service has more than one. */
 export type DeploymentTag = 'new' | 'old';
@@ -59,10 +59,9 @@ export function deploymentTag(view: DeploymentsView | undefined, task: Task): De
 export function rolloutOf(service: Service, tasks: readonly Task[], view: DeploymentsView = deploymentsView(service, tasks)): Rollout {
   const primary = service.deployments.find((d) => d.status === 'PRIMARY') ?? service.deployments[0];
   const deploying = view.mixed;
-  const stuck = service.deployments.length > 1 && service.activeCauses.deploymentConfiguration !== undefined;
+  const stuck = isDeploymentStuck(service);
   if (!primary) return { state: 'COMPLETED', stateText: 'COMPLETED', progress: '', deploying, stuck };
-  const failedOther = service.deployments.some((d) => d !== primary && d.rolloutState === 'FAILED');
-  const state: RolloutState = primary.rolloutState === 'IN_PROGRESS' && failedOther ? 'ROLLING_BACK' : primary.rolloutState;
+  const state: RolloutState = isRollingBack(primary) ? 'ROLLING_BACK' : primary.rolloutState;
   const stateText = state === 'ROLLING_BACK' ? 'FAILED · rolling back' : state;
 
   const behindLoadBalancer = service.loadBalancers.length > 0;

@@ -38,6 +38,14 @@ export function newDeployment(step: Step, td: TaskDefinition, desiredCount: numb
   };
 }
 
+/** The PRIMARY is a rollback the circuit breaker started (and it has not completed yet). */
+export const isRollingBack = (d: Deployment): boolean =>
+  d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS' && d.rolloutStateReason === rolloutReasons.rollingBack(d.id);
+
+/** A deployment that can neither start nor stop a task, as the service last said (E16). */
+export const isDeploymentStuck = (service: Service): boolean =>
+  service.deployments.length > 1 && service.activeCauses.deploymentConfiguration !== undefined;
+
 export const primaryOf = (service: Service): Deployment => {
   const primary = service.deployments.find((d) => d.status === 'PRIMARY');
   if (!primary) throw new Error(`Bug: service ${service.serviceName} has no PRIMARY deployment`);

@@ -16,7 +16,7 @@ export { validateTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } f
 export { FARGATE_SIZES, isValidFargateSize } from './fargate.ts';
 export { TASK_STATUS_ORDER, TASK_TRANSITIONS, canTransition, isPendingStatus } from './lifecycle.ts';
 export { countsHealthy, circuitBreakerThreshold, orderDeployments, NO_HEALTH_CHECK_SETTLE, type PlanNumbers } from './scheduler/plan.ts';
-export { rolloutReasons } from './deployments.ts';
+export { rolloutReasons, isRollingBack, isDeploymentStuck } from './deployments.ts';
 export { currentImage, shortDigest, isPinned } from './images.ts';
 export { serviceMessages, serviceEventGist, MAX_SERVICE_EVENTS, type ServiceEventGist } from './serviceEvents.ts';
 export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION } from './service.ts';
