@@ -8,7 +8,7 @@ import { emit } from './events.ts';
 import { shortId } from './ids.ts';
 import { createService, DEFAULT_DEPLOYMENT_CONFIGURATION, putService, requestReconcile } from './service.ts';
 import { startDeployment } from './deployments.ts';
-import { isPinned, pushImage } from './images.ts';
+import { pushImage, pushImageProblem } from './images.ts';
 import { resolveCause } from './serviceEvents.ts';
 import { containerExited, failHealthChecks, hangContainer, launchTask, OOM_REASON, requestStop, STOPPED_REASONS } from './task.ts';
 import { IMAGE, registerTaskDefinition, resolveTaskDefinition, validateTaskDefinition } from './taskDefinition.ts';
@@ -186,7 +186,8 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
     case 'pushImage': {
       const image = command.image;
       if (typeof image !== 'string' || !IMAGE.test(image)) return reject('InvalidParameterException', 'image must be a repository and tag, like public.ecr.aws/nginx/nginx:1.27.');
-      if (isPinned(image)) return reject('InvalidParameterException', `${image} names a digest, and a digest never changes: push to a tag instead.`);
+      const pinned = pushImageProblem(image);
+      if (pinned) return reject('InvalidParameterException', pinned);
       const record = pushImage(world, image, world.now);
       emit(step, { type: 'ImagePushed', image, digest: record.digest });
       return { ok: true };

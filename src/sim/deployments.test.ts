@@ -145,6 +145,18 @@ describe('rolling deployments: the worked examples of spec §5.5 (desiredCount 4
     expect(drained).toBe(serviceMessages.drainingConnections('web', old[0]!.startedBy, 4));
   });
 
+  it('a deployment that starts before the old tasks count healthy does not stop them first: no outage', () => {
+    // At 40 s the old tasks are RUNNING and their targets healthy, but their container check has
+    // not reported HEALTHY yet, so none is counted healthy.
+    const run = world({ desired: 3, lb: true, script: [{ at: 40, command: { type: 'updateService', service: 'web', forceNewDeployment: true } }] });
+    run.advanceTo(39);
+    expect(healthy(run.sim)).toHaveLength(0);
+    run.advanceTo(600);
+    expect(gist(messagesSince(run.log, 40))).toEqual(['started 3', 'stopped 3', 'completed', 'steady']);
+    const after = run.sim.world.traffic.seconds.filter((s) => s.second >= 40);
+    expect(after.reduce((n, s) => n + s.requests - s.ok, 0)).toBe(0);
+  });
+
   it('a desiredCount change alone scales the current deployment; the same task definition again starts nothing', () => {
     const run = world({
       desired: 2,

@@ -4,7 +4,7 @@
 // events in ECS's words.
 
 import { emit, type Step } from './events.ts';
-import { newDeploymentId } from './ids.ts';
+import { familyRevision, newDeploymentId } from './ids.ts';
 import { resolveImage } from './images.ts';
 import { circuitBreakerThreshold } from './scheduler/plan.ts';
 import { addServiceEvent, resolveCause, serviceMessages } from './serviceEvents.ts';
@@ -41,6 +41,9 @@ export function newDeployment(step: Step, td: TaskDefinition, desiredCount: numb
 /** The PRIMARY is a rollback the circuit breaker started (and it has not completed yet). */
 export const isRollingBack = (d: Deployment): boolean =>
   d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS' && d.rolloutStateReason === rolloutReasons.rollingBack(d.id);
+
+/** The service has reported steady state (E7) and nothing has changed since. */
+export const isSteady = (service: Service): boolean => service.activeCauses.steadyState !== undefined;
 
 /** A deployment that can neither start nor stop a task, as the service last said (E16). */
 export const isDeploymentStuck = (service: Service): boolean =>
@@ -118,6 +121,13 @@ function tripCircuitBreaker(step: Step, service: Service): Service {
   const name = service.serviceName;
   const failed = primaryOf(service);
   let next = replaceDeployment(step, service, failed.id, { rolloutState: 'FAILED', rolloutStateReason: rolloutReasons.failed });
+  const threshold = circuitBreakerThreshold(service.desiredCount);
+  const rollback = next.deploymentConfiguration.deploymentCircuitBreaker.rollback;
+  emit(step, {
+    type: 'SchedulerPlanned',
+    serviceName: name,
+    actions: [{ action: 'wait', reason: `The circuit breaker tripped: ${threshold} tasks of deployment ${failed.id} (${familyRevision(failed.taskDefinition)}) failed before any ran healthy (the threshold is half of desiredCount ${service.desiredCount}, at least 3). The deployment is FAILED and launches nothing more${rollback ? '; with rollback on, ECS goes back to the last deployment that completed' : ''}.` }],
+  });
   announce(step, next, primaryOf(next), 'SERVICE_DEPLOYMENT_FAILED');
   next = addServiceEvent(step, next, serviceMessages.deploymentFailed(name, failed.id));
   if (!next.deploymentConfiguration.deploymentCircuitBreaker.rollback) return next;

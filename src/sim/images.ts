@@ -48,6 +48,10 @@ export function resolveImage(world: World, image: string): string {
 
 export const isPinned = (image: string) => DIGEST_IN_REF.test(image);
 
+/** Why the image can't be pushed to, or null: a digest names one build for good. */
+export const pushImageProblem = (image: string): string | null =>
+  isPinned(image) ? `${image} names a digest, and a digest never changes: push to a tag instead.` : null;
+
 /** A new build pushed to the tag: it points at a new digest from now on. */
 export function pushImage(world: World, image: string, now: Millis): ImageRecord {
   const pushes = currentImage(world, image).pushes + 1;

@@ -15,9 +15,9 @@ export {
 export { validateTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } from './taskDefinition.ts';
 export { FARGATE_SIZES, isValidFargateSize } from './fargate.ts';
 export { TASK_STATUS_ORDER, TASK_TRANSITIONS, canTransition, isPendingStatus } from './lifecycle.ts';
-export { countsHealthy, circuitBreakerThreshold, orderDeployments, NO_HEALTH_CHECK_SETTLE, type PlanNumbers } from './scheduler/plan.ts';
-export { rolloutReasons, isRollingBack, isDeploymentStuck } from './deployments.ts';
-export { currentImage, shortDigest, isPinned } from './images.ts';
+export { countsHealthy, circuitBreakerThreshold, orderDeployments, rollingBounds, NO_HEALTH_CHECK_SETTLE } from './scheduler/plan.ts';
+export { rolloutReasons, isRollingBack, isDeploymentStuck, isSteady } from './deployments.ts';
+export { currentImage, shortDigest, isPinned, pushImageProblem } from './images.ts';
 export { serviceMessages, serviceEventGist, MAX_SERVICE_EVENTS, type ServiceEventGist } from './serviceEvents.ts';
 export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION } from './service.ts';
 export { DEFAULT_TIMINGS, DEFAULT_CONFIG, tasksOfService } from './world.ts';
@@ -31,7 +31,7 @@ export {
   HEALTH_CHECK_LIMITS,
   REASON_DESCRIPTIONS,
 } from './loadBalancer.ts';
-export { TRAFFIC_WINDOW, MAX_RATE, IDLE_TIMEOUT } from './traffic.ts';
+export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
 export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
 export { isoTimestamp, clockLabel, millisOfSeconds, SECOND, MINUTE, HOUR } from './time.ts';
 export type * from './model/index.ts';

@@ -87,7 +87,7 @@ export const SCENARIOS: readonly Scenario[] = [
     name: 'rolling',
     title: 'A rolling deployment behind the load balancer',
     description:
-      'Service web runs 4 tasks of web:1 behind web-alb at 50 requests a second. At 1 minute 30 it is updated to web:2 with the default deploymentConfiguration (minimumHealthyPercent 100, maximumPercent 200): ECS starts 4 new tasks, and as each becomes healthy in the target group it deregisters, drains and stops an old one. No request fails. (The deregistration delay is shortened to 30 s from the default 300 s, so the old tasks leave sooner.)',
+      'Service web runs 4 tasks of web:1 behind web-alb at 50 requests a second. At 1 minute 30 it is updated to web:2 with the default deploymentConfiguration (minimumHealthyPercent 100, maximumPercent 200): ECS starts 4 new tasks, and as each becomes healthy in the target group it deregisters, drains and stops an old one. No request fails during the deployment (the 503s in the first half minute came before any task was healthy). (The deregistration delay is shortened to 30 s from the default 300 s, so the old tasks leave sooner.)',
     setup: [
       register(webTaskDefinition()),
       register({ ...webTaskDefinition(), containerDefinitions: [{ ...nginx(), image: 'public.ecr.aws/nginx/nginx:1.28' }] }),

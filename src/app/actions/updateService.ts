@@ -2,7 +2,7 @@
 // updateService command that carries only what the person changed, which field an engine message
 // is about, and the rolling arithmetic the form shows as you type. Tested in updateService.test.ts.
 
-import { DEFAULT_DEPLOYMENT_CONFIGURATION, familyRevision, type Command, type Service, type TaskDefinition, type World } from '../../sim/index.ts';
+import { DEFAULT_DEPLOYMENT_CONFIGURATION, familyRevision, rollingBounds, type Command, type Service, type TaskDefinition, type World } from '../../sim/index.ts';
 
 export type UpdateCommand = Extract<Command, { type: 'updateService' }>;
 
@@ -129,8 +129,7 @@ export function rollingLimits(desiredText: string, minText: string, maxText: str
   const max = readNumber(maxText);
   if (![desired, min, max].every((n) => Number.isInteger(n) && n >= 0)) return null;
   if (desired === 0) return 'With desiredCount 0 nothing runs, and a deployment has nothing to replace.';
-  const maxTasks = Math.floor((desired * max) / 100);
-  const minHealthy = Math.ceil((desired * min) / 100);
+  const { maxTasks, minHealthy } = rollingBounds(desired, { maximumPercent: max, minimumHealthyPercent: min });
   const room = maxTasks - desired;
   const spare = desired - minHealthy;
   const head = `With desiredCount ${desired}: at most ${maxTasks} running or starting (${max} %), at least ${minHealthy} healthy (${min} %).`;
@@ -146,7 +145,7 @@ export function rollingLimits(desiredText: string, minText: string, maxText: str
 export function describeOutcome(command: UpdateCommand, after: Service | undefined): string {
   const primary = after?.deployments.find((d) => d.status === 'PRIMARY');
   if ((command.taskDefinition !== undefined || command.forceNewDeployment) && primary?.rolloutState === 'IN_PROGRESS')
-    return `Deployment ${primary.id} of ${familyRevision(primary.taskDefinition)} started: new tasks come up first, then old ones drain and stop.`;
+    return `Deployment ${primary.id} of ${familyRevision(primary.taskDefinition)} started: new tasks replace the old within maximumPercent ${after!.deploymentConfiguration.maximumPercent} % and minimumHealthyPercent ${after!.deploymentConfiguration.minimumHealthyPercent} %.`;
   const changed: string[] = [];
   if (command.desiredCount !== undefined) changed.push(`desiredCount ${command.desiredCount}`);
   const dc = command.deploymentConfiguration;

@@ -8,7 +8,7 @@ import { m } from 'motion/react';
 import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
-import { DEFAULT_DEREGISTRATION_DELAY, shortId } from '../../sim/index.ts';
+import { DEFAULT_DEREGISTRATION_DELAY, isSteady, shortId } from '../../sim/index.ts';
 import { usePageApi, usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { errorCounts, lastSeconds, percent, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
@@ -173,7 +173,7 @@ function ServiceNodeView({ data }: ViewProps<ServiceNodeData>) {
     store.getState().select({ kind: 'service', id: s.serviceName });
     page.getState().openDialog({ kind: 'updateService', service: s.serviceName });
   });
-  const steady = s.runningCount === s.desiredCount && s.pendingCount === 0;
+  const steady = isSteady(s); // as the service reported it (E7), not just the counts
   return (
     <div className={`card service-node emphasis-${data.emphasis}${data.deploying ? ' deploying' : ''}`} data-testid={`node-service-${s.serviceName}`}>
       <Handles />

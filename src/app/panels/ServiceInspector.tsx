@@ -94,7 +94,7 @@ function DeploymentItem({ world, service, deployment: d, view }: { world: World;
       </dl>
       {judged && (
         <p className="small muted">
-          {d.succeeded ? 'failedTasks no longer counts: one of its tasks ran healthy.' : `The circuit breaker trips at ${circuitBreakerThreshold(service.desiredCount)} failed tasks.`}
+          {d.succeeded ? 'One of its tasks ran healthy, so the circuit breaker no longer judges this deployment: failedTasks stays 0.' : `The circuit breaker trips at ${circuitBreakerThreshold(service.desiredCount)} failed tasks.`}
         </p>
       )}
       <dl className="fields">

@@ -3,7 +3,7 @@
 // Loaded when a task definition is first selected.
 
 import { useState } from 'react';
-import { clockLabel, currentImage, isPinned, shortDigest, type ContainerDefinition, type TaskDefinition, type World } from '../../sim/index.ts';
+import { clockLabel, currentImage, isPinned, pushImageProblem, shortDigest, type ContainerDefinition, type TaskDefinition, type World } from '../../sim/index.ts';
 import { usePageApi, usePaneApi } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { Digest } from '../Digest.tsx';
@@ -72,7 +72,7 @@ function ImageItem({ world, td, container: c }: { world: World; td: TaskDefiniti
         </Field>
       </dl>
       <ActionButton
-        availability={pinned ? { enabled: false, reason: `${c.image} names a digest, and a digest never changes: push to a tag instead.` } : { enabled: true }}
+        availability={pinned ? { enabled: false, reason: pushImageProblem(c.image)! } : { enabled: true }}
         onAction={push}
         className="push-button"
       >

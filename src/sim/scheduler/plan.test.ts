@@ -163,7 +163,7 @@ describe('planService: a deployment in numbers (spec §5.5)', () => {
     const starting = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1a'].map((az) => inAz(az, { startedBy: next.id, lastStatus: 'PENDING', healthStatus: 'UNKNOWN' }));
     const p = plan([...olds(), ...starting], service);
     expect(p.actions).toEqual([]);
-    expect(p.waiting).toMatch(/waits for 4 new tasks to count healthy before old ones can stop/);
+    expect(p.waiting).toMatch(/waits for 4 new tasks to count healthy\. minimumHealthyPercent 100 % of 4 needs 4 healthy; 4 are, 4 of them old, so no old task can stop until new ones take their place\.$/);
     expect(plan(AZS.map((az) => inAz(az))).waiting).toBeNull();
   });
 });

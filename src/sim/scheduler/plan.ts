@@ -22,7 +22,7 @@
 
 import { clockLabel, SECOND } from '../time.ts';
 import { familyRevision } from '../ids.ts';
-import type { Deployment, Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
+import type { Deployment, DeploymentConfiguration, Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
 
 export type PlanAction =
   | { kind: 'launch'; deploymentId: string; availabilityZone: string; replaces: Task | null; reason: string }
@@ -97,6 +97,12 @@ function hasEssentialHealthCheck(task: Task, defs: PlanInput['taskDefinitions'])
   return defs.get(task.taskDefinitionArn)?.containerDefinitions.some((c) => c.essential && c.healthCheck) ?? false;
 }
 
+/** The rolling bounds of spec §5.5: at most maxTasks running or starting (maximumPercent, rounded
+ *  down), at least minHealthy counted healthy (minimumHealthyPercent, rounded up). */
+export function rollingBounds(desired: number, config: Pick<DeploymentConfiguration, 'maximumPercent' | 'minimumHealthyPercent'>): { maxTasks: number; minHealthy: number } {
+  return { maxTasks: Math.floor((desired * config.maximumPercent) / 100), minHealthy: Math.ceil((desired * config.minimumHealthyPercent) / 100) };
+}
+
 /** The circuit breaker's threshold (spec §5.6): half of desiredCount, rounded up, from 3 to 200. */
 export const circuitBreakerThreshold = (desiredCount: number) => Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
 
@@ -107,8 +113,7 @@ export function planService(input: PlanInput): Plan {
   const active = service.status === 'ACTIVE';
   const desired = active ? service.desiredCount : 0;
   const { maximumPercent, minimumHealthyPercent } = service.deploymentConfiguration;
-  const maxTasks = Math.floor((desired * maximumPercent) / 100);
-  const minHealthy = Math.ceil((desired * minimumHealthyPercent) / 100);
+  const { maxTasks, minHealthy } = rollingBounds(desired, service.deploymentConfiguration);
   const graceMs = service.healthCheckGracePeriodSeconds * SECOND;
   const primary = service.deployments.find((d) => d.status === 'PRIMARY');
   if (!primary) throw new Error(`Bug: service ${service.serviceName} has no PRIMARY deployment`);
@@ -220,9 +225,11 @@ export function planService(input: PlanInput): Plan {
     stopped.add(t);
   }
 
-  // 3. A deployment replaces the old deployments' tasks: any that is not counted healthy may go;
-  //    a healthy one only while minHealthy healthy tasks remain (spec §5.5). A FAILED deployment
-  //    that was not rolled back stops here: it launches nothing and replaces nothing.
+  // 3. A deployment replaces the old deployments' tasks: one that has not reached RUNNING may go at
+  //    once; a RUNNING one only while minHealthy healthy tasks remain (spec §5.5) — even one not
+  //    counted healthy yet, which may be serving (its target healthy while its container check
+  //    is still UNKNOWN): stopping it first would be an outage the arithmetic does not intend. A
+  //    FAILED deployment that was not rolled back stops here: it launches nothing, replaces nothing.
   let budget = ready.length - minHealthy;
   const oldWell = well.filter((t) => !isPrimary(t));
   if (primary.rolloutState !== 'FAILED' || !active) {
@@ -232,16 +239,19 @@ export function planService(input: PlanInput): Plan {
     while (pool.length > 0) {
       const victim = pickScaleInVictim(pool, azCount, isReady);
       const healthy = isReady(victim);
-      if (healthy && budget <= 0) break;
+      const costs = victim.lastStatus === 'RUNNING';
+      if (costs && budget <= 0) break;
       pool.splice(pool.indexOf(victim), 1);
       azCount.set(victim.availabilityZone, azCount.get(victim.availabilityZone)! - 1);
       const reason = !active
         ? `The service is being deleted: stop ${short(victim)}.`
         : healthy
           ? `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}: ${minHealthy + budget} ${tasksWord(minHealthy + budget)} healthy and minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy}, so one can stop.`
-          : `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which is not healthy yet: stopping it costs no healthy task.`;
+          : costs
+            ? `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which is RUNNING but not counted healthy yet: ${minHealthy + budget} ${tasksWord(minHealthy + budget)} healthy and minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy}, so one can stop.`
+            : `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which has not started yet: stopping it costs nothing.`;
       actions.push({ kind: 'stop', task: victim, cause: 'deployment', reason });
-      if (healthy) budget--;
+      if (costs) budget--;
     }
   }
 
@@ -303,8 +313,10 @@ export function planService(input: PlanInput): Plan {
       return `Deployment ${primaryLabel} can neither start a task (maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting, and ${live.length} are) nor stop one (minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy, and ${ready.length} are).`;
     if (!deploying) return null;
     const startingNew = starting.filter(isPrimary).length;
-    if (startingNew > 0)
-      return `Deployment ${primaryLabel} waits for ${startingNew} new ${tasksWord(startingNew)} to count healthy before old ones can stop: minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy, and ${ready.length} ${ready.length === 1 ? 'is' : 'are'}.`;
+    if (startingNew > 0) {
+      const oldHealthy = ready.length - primaryReady.length;
+      return `Deployment ${primaryLabel} waits for ${startingNew} new ${tasksWord(startingNew)} to count healthy. minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy; ${ready.length} ${ready.length === 1 ? 'is' : 'are'}${oldHealthy > 0 ? `, ${oldHealthy} of them old` : ''}, so no old task can stop until new ones take their place.`;
+    }
     if (settled && oldStillRunning) return `Deployment ${primaryLabel} has all ${desired} of its tasks healthy; it completes once the old tasks have drained and stopped.`;
     return null;
   }
