@@ -54,8 +54,11 @@ describe('real event sequences (spec §5.12)', () => {
     // The real excerpt starts at the task that tripped the breaker: find it as a run of our events.
     const windows = ours.map((_, i) => mask(ours.slice(i, i + real.length)));
     expect(windows).toContainEqual(real);
-    // And nothing after the rollback but its own progress: completed, then steady state.
-    expect(mask(ours.slice(-2))).toEqual(['(service S) (deployment D1) deployment completed.', '(service S) has reached a steady state.']);
+    // And after the rollback only its own progress: the deployment rolled back to completes.
+    const all = mask(ours);
+    const rolledBackTo = /rolling back to deployment (D\d+)\./.exec(all.find((m) => m.includes('rolling back'))!)![1];
+    expect(all.slice(-2)).toEqual([`(service S) (deployment ${rolledBackTo}) deployment completed.`, '(service S) has reached a steady state.']);
+    expect(all.find((m) => m.includes('deployment failed'))).not.toContain(`(deployment ${rolledBackTo})`);
   });
 
   it('masks ids by order of appearance, so a different id in the same place still differs', () => {

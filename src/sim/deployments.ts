@@ -6,7 +6,7 @@
 import { emit, type Step } from './events.ts';
 import { familyRevision, newDeploymentId } from './ids.ts';
 import { resolveImage } from './images.ts';
-import { circuitBreakerThreshold } from './scheduler/plan.ts';
+import { circuitBreakerThreshold, orderDeployments } from './scheduler/plan.ts';
 import { addServiceEvent, resolveCause, serviceMessages } from './serviceEvents.ts';
 import type { Deployment, DeploymentEventName, Service, TaskDefinition } from './model/index.ts';
 
@@ -61,7 +61,7 @@ export function putService(step: Step, service: Service, changes: Partial<Servic
   return next;
 }
 
-function announce(step: Step, service: Service, d: Deployment, eventName: DeploymentEventName) {
+export function announce(step: Step, service: Service, d: Deployment, eventName: DeploymentEventName) {
   emit(step, { type: 'DeploymentStateChanged', serviceName: service.serviceName, deploymentId: d.id, taskDefinition: d.taskDefinition, eventName, reason: d.rolloutStateReason });
 }
 
@@ -143,9 +143,7 @@ function tripCircuitBreaker(step: Step, service: Service): Service {
         ? { ...d, status: 'PRIMARY', desiredCount: next.desiredCount, rolloutState: 'IN_PROGRESS', rolloutStateReason: rolloutReasons.rollingBack(target.id), succeeded: false, failedTasks: 0, updatedAt: now }
         : d,
   );
-  // DescribeServices lists the PRIMARY first.
-  deployments.sort((a, b) => (a.status === 'PRIMARY' ? -1 : b.status === 'PRIMARY' ? 1 : 0));
-  next = putService(step, next, { deployments, taskDefinition: target.taskDefinition, startFailures: 0, throttledUntil: 0 });
+  next = putService(step, next, { deployments: orderDeployments(deployments), taskDefinition: target.taskDefinition, startFailures: 0, throttledUntil: 0 });
   next = resolveCause(step, next, 'throttled');
   next = addServiceEvent(step, next, serviceMessages.rollingBack(name, target.id));
   announce(step, next, primaryOf(next), 'SERVICE_DEPLOYMENT_IN_PROGRESS');

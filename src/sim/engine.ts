@@ -3,7 +3,7 @@
 //
 // Order within a step: the command or timer runs; then every event it produced is shown to the
 // services, which update their counts and ask the scheduler to look again at its next tick.
-// Because all later work is a timer ordered by (time, sequence), advancing 0→10 s in one call or
+// Because all later work is a timer in a fixed order (time, scheduler ticks last, creation), advancing 0→10 s in one call or
 // in a hundred gives the same world and the same events.
 
 import { applyCommand } from './commands.ts';

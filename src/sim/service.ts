@@ -11,7 +11,7 @@ import { launchTask, requestStop, STOPPED_REASONS } from './task.ts';
 import { schedule } from './timers.ts';
 import { MINUTE, SECOND } from './time.ts';
 import { deregisterTargets, elbFailureReason, registerTargets, REASON_DESCRIPTIONS, targetViewOf, unhealthyTargetOf } from './loadBalancer.ts';
-import { completeDeployment, markSucceeded, newDeployment, primaryOf, putService, recordTaskFailure } from './deployments.ts';
+import { announce, completeDeployment, markSucceeded, newDeployment, primaryOf, putService, recordTaskFailure } from './deployments.ts';
 import { tasksOfService } from './world.ts';
 import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, SimEvent, Task, TaskDefinition, World } from './model/index.ts';
 import type { TargetView } from './scheduler/plan.ts';
@@ -70,7 +70,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
   };
   world.services.set(o.serviceName, service);
   emit(step, { type: 'ServiceCreated', serviceName: o.serviceName, taskDefinition: service.taskDefinition, desiredCount: o.desiredCount });
-  emit(step, { type: 'DeploymentStateChanged', serviceName: o.serviceName, deploymentId: deployment.id, taskDefinition: deployment.taskDefinition, eventName: 'SERVICE_DEPLOYMENT_IN_PROGRESS', reason: deployment.rolloutStateReason });
+  announce(step, service, deployment, 'SERVICE_DEPLOYMENT_IN_PROGRESS');
   requestReconcile(step, o.serviceName);
   return service;
 }
@@ -198,7 +198,6 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
   if (plan.completes) service = completeDeployment(step, service);
   if (plan.steady) service = addServiceEvent(step, service, serviceMessages.steadyState(name), 'steadyState');
   if (plan.stuck) service = addServiceEvent(step, service, serviceMessages.unableToStopOrStart(name), 'deploymentConfiguration');
-  service = refreshCounts(step, service);
   if (plan.wakeAt !== null) requestReconcile(step, name, plan.wakeAt);
   if (plan.steady || plan.stuck) {
     // Steady state (and a stuck deployment) is re-reported every six hours while nothing changes

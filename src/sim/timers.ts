@@ -1,5 +1,6 @@
 // The engine is a discrete-event simulation: everything that happens later is a timer in a
-// binary min-heap ordered by (at, seq), the scheduler's ticks last within a millisecond. Advancing time pops due timers in that order, so the
+// binary min-heap ordered by time, then the scheduler's ticks after everything else due in the
+// same millisecond, then creation order. Advancing time pops due timers in that order, so the
 // result does not depend on how the caller slices time into steps. The heap is a plain array
 // and lives in the world, so snapshots carry it.
 //

@@ -59,7 +59,7 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
 
 /** A copy of the world that shares every entity with it, and copies only what the engine changes
  *  in place: the containers, the timer heap, the RNG state and the traffic counters. Entities
- *  (tasks, services, task definitions, load balancers, target groups, timers) are replaced,
+ *  (tasks, services, task definitions, load balancers, target groups, images, timers) are replaced,
  *  never edited, so sharing them is safe — `properties.test.ts` runs the engine on frozen ones to
  *  keep it so. A session's checkpoint costs the 200-task world its pointers, not its tasks. */
 export function shareWorld(world: World): World {

@@ -4,8 +4,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { usePageApi } from '../../store/StoreContext.tsx';
 
-/** `onClose`: what closing means (default: clear the page's dialog request). */
-export function Dialog({ title, children, wide, onClose }: { title: string; children: ReactNode; wide?: boolean; onClose?: () => void }) {
+export function Dialog({ title, children, wide }: { title: string; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const page = usePageApi();
   const titleId = useId();
@@ -15,7 +14,7 @@ export function Dialog({ title, children, wide, onClose }: { title: string; chil
     return () => dialog?.close();
   }, []);
   return (
-    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={onClose ?? (() => page.getState().openDialog(null))}>
+    <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={() => page.getState().openDialog(null)}>
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
         <button type="button" className="close" aria-label="Close" onClick={() => ref.current?.close()}>×</button>
