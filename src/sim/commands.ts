@@ -121,7 +121,7 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       const grace = command.healthCheckGracePeriodSeconds;
       if (grace !== undefined && !isWhole(grace, 0, 2147483647)) return reject('InvalidParameterException', 'healthCheckGracePeriodSeconds must be a whole number of seconds, 0 or more.');
       const dc = deploymentConfigurationOf(command.deploymentConfiguration, DEFAULT_DEPLOYMENT_CONFIGURATION);
-      if (typeof dc === 'string') return reject('InvalidParameterException', dc);
+      if (Array.isArray(dc)) return reject('InvalidParameterException', dc.map((p) => p.message).join('\n'), dc);
       const wiring: ServiceLoadBalancer[] = [];
       for (const [i, lb] of (command.loadBalancers ?? []).entries()) {
         const tg = findTargetGroup(world, lb.targetGroup);
@@ -141,47 +141,8 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       return { ok: true };
     }
 
-    case 'updateService': {
-      const service = world.services.get(command.service);
-      if (!service) return reject('ServiceNotFoundException', `Service not found: ${command.service}.`);
-      if (service.status !== 'ACTIVE') return reject('ServiceNotActiveException', `Service ${command.service} is ${service.status}: you can't update a service that isn't active.`);
-      const max = world.config.maxDesiredCount;
-      const desiredCount = command.desiredCount ?? service.desiredCount;
-      if (!isWhole(desiredCount, 0, max)) return reject('InvalidParameterException', `desiredCount must be a whole number from 0 to ${max} in the playground.`);
-      let td: TaskDefinition | undefined;
-      if (command.taskDefinition !== undefined) {
-        td = resolveTaskDefinition(world, command.taskDefinition);
-        if (!td) return reject('ClientException', `Unable to find task definition '${command.taskDefinition}'. Register it first.`);
-        if (td.status !== 'ACTIVE') return reject('ClientException', `TaskDefinition is inactive: ${td.family}:${td.revision} was deregistered and cannot be deployed.`);
-        const problem = loadBalancerProblem(world, service.loadBalancers, td);
-        if (problem) return reject('InvalidParameterException', problem);
-      }
-      if (command.forceNewDeployment !== undefined && typeof command.forceNewDeployment !== 'boolean')
-        return reject('InvalidParameterException', 'forceNewDeployment must be true or false.');
-      const grace = command.healthCheckGracePeriodSeconds ?? service.healthCheckGracePeriodSeconds;
-      if (!isWhole(grace, 0, 2147483647)) return reject('InvalidParameterException', 'healthCheckGracePeriodSeconds must be a whole number of seconds, 0 or more.');
-      const dc = deploymentConfigurationOf(command.deploymentConfiguration, service.deploymentConfiguration);
-      if (typeof dc === 'string') return reject('InvalidParameterException', dc);
-
-      // A new task definition or forceNewDeployment starts a deployment; desiredCount alone is a
-      // scaling event within the current one, and the other fields are settings (spec §5.5). Any
-      // update lifts the start throttle (spec §5.7).
-      const deploys = (td !== undefined && td.taskDefinitionArn !== service.taskDefinition) || command.forceNewDeployment === true;
-      const deployments = service.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount, updatedAt: world.now } : d));
-      let next = putService(step, service, { desiredCount, deployments, healthCheckGracePeriodSeconds: grace, deploymentConfiguration: dc, startFailures: 0, throttledUntil: 0 });
-      next = resolveCause(step, next, 'throttled');
-      if (deploys) next = startDeployment(step, next, td ?? world.taskDefinitions.get(service.taskDefinition)!);
-      const primary = next.deployments.find((d) => d.status === 'PRIMARY')!;
-      emit(step, {
-        type: 'ServiceUpdated',
-        serviceName: service.serviceName,
-        desiredCount,
-        taskDefinition: next.taskDefinition,
-        ...(deploys ? { deploymentId: primary.id } : {}),
-      });
-      requestReconcile(step, service.serviceName);
-      return { ok: true };
-    }
+    case 'updateService':
+      return updateService(step, command);
 
     case 'pushImage': {
       const image = command.image;
@@ -264,26 +225,91 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
   }
 }
 
+/**
+ * UpdateService. Every field is checked and every problem reported at once (a form shows each by
+ * its field); only then does anything change.
+ */
+function updateService(step: Step, command: Extract<Command, { type: 'updateService' }>): CommandOutcome {
+  const { world } = step;
+  const service = world.services.get(command.service);
+  if (!service) return reject('ServiceNotFoundException', `Service not found: ${command.service}.`);
+  if (service.status !== 'ACTIVE') return reject('ServiceNotActiveException', `Service ${command.service} is ${service.status}: you can't update a service that isn't active.`);
+  const problems: FieldError[] = [];
+  let code: ErrorCode = 'InvalidParameterException';
+  const max = world.config.maxDesiredCount;
+  const desiredCount = command.desiredCount ?? service.desiredCount;
+  if (!isWhole(desiredCount, 0, max)) problems.push({ field: 'desiredCount', message: `desiredCount must be a whole number from 0 to ${max} in the playground.` });
+  let td: TaskDefinition | undefined;
+  if (command.taskDefinition !== undefined) {
+    td = resolveTaskDefinition(world, command.taskDefinition);
+    const tdProblem = !td
+      ? `Unable to find task definition '${command.taskDefinition}'. Register it first.`
+      : td.status !== 'ACTIVE'
+        ? `TaskDefinition is inactive: ${td.family}:${td.revision} was deregistered and cannot be deployed.`
+        : null;
+    if (tdProblem) {
+      code = 'ClientException';
+      problems.push({ field: 'taskDefinition', message: tdProblem });
+    } else {
+      const wiring = loadBalancerProblem(world, service.loadBalancers, td!);
+      if (wiring) problems.push({ field: 'taskDefinition', message: wiring });
+    }
+  }
+  if (command.forceNewDeployment !== undefined && typeof command.forceNewDeployment !== 'boolean')
+    problems.push({ field: 'forceNewDeployment', message: 'forceNewDeployment must be true or false.' });
+  const grace = command.healthCheckGracePeriodSeconds ?? service.healthCheckGracePeriodSeconds;
+  if (!isWhole(grace, 0, 2147483647)) problems.push({ field: 'healthCheckGracePeriodSeconds', message: 'healthCheckGracePeriodSeconds must be a whole number of seconds, 0 or more.' });
+  const dc = deploymentConfigurationOf(command.deploymentConfiguration, service.deploymentConfiguration);
+  if (Array.isArray(dc)) problems.push(...dc);
+  if (problems.length > 0 || Array.isArray(dc)) return reject(code, problems.map((p) => p.message).join('\n'), problems);
+
+  // A new task definition or forceNewDeployment starts a deployment; desiredCount alone is a
+  // scaling event within the current one, and the other fields are settings (spec §5.5). Any
+  // update lifts the start throttle (spec §5.7).
+  const deploys = (td !== undefined && td.taskDefinitionArn !== service.taskDefinition) || command.forceNewDeployment === true;
+  const deployments = service.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount, updatedAt: world.now } : d));
+  let next = putService(step, service, { desiredCount, deployments, healthCheckGracePeriodSeconds: grace, deploymentConfiguration: dc, startFailures: 0, throttledUntil: 0 });
+  next = resolveCause(step, next, 'throttled');
+  if (deploys) next = startDeployment(step, next, td ?? world.taskDefinitions.get(service.taskDefinition)!);
+  const primary = next.deployments.find((d) => d.status === 'PRIMARY')!;
+  emit(step, {
+    type: 'ServiceUpdated',
+    serviceName: service.serviceName,
+    desiredCount,
+    taskDefinition: next.taskDefinition,
+    ...(deploys ? { deploymentId: primary.id } : {}),
+  });
+  requestReconcile(step, service.serviceName);
+  return { ok: true };
+}
+
 /** A deploymentConfiguration as given, over `base` (AWS's defaults, or the service's current
- *  one), or what is wrong with it. */
-function deploymentConfigurationOf(input: DeploymentConfigurationInput | undefined, base: DeploymentConfiguration): DeploymentConfiguration | string {
+ *  one), or every problem with it, by field. */
+function deploymentConfigurationOf(input: DeploymentConfigurationInput | undefined, base: DeploymentConfiguration): DeploymentConfiguration | FieldError[] {
   if (input === undefined) return base;
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return 'deploymentConfiguration must be an object.';
+  const problem = (field: string, message: string): FieldError[] => [{ field: `deploymentConfiguration${field ? `.${field}` : ''}`, message }];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return problem('', 'deploymentConfiguration must be an object.');
   // Untrusted (a script, a link): own fields only, and a misspelt one is named rather than ignored.
   const known = ['maximumPercent', 'minimumHealthyPercent', 'deploymentCircuitBreaker'];
   const extra = Object.keys(input).find((k) => !known.includes(k));
-  if (extra !== undefined) return `deploymentConfiguration has an unknown field "${extra.slice(0, 40)}" (it takes ${known.join(', ')}).`;
+  if (extra !== undefined) return problem('', `deploymentConfiguration has an unknown field "${extra.slice(0, 40)}" (it takes ${known.join(', ')}).`);
   const own = (o: object, k: string): unknown => (Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined);
   const max = own(input, 'maximumPercent') ?? base.maximumPercent;
   const min = own(input, 'minimumHealthyPercent') ?? base.minimumHealthyPercent;
-  if (!isWhole(max, 100, 200)) return 'maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.';
-  if (!isWhole(min, 0, 100)) return 'minimumHealthyPercent must be a whole number from 0 to 100.';
+  const problems: FieldError[] = [];
+  if (!isWhole(max, 100, 200)) problems.push(...problem('maximumPercent', 'maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.'));
+  if (!isWhole(min, 0, 100)) problems.push(...problem('minimumHealthyPercent', 'minimumHealthyPercent must be a whole number from 0 to 100.'));
   const cb = own(input, 'deploymentCircuitBreaker');
-  if (cb === undefined) return { maximumPercent: max, minimumHealthyPercent: min, deploymentCircuitBreaker: base.deploymentCircuitBreaker };
   const enable = typeof cb === 'object' && cb !== null ? own(cb, 'enable') : undefined;
   const rollback = typeof cb === 'object' && cb !== null ? own(cb, 'rollback') : undefined;
-  if (typeof enable !== 'boolean' || typeof rollback !== 'boolean') return 'deploymentCircuitBreaker needs both enable and rollback, each true or false.';
-  return { maximumPercent: max, minimumHealthyPercent: min, deploymentCircuitBreaker: { enable, rollback } };
+  if (cb !== undefined && (typeof enable !== 'boolean' || typeof rollback !== 'boolean'))
+    problems.push(...problem('deploymentCircuitBreaker', 'deploymentCircuitBreaker needs both enable and rollback, each true or false.'));
+  if (problems.length > 0) return problems;
+  return {
+    maximumPercent: max as number,
+    minimumHealthyPercent: min as number,
+    deploymentCircuitBreaker: cb === undefined ? base.deploymentCircuitBreaker : { enable: enable as boolean, rollback: rollback as boolean },
+  };
 }
 
 /** A service's load balancer wiring must still fit the task definition it deploys (spec §6.1). */

@@ -360,6 +360,13 @@ describe('updateService checks everything before changing anything', () => {
     expect(service(run.sim)).toBe(before);
   });
 
+  it('reports every problem at once, each by its field', () => {
+    const run = world({ desired: 2 });
+    const { outcome } = run.sim.dispatch({ type: 'updateService', service: 'web', desiredCount: -1, deploymentConfiguration: { maximumPercent: 300, minimumHealthyPercent: -5 } });
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.error.fieldErrors?.map((f) => f.field)).toEqual(['desiredCount', 'deploymentConfiguration.maximumPercent', 'deploymentConfiguration.minimumHealthyPercent']);
+  });
+
   it('refuses a revision whose container the load balancer cannot reach', () => {
     const run = world({ desired: 1, lb: true });
     run.sim.dispatch(register({ ...revision('nginx:1.28'), containerDefinitions: [{ name: 'app', image: 'nginx:1.28', portMappings: [{ containerPort: 8080 }] }] }));

@@ -59,7 +59,16 @@ export function UpdateServiceForm({ world, service, inline = false, initialTaskD
     const { outcome } = store.getState().dispatch(command);
     if (!outcome.ok) {
       setStatus(null);
-      setErrors({ [fieldOfMessage(outcome.error.message)]: outcome.error.message });
+      // Every problem by its field (the engine reports them all at once), and focus on the first.
+      const messages = outcome.error.fieldErrors?.map((f) => f.message) ?? [outcome.error.message];
+      const next: Partial<Record<ErrorPlace, string>> = {};
+      for (const m of messages) {
+        const place = fieldOfMessage(m);
+        next[place] = next[place] ? `${next[place]} ${m}` : m;
+      }
+      setErrors(next);
+      const first = Object.keys(next)[0];
+      if (first && first !== 'form') requestAnimationFrame(() => document.getElementById(id(first))?.focus());
       return;
     }
     setErrors({});

@@ -48,9 +48,10 @@ export function currentValues(service: Service): UpdateValues {
   };
 }
 
-/** A number field's text as the engine gets it: blank or not a number is NaN, which the engine
- *  refuses with a message naming the field (the form does not second-guess its rules). */
-export const readNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+/** A number field's text as the engine gets it: anything but plain digits (blank, letters, 1e2,
+ *  0x10) is NaN, which the engine refuses with a message naming the field (the form does not
+ *  second-guess its rules). */
+export const readNumber = (text: string): number => (/^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : Number.NaN);
 
 /**
  * One updateService with only what the person changed from the service as it is now. A field they
