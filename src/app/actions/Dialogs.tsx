@@ -225,10 +225,11 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
       <Dialog title="Registered">
         <p role="status">Registered <strong>{done}</strong>. Running tasks keep the revision they started with: a task definition is immutable, and a new revision changes nothing until you run it{services.length > 0 ? ' or deploy it to a service' : ''}.</p>
         <div className="form-actions">
-          {arn && services.map((s) => (
-            <button key={s.serviceName} type="button" onClick={() => page.getState().openDialog({ kind: 'updateService', service: s.serviceName, ...(arn ? { taskDefinition: arn } : {}) })}>Deploy it to service {s.serviceName}…</button>
+          {/* The form's submit button is gone: focus goes to the next step, not to the page. */}
+          {arn && services.map((s, i) => (
+            <button key={s.serviceName} type="button" autoFocus={i === 0} onClick={() => page.getState().openDialog({ kind: 'updateService', service: s.serviceName, ...(arn ? { taskDefinition: arn } : {}) })}>Deploy it to service {s.serviceName}…</button>
           ))}
-          <button type="button" onClick={() => page.getState().openDialog({ kind: 'runTask', ...(arn ? { taskDefinition: arn } : {}) })}>Run a task of it…</button>
+          <button type="button" autoFocus={!arn || services.length === 0} onClick={() => page.getState().openDialog({ kind: 'runTask', ...(arn ? { taskDefinition: arn } : {}) })}>Run a task of it…</button>
           <button type="button" className="primary" onClick={() => page.getState().openDialog(null)}>Done</button>
         </div>
       </Dialog>
