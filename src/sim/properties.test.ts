@@ -21,7 +21,7 @@ import type { Scenario } from './scenarios.ts';
 import { firstDifference } from './testing/firstDifference.ts';
 import { MINUTE, SECOND } from './time.ts';
 import { chooseTarget } from './traffic.ts';
-import { DEFAULT_TIMINGS } from './world.ts';
+import { DEFAULT_TIMINGS, shareWorld } from './world.ts';
 import type {
   AppBehaviour,
   Command,
@@ -269,21 +269,12 @@ function freezeEntities(world: World): void {
   for (const map of [world.taskDefinitions, world.tasks, world.services, world.loadBalancers, world.targetGroups, world.images]) for (const e of map.values()) deepFreeze(e);
 }
 
-/** The world as a value to compare, cheaply: its containers copied and its entities shared (they
- *  are frozen), and the traffic counters, which the engine updates in place, summed up. */
+/** The world as a value to compare, cheaply: shareWorld's copy (containers copied, entities shared:
+ *  they are frozen), with the traffic counters, which the engine updates in place, summed up. */
 function comparable(world: World): unknown {
   const { traffic } = world;
   return {
-    ...world,
-    rng: [...world.rng],
-    timers: world.timers.slice(),
-    taskDefinitions: new Map(world.taskDefinitions),
-    familyRevisions: new Map(world.familyRevisions),
-    tasks: new Map(world.tasks),
-    services: new Map(world.services),
-    loadBalancers: new Map(world.loadBalancers),
-    targetGroups: new Map(world.targetGroups),
-    images: new Map(world.images),
+    ...shareWorld({ ...world, traffic: { ...traffic, perTask: new Map(), seconds: [], sample: [] } }),
     traffic: JSON.stringify([traffic.loadBalancerArn, traffic.ratePerSecond, traffic.nextArrivalAt, traffic.total, [...traffic.cursors], traffic.perTask.size, traffic.seconds.length, traffic.seconds.at(-1), traffic.sample.length]),
   };
 }
