@@ -107,6 +107,21 @@ export function rollingBounds(desired: number, config: Pick<DeploymentConfigurat
 export const circuitBreakerThreshold = (desiredCount: number) => Math.min(200, Math.max(3, Math.ceil(desiredCount / 2)));
 
 export function planService(input: PlanInput): Plan {
+  const v = viewOf(input);
+  const actions: PlanAction[] = [];
+  const wake: Millis[] = [];
+  const launches = planLaunches(v, actions, wake);
+  planUnhealthyStops(v, actions, launches);
+  const budget = planDeploymentStops(v, actions);
+  planScaleIn(v, actions);
+  return conclude(v, actions, wake, launches, budget);
+}
+
+/** What the plan looks at, worked out once: the service's numbers, its deployments, and its tasks
+ *  sorted by what the scheduler makes of them. */
+type View = ReturnType<typeof viewOf>;
+
+function viewOf(input: PlanInput) {
   const { service, tasks, now, availabilityZones, taskDefinitions } = input;
   const targetHealth = input.targetHealth ?? null;
   const reaction = input.unhealthyReaction ?? 0;
@@ -121,7 +136,6 @@ export function planService(input: PlanInput): Plan {
   const primaryLabel = `${primary.id} (${familyRevision(primary.taskDefinition)})`;
   const isPrimary = (t: Task) => t.startedBy === primary.id;
   const live = tasks.filter((t) => t.desiredStatus === 'RUNNING');
-  const wake: Millis[] = [];
 
   // Unhealthy: a failed container health check, or a target the ALB marks unhealthy (spec §6.5).
   // The scheduler acts on it once the grace period is over (spec §5.4) and it has noticed (the
@@ -150,7 +164,6 @@ export function planService(input: PlanInput): Plan {
   const starting = well.filter((t) => !isReady(t));
   const primaryWell = well.filter(isPrimary);
   const primaryReady = ready.filter(isPrimary);
-  const actions: PlanAction[] = [];
   // A FAILED PRIMARY (the breaker tripped, no rollback) launches nothing more, but the service
   // still keeps desiredCount running: with the last deployment that completed, when there is one,
   // counting the FAILED one's surviving tasks too. Without one, nothing launches: it stalls.
@@ -160,44 +173,58 @@ export function planService(input: PlanInput): Plan {
   const serving = keeper ?? primary;
   const isServing = (t: Task) => t.startedBy === serving.id;
   const servingWell = keeper ? well : primaryWell;
-
-  // 1. Launch for the serving deployment (the PRIMARY, unless it FAILED), up to desiredCount,
-  //    counting unhealthy tasks as already gone (replace first), within maximumPercent.
   const room = Math.max(0, maxTasks - live.length);
   const missing = Math.max(0, desired - servingWell.length);
   const canLaunch = primary.rolloutState !== 'FAILED' || keeper !== null;
-  let launches = canLaunch ? Math.min(missing, room) : 0;
   const throttled = now < service.throttledUntil;
-  if (launches > 0 && throttled) {
-    wake.push(service.throttledUntil);
+  return {
+    service, tasks, now, availabilityZones, taskDefinitions, active, desired, maximumPercent, minimumHealthyPercent, maxTasks, minHealthy,
+    primary, deploying, primaryLabel, isPrimary, live, actOnAt, failedTarget, unhealthy, well, isReady, ready, starting, primaryReady,
+    keeper, serving, isServing, servingWell, room, missing, canLaunch, throttled,
+  };
+}
+
+/** 1. Launch for the serving deployment (the PRIMARY, unless it FAILED), up to desiredCount,
+ *  counting unhealthy tasks as already gone (replace first), within maximumPercent. */
+function planLaunches(v: View, actions: PlanAction[], wake: Millis[]): number {
+  const { desired, maximumPercent, maxTasks, live, keeper, servingWell, availabilityZones } = v;
+  let launches = v.canLaunch ? Math.min(v.missing, v.room) : 0;
+  if (launches > 0 && v.throttled) {
+    wake.push(v.service.throttledUntil);
     launches = 0;
   }
   const perAz = new Map(availabilityZones.map((az) => [az, 0]));
   for (const t of live) perAz.set(t.availabilityZone, (perAz.get(t.availabilityZone) ?? 0) + 1);
-  const replacing = keeper ? [...unhealthy] : unhealthy.filter(isPrimary);
+  const replacing = keeper ? [...v.unhealthy] : v.unhealthy.filter(v.isPrimary);
   for (let i = 0; i < launches; i++) {
     const az = leastUsed(perAz, availabilityZones);
     perAz.set(az, perAz.get(az)! + 1);
     const sick = replacing.shift() ?? null;
     const have = servingWell.length + i;
     const reason = sick
-      ? `Task ${short(sick)} ${failedTarget(sick) ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
+      ? `Task ${short(sick)} ${v.failedTarget(sick) ? 'failed its load balancer health checks' : 'is UNHEALTHY'}: start its replacement first (in ${az}), and stop it once the replacement is healthy.`
       : keeper
-        ? `Deployment ${primaryLabel} FAILED and launches nothing more, so the service keeps desiredCount ${desired} with ${keeper.id} (${familyRevision(keeper.taskDefinition)}), the last deployment that completed: ${have} running or starting, start one in ${az}.`
-        : deploying
-        ? `Deployment ${primaryLabel} has ${have} of ${desired} ${tasksWord(desired)}: start one in ${az}. maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting; ${live.length + i} ${live.length + i === 1 ? 'is' : 'are'}.`
-        : `desiredCount is ${desired} but ${have} ${have === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
-    actions.push({ kind: 'launch', deploymentId: serving.id, availabilityZone: az, replaces: sick, reason });
+        ? `Deployment ${v.primaryLabel} FAILED and launches nothing more, so the service keeps desiredCount ${desired} with ${keeper.id} (${familyRevision(keeper.taskDefinition)}), the last deployment that completed: ${have} running or starting, start one in ${az}.`
+        : v.deploying
+          ? `Deployment ${v.primaryLabel} has ${have} of ${desired} ${tasksWord(desired)}: start one in ${az}. maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting; ${live.length + i} ${live.length + i === 1 ? 'is' : 'are'}.`
+          : `desiredCount is ${desired} but ${have} ${have === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
+    actions.push({ kind: 'launch', deploymentId: v.serving.id, availabilityZone: az, replaces: sick, reason });
   }
+  return launches;
+}
 
-  // 2. Stop unhealthy tasks: once their deployment has enough healthy tasks without them; or,
-  //    when nothing of it is starting and it still has more than it needs (the replacement turned
-  //    unhealthy too), one of them; or, when maximumPercent leaves no room for a replacement, one
-  //    at a time (spec §5.3). minimumHealthyPercent is the constraint there, and stopping a task
-  //    that is not healthy never takes a healthy one away, so one goes at a time, each once the
-  //    replacement for the one before has started.
+/**
+ * 2. Stop unhealthy tasks: once their deployment has enough healthy tasks without them; or, when
+ * nothing of it is starting and it still has more than it needs (the replacement turned unhealthy
+ * too), one of them; or, when maximumPercent leaves no room for a replacement, one at a time
+ * (spec §5.3). minimumHealthyPercent is the constraint there, and stopping a task that is not
+ * healthy never takes a healthy one away, so one goes at a time, each once the replacement for
+ * the one before has started.
+ */
+function planUnhealthyStops(v: View, actions: PlanAction[], launches: number): void {
+  const { desired, keeper, ready } = v;
   const stopped = new Set<Task>();
-  const noRoom = missing > 0 && room === 0 && canLaunch;
+  const noRoom = v.missing > 0 && v.room === 0 && v.canLaunch;
   // Per deployment (or, with a keeper, all together: they all count toward desiredCount).
   const countOf = (list: readonly Task[]) => {
     const by = new Map<string, number>();
@@ -205,85 +232,100 @@ export function planService(input: PlanInput): Plan {
     return (t: Task) => (keeper ? list.length : by.get(t.startedBy) ?? 0);
   };
   const readyOf = countOf(ready);
-  const startingOf = countOf(starting);
-  const liveOf = countOf(live);
-  for (const t of unhealthy) {
-    const own = keeper !== null || isServing(t);
+  const startingOf = countOf(v.starting);
+  const liveOf = countOf(v.live);
+  for (const t of v.unhealthy) {
+    const own = keeper !== null || v.isServing(t);
     const need = own ? desired : 0; // an old deployment's task is going anyway
     const readyOfIt = readyOf(t);
     const startingOfIt = startingOf(t) + (own ? launches : 0);
     const liveOfIt = liveOf(t) - (keeper ? stopped.size : [...stopped].filter((s) => s.startedBy === t.startedBy).length);
-    const what = failedTarget(t) ? 'failed its load balancer health checks' : 'is UNHEALTHY';
+    const what = v.failedTarget(t) ? 'failed its load balancer health checks' : 'is UNHEALTHY';
     let reason: string | null = null;
     if (!own) reason = `Task ${short(t)} ${what} and belongs to an old deployment that is being replaced: stop it.`;
     else if (readyOfIt >= need) reason = `Task ${short(t)} ${what} and ${need} healthy ${tasksWord(need)} of its deployment ${need === 1 ? 'is' : 'are'} running: stop it.`;
     else if (startingOfIt === 0 && liveOfIt > need) reason = `Task ${short(t)} ${what} and its replacement is not healthy either: stop it to get back to desiredCount ${desired}.`;
     else if (noRoom && startingOfIt === 0 && stopped.size === 0)
-      reason = `Task ${short(t)} ${what}, and maximumPercent ${maximumPercent} % of ${desired} (${maxTasks}) leaves no room to start its replacement first: stop it, then start one. It is not healthy, so the ${ready.length} healthy ${tasksWord(ready.length)} minimumHealthyPercent counts on stay.`;
+      reason = `Task ${short(t)} ${what}, and maximumPercent ${v.maximumPercent} % of ${desired} (${v.maxTasks}) leaves no room to start its replacement first: stop it, then start one. It is not healthy, so the ${ready.length} healthy ${tasksWord(ready.length)} minimumHealthyPercent counts on stay.`;
     if (reason === null) continue;
     actions.push({ kind: 'stop', task: t, cause: 'unhealthy', reason });
     stopped.add(t);
   }
+}
 
-  // 3. A deployment replaces the old deployments' tasks: one that has not reached RUNNING may go at
-  //    once; a RUNNING one only while minHealthy healthy tasks remain (spec §5.5) — even one not
-  //    counted healthy yet, which may be serving (its target healthy while its container check
-  //    is still UNKNOWN): stopping it first would be an outage the arithmetic does not intend. A
-  //    FAILED deployment that was not rolled back stops here: it launches nothing, replaces nothing.
-  let budget = ready.length - minHealthy;
-  const oldWell = well.filter((t) => !isPrimary(t));
-  if (primary.rolloutState !== 'FAILED' || !active) {
-    const azCount = new Map(availabilityZones.map((az) => [az, 0]));
-    for (const t of oldWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
-    const pool = [...oldWell];
-    while (pool.length > 0) {
-      const victim = pickScaleInVictim(pool, azCount, isReady);
-      const healthy = isReady(victim);
-      const costs = victim.lastStatus === 'RUNNING';
-      if (costs && budget <= 0) break;
-      pool.splice(pool.indexOf(victim), 1);
-      azCount.set(victim.availabilityZone, azCount.get(victim.availabilityZone)! - 1);
-      const reason = !active
-        ? `The service is being deleted: stop ${short(victim)}.`
-        : healthy
-          ? `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}: ${minHealthy + budget} ${tasksWord(minHealthy + budget)} healthy and minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy}, so one can stop.`
-          : costs
-            ? `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which is RUNNING but not counted healthy yet: ${minHealthy + budget} ${tasksWord(minHealthy + budget)} healthy and minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy}, so one can stop.`
-            : `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which has not started yet: stopping it costs nothing.`;
-      actions.push({ kind: 'stop', task: victim, cause: 'deployment', reason });
-      if (costs) budget--;
-    }
+/**
+ * 3. A deployment replaces the old deployments' tasks: one that has not reached RUNNING may go at
+ * once; a RUNNING one only while minHealthy healthy tasks remain (spec §5.5) — even one not
+ * counted healthy yet, which may be serving (its target healthy while its container check is
+ * still UNKNOWN): stopping it first would be an outage the arithmetic does not intend. A FAILED
+ * deployment that was not rolled back stops here: it launches nothing, replaces nothing. Returns
+ * how many more RUNNING tasks could have stopped.
+ */
+function planDeploymentStops(v: View, actions: PlanAction[]): number {
+  const { active, desired, minHealthy, minimumHealthyPercent, primaryLabel, isReady } = v;
+  let budget = v.ready.length - minHealthy;
+  if (v.primary.rolloutState === 'FAILED' && active) return budget;
+  const oldWell = v.well.filter((t) => !v.isPrimary(t));
+  const azCount = new Map(v.availabilityZones.map((az) => [az, 0]));
+  for (const t of oldWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
+  const pool = [...oldWell];
+  while (pool.length > 0) {
+    const victim = pickScaleInVictim(pool, azCount, isReady);
+    const healthy = isReady(victim);
+    const costs = victim.lastStatus === 'RUNNING';
+    if (costs && budget <= 0) break;
+    pool.splice(pool.indexOf(victim), 1);
+    azCount.set(victim.availabilityZone, azCount.get(victim.availabilityZone)! - 1);
+    const enough = `${minHealthy + budget} ${tasksWord(minHealthy + budget)} healthy and minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy}, so one can stop.`;
+    const reason = !active
+      ? `The service is being deleted: stop ${short(victim)}.`
+      : healthy
+        ? `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}: ${enough}`
+        : costs
+          ? `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which is RUNNING but not counted healthy yet: ${enough}`
+          : `Deployment ${primaryLabel} replaces task ${short(victim)} of ${familyRevision(victim.taskDefinitionArn)}, which has not started yet: stopping it costs nothing.`;
+    actions.push({ kind: 'stop', task: victim, cause: 'deployment', reason });
+    if (costs) budget--;
   }
+  return budget;
+}
 
-  // 4. Scale in: the serving deployment has more healthy-or-starting tasks than desired (with a
-  //    keeper, the FAILED deployment's go first).
+/** 4. Scale in: the serving deployment has more healthy-or-starting tasks than desired (with a
+ *  keeper, the FAILED deployment's go first). */
+function planScaleIn(v: View, actions: PlanAction[]): void {
+  const { desired, servingWell, keeper, active } = v;
   const excess = servingWell.length - desired;
-  if (excess > 0) {
-    const azCount = new Map(availabilityZones.map((az) => [az, 0]));
-    for (const t of servingWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
-    const pool = [...servingWell];
-    for (let i = 0; i < excess; i++) {
-      const leaving = keeper ? pool.filter((t) => !isServing(t)) : [];
-      const victim = pickScaleInVictim(leaving.length ? leaving : pool, azCount, isReady);
-      pool.splice(pool.indexOf(victim), 1);
-      const az = victim.availabilityZone;
-      const n = servingWell.length - i;
-      const reason = !active
-        ? `The service is being deleted: stop ${short(victim)}.`
-        : victim.lastStatus !== 'RUNNING'
-          ? `desiredCount is ${desired} but ${n} tasks are running or starting: stop ${short(victim)}, which has not started yet.`
-          : `desiredCount is ${desired} but ${n} tasks are running or starting: stop ${short(victim)} in ${az}, the Availability Zone with the most tasks.`;
-      azCount.set(az, azCount.get(az)! - 1);
-      actions.push({ kind: 'stop', task: victim, cause: 'scaleIn', reason });
-    }
+  if (excess <= 0) return;
+  const azCount = new Map(v.availabilityZones.map((az) => [az, 0]));
+  for (const t of servingWell) azCount.set(t.availabilityZone, (azCount.get(t.availabilityZone) ?? 0) + 1);
+  const pool = [...servingWell];
+  for (let i = 0; i < excess; i++) {
+    const leaving = keeper ? pool.filter((t) => !v.isServing(t)) : [];
+    const victim = pickScaleInVictim(leaving.length ? leaving : pool, azCount, v.isReady);
+    pool.splice(pool.indexOf(victim), 1);
+    const az = victim.availabilityZone;
+    const n = servingWell.length - i;
+    const reason = !active
+      ? `The service is being deleted: stop ${short(victim)}.`
+      : victim.lastStatus !== 'RUNNING'
+        ? `desiredCount is ${desired} but ${n} tasks are running or starting: stop ${short(victim)}, which has not started yet.`
+        : `desiredCount is ${desired} but ${n} tasks are running or starting: stop ${short(victim)} in ${az}, the Availability Zone with the most tasks.`;
+    azCount.set(az, azCount.get(az)! - 1);
+    actions.push({ kind: 'stop', task: victim, cause: 'scaleIn', reason });
   }
+}
 
+/** Whether the service is steady, its deployment complete or stuck; when time alone would change
+ *  the plan; and, when nothing happens, why. */
+function conclude(v: View, actions: PlanAction[], wake: Millis[], launches: number, budget: number): Plan {
+  const { active, desired, primary, deploying, primaryLabel, live, ready, starting, unhealthy, primaryReady, keeper, isPrimary, tasks, now } = v;
+  const { maximumPercent, minimumHealthyPercent, maxTasks, minHealthy, service } = v;
   // When would time alone change this plan? (the 40 s rule, the grace period, the reaction
   // delay, the throttle)
   for (const t of starting) {
-    if (t.lastStatus === 'RUNNING' && t.startedAt !== undefined && !hasEssentialHealthCheck(t, taskDefinitions))
+    if (t.lastStatus === 'RUNNING' && t.startedAt !== undefined && !hasEssentialHealthCheck(t, v.taskDefinitions))
       wake.push(t.startedAt + NO_HEALTH_CHECK_SETTLE);
-    const at = actOnAt(t);
+    const at = v.actOnAt(t);
     if (at !== null) wake.push(at);
   }
 
@@ -300,14 +342,13 @@ export function planService(input: PlanInput): Plan {
   const completes = settled && primary.rolloutState === 'IN_PROGRESS' && !oldStillRunning;
   const steady = settled && (!deploying || completes);
   const stuck =
-    active && deploying && primary.rolloutState === 'IN_PROGRESS' && actions.length === 0 && !throttled &&
-    starting.length === 0 && unhealthy.length === 0 && oldLive && missing > 0 && room === 0 && budget <= 0;
-  const waiting = actions.length > 0 || steady ? null : waitingReason();
-  function waitingReason(): string | null {
+    active && deploying && primary.rolloutState === 'IN_PROGRESS' && actions.length === 0 && !v.throttled &&
+    starting.length === 0 && unhealthy.length === 0 && oldLive && v.missing > 0 && v.room === 0 && budget <= 0;
+  const waitingReason = (): string | null => {
     if (!active) return null;
-    if (primary!.rolloutState === 'FAILED')
+    if (primary.rolloutState === 'FAILED')
       return `Deployment ${primaryLabel} FAILED (the circuit breaker tripped): it launches nothing more. ${keeper ? `The service keeps desiredCount with ${keeper.id} (${familyRevision(keeper.taskDefinition)}), the last deployment that completed.` : 'No deployment completed before it, so nothing replaces its tasks.'} Update the service to a revision that works.`;
-    if (launches === 0 && missing > 0 && throttled)
+    if (launches === 0 && v.missing > 0 && v.throttled)
       return `The service throttle holds new launches until ${clockLabel(service.throttledUntil)}: ${service.startFailures} tasks in a row stopped before reaching RUNNING.`;
     if (stuck)
       return `Deployment ${primaryLabel} can neither start a task (maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting, and ${live.length} are) nor stop one (minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy, and ${ready.length} are).`;
@@ -319,10 +360,10 @@ export function planService(input: PlanInput): Plan {
     }
     if (settled && oldStillRunning) return `Deployment ${primaryLabel} has all ${desired} of its tasks healthy; it completes once the old tasks have drained and stopped.`;
     return null;
-  }
+  };
   const future = wake.filter((w) => w > now);
   return {
-    waiting,
+    waiting: actions.length > 0 || steady ? null : waitingReason(),
     actions,
     steady,
     completes,
