@@ -9,10 +9,7 @@ import { targetViewOf } from './loadBalancer.ts';
 import { serviceMessages } from './serviceEvents.ts';
 import type { AppBehaviour, Command, DeploymentConfigurationInput, ScriptStep, SimEvent, Task, TaskDefinitionInput } from './model/index.ts';
 
-const revision = (image: string, app?: AppBehaviour): TaskDefinitionInput => {
-  const td = webTaskDefinition('web', app);
-  return { ...td, containerDefinitions: [{ ...td.containerDefinitions[0]!, image }] };
-};
+const revision = (image: string, app?: AppBehaviour): TaskDefinitionInput => webTaskDefinition('web', app, image);
 const register = (taskDefinition: TaskDefinitionInput): Command => ({ type: 'registerTaskDefinition', taskDefinition });
 
 type World = { desired: number; config?: DeploymentConfigurationInput; lb?: boolean; drainSeconds?: number; next?: AppBehaviour; script?: ScriptStep[]; firstApp?: AppBehaviour };

@@ -1,7 +1,7 @@
 // Built-in scenarios: a named starting world plus timed commands. The first is what a visitor
 // sees on arrival; the others are the failure modes the lessons build on.
 
-import type { Command, ContainerDefinitionInput, ScriptStep, TaskDefinitionInput } from './model/index.ts';
+import type { Command, ContainerDefinitionInput, DeploymentConfigurationInput, ScriptStep, TaskDefinitionInput } from './model/index.ts';
 
 export type Scenario = {
   name: string;
@@ -13,9 +13,9 @@ export type Scenario = {
   script: ScriptStep[];
 };
 
-const nginx = (app: ContainerDefinitionInput['app'] = { kind: 'serve' }): ContainerDefinitionInput => ({
+const nginx = (app: ContainerDefinitionInput['app'] = { kind: 'serve' }, image = 'public.ecr.aws/nginx/nginx:1.27'): ContainerDefinitionInput => ({
   name: 'web',
-  image: 'public.ecr.aws/nginx/nginx:1.27',
+  image,
   essential: true,
   portMappings: [{ containerPort: 80, protocol: 'tcp' }],
   // AWS's own example health check (spec §2.7).
@@ -23,13 +23,14 @@ const nginx = (app: ContainerDefinitionInput['app'] = { kind: 'serve' }): Contai
   app,
 });
 
-export const webTaskDefinition = (family = 'web', app?: ContainerDefinitionInput['app']): TaskDefinitionInput => ({
+/** A web server's task definition; `image` for another build of it (a new revision to deploy). */
+export const webTaskDefinition = (family = 'web', app?: ContainerDefinitionInput['app'], image?: string): TaskDefinitionInput => ({
   family,
   cpu: '256',
   memory: '512',
   networkMode: 'awsvpc',
   requiresCompatibilities: ['FARGATE'],
-  containerDefinitions: [nginx(app)],
+  containerDefinitions: [nginx(app, image)],
 });
 
 /** A batch job: does two minutes of work and exits 0. */
@@ -54,6 +55,25 @@ const BUSY_SERVICES = ['web', 'api', 'cart', 'search'];
 
 const register = (taskDefinition: TaskDefinitionInput): Command => ({ type: 'registerTaskDefinition', taskDefinition });
 
+/** Service web behind load balancer web-alb, with clients: a scene that shortens the
+ *  deregistration delay says so in its description. */
+function webBehindAlb(o: { desiredCount: number; ratePerSecond: number; drainSeconds?: number; deploymentConfiguration?: DeploymentConfigurationInput }): Command[] {
+  return [
+    { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, ...(o.drainSeconds !== undefined ? { deregistrationDelaySeconds: o.drainSeconds } : {}) } },
+    {
+      type: 'createService',
+      serviceName: 'web',
+      taskDefinition: 'web:1',
+      desiredCount: o.desiredCount,
+      ...(o.deploymentConfiguration ? { deploymentConfiguration: o.deploymentConfiguration } : {}),
+      loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }],
+    },
+    { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: o.ratePerSecond },
+  ];
+}
+
+const deployWeb2At = (at: number): ScriptStep => ({ at, command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } });
+
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'default',
@@ -63,9 +83,7 @@ export const SCENARIOS: readonly Scenario[] = [
     setup: [
       register(webTaskDefinition()),
       register(reportTaskDefinition),
-      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80 } },
-      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 3, loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }] },
-      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 20 },
+      ...webBehindAlb({ desiredCount: 3, ratePerSecond: 20 }),
       { type: 'runTask', taskDefinition: 'report:1', count: 1 },
     ],
     script: [],
@@ -90,12 +108,10 @@ export const SCENARIOS: readonly Scenario[] = [
       'Service web runs 4 tasks of web:1 behind web-alb at 50 requests a second. At 1 minute 30 it is updated to web:2 with the default deploymentConfiguration (minimumHealthyPercent 100, maximumPercent 200): ECS starts 4 new tasks, and as each becomes healthy in the target group it deregisters, drains and stops an old one. No request fails during the deployment (the 503s in the first half minute came before any task was healthy). (The deregistration delay is shortened to 30 s from the default 300 s, so the old tasks leave sooner.)',
     setup: [
       register(webTaskDefinition()),
-      register({ ...webTaskDefinition(), containerDefinitions: [{ ...nginx(), image: 'public.ecr.aws/nginx/nginx:1.28' }] }),
-      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, deregistrationDelaySeconds: 30 } },
-      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 4, loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }] },
-      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 50 },
+      register(webTaskDefinition('web', undefined, 'public.ecr.aws/nginx/nginx:1.28')),
+      ...webBehindAlb({ desiredCount: 4, ratePerSecond: 50, drainSeconds: 30 }),
     ],
-    script: [{ at: 90, command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } }],
+    script: [deployWeb2At(90)],
   },
   {
     name: 'bad-deploy',
@@ -104,19 +120,10 @@ export const SCENARIOS: readonly Scenario[] = [
       'Service web runs 3 tasks of web:1 behind web-alb, with the deployment circuit breaker on (enable and rollback). At 1 minute 30 it is updated to web:2, whose server crashes 5 seconds after it starts. The old tasks keep serving while the new ones fail; when 3 have failed (the threshold: half of desiredCount, at least 3) the deployment FAILED and ECS rolls back to the last one that completed.',
     setup: [
       register(webTaskDefinition()),
-      register({ ...webTaskDefinition('web', { kind: 'crash', afterSeconds: 5, exitCode: 1 }), containerDefinitions: [{ ...nginx({ kind: 'crash', afterSeconds: 5, exitCode: 1 }), image: 'public.ecr.aws/nginx/nginx:1.28-broken' }] }),
-      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, deregistrationDelaySeconds: 30 } },
-      {
-        type: 'createService',
-        serviceName: 'web',
-        taskDefinition: 'web:1',
-        desiredCount: 3,
-        deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } },
-        loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }],
-      },
-      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 20 },
+      register(webTaskDefinition('web', { kind: 'crash', afterSeconds: 5, exitCode: 1 }, 'public.ecr.aws/nginx/nginx:1.28-broken')),
+      ...webBehindAlb({ desiredCount: 3, ratePerSecond: 20, drainSeconds: 30, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } }),
     ],
-    script: [{ at: 90, command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } }],
+    script: [deployWeb2At(90)],
   },
   {
     name: 'twins',
@@ -139,7 +146,7 @@ export const SCENARIOS: readonly Scenario[] = [
     description:
       'Service api points at an image tag that does not exist. Each task fails to start (TaskFailedToStart, CannotPullContainerError) and the service throttle spaces out the retries.',
     setup: [
-      register({ ...webTaskDefinition('api', { kind: 'pullError' }), containerDefinitions: [{ ...nginx({ kind: 'pullError' }), image: 'public.ecr.aws/nginx/nginx:1.99-typo' }] }),
+      register(webTaskDefinition('api', { kind: 'pullError' }, 'public.ecr.aws/nginx/nginx:1.99-typo')),
       { type: 'createService', serviceName: 'api', taskDefinition: 'api:1', desiredCount: 1 },
     ],
     script: [],
@@ -192,9 +199,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'Service web runs 30 tasks behind web-alb (deregistration delay shortened to 30 s, and said so) under 200 requests a second; a task is killed every 20 seconds. Requests keep flowing while the service heals.',
     setup: [
       register(webTaskDefinition()),
-      { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, deregistrationDelaySeconds: 30 } },
-      { type: 'createService', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 30, loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }] },
-      { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 200 },
+      ...webBehindAlb({ desiredCount: 30, ratePerSecond: 200, drainSeconds: 30 }),
     ],
     script: Array.from({ length: 180 }, (_, i) => ({ at: 120 + i * 20, command: { type: 'stopTask' as const, task: { service: 'web', pick: 'random' as const } } })),
   },
