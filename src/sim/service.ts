@@ -98,16 +98,16 @@ export function reconcile(step: Step, serviceName: string, firedAt: Millis): voi
   service = putService(step, service, { nextReconcileAt: null });
   const tasks = tasksOfService(world, serviceName).filter((t) => t.lastStatus !== 'STOPPED');
   if (service.status === 'DRAINING' && tasks.length === 0) return becomeInactive(step, service);
+  // Registering changes the target groups (and the service's events), never a task.
   if (service.loadBalancers.length) syncTargets(step, service, tasks);
-  const current = tasks.map((t) => world.tasks.get(t.taskArn)!).filter((t) => t.lastStatus !== 'STOPPED');
   service = world.services.get(serviceName)!;
   const plan = planService({
     service,
-    tasks: current,
+    tasks,
     now: world.now,
     availabilityZones: world.config.availabilityZones,
     taskDefinitions: world.taskDefinitions,
-    targetHealth: service.loadBalancers.length ? targetViewsFor(world, current) : null,
+    targetHealth: service.loadBalancers.length ? targetViewsFor(world, tasks) : null,
     unhealthyReaction: world.config.timings.unhealthyReaction,
   });
   applyPlan(step, service, plan);

@@ -28,7 +28,8 @@ export type PlanAction =
   | { kind: 'launch'; deploymentId: string; availabilityZone: string; replaces: Task | null; reason: string }
   | { kind: 'stop'; task: Task; cause: 'unhealthy' | 'scaleIn' | 'deployment'; reason: string };
 
-/** The arithmetic behind the plan (spec §5.5), for the Why panel and the shell. */
+/** The arithmetic behind the plan (spec §5.5): the shell reads primaryHealthy (the circuit
+ *  breaker's "ran successfully"); the tests read the rest. */
 export type PlanNumbers = {
   desired: number;
   maxTasks: number;
