@@ -50,9 +50,12 @@ export function deploymentsView(service: Service, tasks: readonly Task[]): Deplo
 }
 
 /** "new" or "old" for a task of a service whose tasks are mixed; null otherwise (nothing to tell apart). */
+/** Whether deployment `id` is the new one of the view, or an old one. */
+export const tagOf = (view: DeploymentsView, id: string): DeploymentTag => (id === view.newest ? 'new' : 'old');
+
 export function deploymentTag(view: DeploymentsView | undefined, task: Task): DeploymentTag | null {
   if (!view?.mixed || task.serviceName === undefined) return null;
-  return task.startedBy === view.newest ? 'new' : 'old';
+  return tagOf(view, task.startedBy);
 }
 
 /** The primary deployment's rollout, read from the service and its tasks (STOPPED ones are ignored). */
@@ -76,7 +79,7 @@ export function rolloutOf(service: Service, tasks: readonly Task[], view: Deploy
       else if (isPendingStatus(t.lastStatus)) starting++;
       continue;
     }
-    const side = others[t.startedBy === view.newest ? 'new' : 'old'];
+    const side = others[tagOf(view, t.startedBy)];
     if (t.desiredStatus === 'RUNNING') side.running++;
     else if (t.lastStatus === 'DEACTIVATING' || (behindLoadBalancer && t.lastStatus === 'RUNNING')) side.draining++;
     else side.stopping++;

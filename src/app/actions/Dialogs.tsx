@@ -227,7 +227,7 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
         <div className="form-actions">
           {/* The form's submit button is gone: focus goes to the next step, not to the page. */}
           {arn && services.map((s, i) => (
-            <button key={s.serviceName} type="button" autoFocus={i === 0} onClick={() => page.getState().openDialog({ kind: 'updateService', service: s.serviceName, ...(arn ? { taskDefinition: arn } : {}) })}>Deploy it to service {s.serviceName}…</button>
+            <button key={s.serviceName} type="button" autoFocus={i === 0} onClick={() => page.getState().openDialog({ kind: 'updateService', service: s.serviceName, taskDefinition: arn })}>Deploy it to service {s.serviceName}…</button>
           ))}
           <button type="button" autoFocus={!arn || services.length === 0} onClick={() => page.getState().openDialog({ kind: 'runTask', ...(arn ? { taskDefinition: arn } : {}) })}>Run a task of it…</button>
           <button type="button" className="primary" onClick={() => page.getState().openDialog(null)}>Done</button>

@@ -13,10 +13,13 @@ import {
   currentValues,
   describeOutcome,
   fieldOfMessage,
+  readNumber,
   revisionChoices,
   rollingLimits,
+  scaleBy,
   UPDATE_DEFAULTS,
   type ErrorPlace,
+  type NumberField,
   type UpdateValues,
 } from './updateService.ts';
 
@@ -77,17 +80,19 @@ export function UpdateServiceForm({ world, service, inline = false, initialTaskD
     onDone?.();
   };
   const step = (by: number) => {
-    const n = Math.max(0, Math.min(maxCount, service.desiredCount + by));
+    const command = scaleBy(service, by, maxCount);
+    const n = command.desiredCount!;
     setEdits(({ desiredCount: _drop, ...rest }) => rest);
     setErrors({});
-    const { outcome } = store.getState().dispatch({ type: 'updateService', service: service.serviceName, desiredCount: n });
+    const { outcome } = store.getState().dispatch(command);
     setStatus(outcome.ok ? `desiredCount ${n}: a scaling event, no new deployment.` : null);
     if (!outcome.ok) setErrors({ desiredCount: outcome.error.message });
   };
 
   const limits = rollingLimits(value('desiredCount'), value('minimumHealthyPercent'), value('maximumPercent'));
-  const threshold = circuitBreakerThreshold(Number.isInteger(Number(value('desiredCount'))) ? Number(value('desiredCount')) : service.desiredCount);
-  const numberField = (field: 'desiredCount' | 'minimumHealthyPercent' | 'maximumPercent' | 'healthCheckGracePeriodSeconds', label: string, hint: string, extra?: { wide?: boolean; around?: ((input: ReactNode) => ReactNode) | undefined }) => {
+  const typedCount = readNumber(value('desiredCount'));
+  const threshold = circuitBreakerThreshold(Number.isInteger(typedCount) ? typedCount : service.desiredCount);
+  const numberField = (field: NumberField, label: string, hint: string, extra?: { wide?: boolean; around?: ((input: ReactNode) => ReactNode) | undefined }) => {
     const input = (
       <input
         id={id(field)}

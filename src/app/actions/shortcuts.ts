@@ -2,6 +2,7 @@
 
 import { focusOfNode } from '../../diagram/project.ts';
 import type { ScriptCommand } from '../../sim/index.ts';
+import { scaleBy } from './updateService.ts';
 import { SPEEDS } from '../../session/record.ts';
 import type { PageStore } from '../../store/pageStore.ts';
 import type { PaneStore } from '../../store/paneStore.ts';
@@ -112,7 +113,7 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
     case '[':
     case ']': {
       const service = s.selection?.kind === 'service' ? s.sim.world.services.get(s.selection.id) : undefined;
-      if (service) s.dispatch({ type: 'updateService', service: service.serviceName, desiredCount: Math.max(0, service.desiredCount + (key === ']' ? 1 : -1)) });
+      if (service) s.dispatch(scaleBy(service, key === ']' ? 1 : -1, s.sim.world.config.maxDesiredCount));
       return true;
     }
     case 't':

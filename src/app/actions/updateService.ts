@@ -18,11 +18,10 @@ export type UpdateValues = {
   forceNewDeployment: boolean;
 };
 
-export type UpdateField = keyof UpdateValues;
 /** Where an error is shown: next to one field, or at the top of the form. */
 export type ErrorPlace = 'taskDefinition' | 'desiredCount' | 'minimumHealthyPercent' | 'maximumPercent' | 'healthCheckGracePeriodSeconds' | 'circuitBreaker' | 'forceNewDeployment' | 'form';
 
-type NumberField = 'desiredCount' | 'minimumHealthyPercent' | 'maximumPercent' | 'healthCheckGracePeriodSeconds';
+export type NumberField = 'desiredCount' | 'minimumHealthyPercent' | 'maximumPercent' | 'healthCheckGracePeriodSeconds';
 
 /** AWS's defaults, as the form names them beside each field (spec §5.2, §5.4, §5.6). */
 export const UPDATE_DEFAULTS = {
@@ -141,6 +140,14 @@ export function rollingLimits(desiredText: string, minText: string, maxText: str
     ? `${head} ${start}, and up to ${spare} old ${spare === 1 ? 'one' : 'ones'} may stop before new ones are healthy.`
     : `${head} ${start}; no old task stops before a new one is healthy.`;
 }
+
+/** desiredCount one up or down (the node's −/+, the [ ] keys, the form's steppers), kept from 0 to
+ *  the playground's largest desiredCount. */
+export const scaleBy = (service: Service, by: number, max: number): UpdateCommand => ({
+  type: 'updateService',
+  service: service.serviceName,
+  desiredCount: Math.max(0, Math.min(max, service.desiredCount + by)),
+});
 
 /** What a successful update did, in a sentence for the form's status line. */
 export function describeOutcome(command: UpdateCommand, after: Service | undefined): string {

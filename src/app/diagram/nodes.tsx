@@ -9,6 +9,7 @@ import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
 import { DEFAULT_DEREGISTRATION_DELAY, isSteady, shortId } from '../../sim/index.ts';
+import { scaleBy } from '../actions/updateService.ts';
 import { usePageApi, usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { errorCounts, lastSeconds, percent, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
@@ -168,7 +169,7 @@ function ServiceNodeView({ data }: ViewProps<ServiceNodeData>) {
   const store = usePaneApi();
   const page = usePageApi();
   const s = data.service;
-  const scale = (by: number) => own(() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, desiredCount: Math.max(0, s.desiredCount + by) }));
+  const scale = (by: number) => own(() => store.getState().dispatch(scaleBy(s, by, store.getState().sim.world.config.maxDesiredCount)));
   const update = own(() => {
     store.getState().select({ kind: 'service', id: s.serviceName });
     page.getState().openDialog({ kind: 'updateService', service: s.serviceName });

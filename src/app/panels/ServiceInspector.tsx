@@ -4,7 +4,7 @@
 
 import { circuitBreakerThreshold, currentImage, familyRevision, isPinned, orderDeployments, tasksOfService, type Deployment, type Service, type World } from '../../sim/index.ts';
 import { usePageApi, usePaneApi } from '../../store/StoreContext.tsx';
-import { deploymentsView, rolloutOf, type DeploymentsView } from '../../diagram/deployments.ts';
+import { deploymentsView, rolloutOf, tagOf, type DeploymentsView } from '../../diagram/deployments.ts';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import type { Availability } from '../actions/availability.ts';
 import { UpdateServiceForm } from '../actions/UpdateService.tsx';
@@ -77,7 +77,7 @@ export function ServiceInspector({ world, service: s }: { world: World; service:
 
 function DeploymentItem({ world, service, deployment: d, view }: { world: World; service: Service; deployment: Deployment; view: DeploymentsView }) {
   const revision = familyRevision(d.taskDefinition);
-  const tag = view.mixed ? (d.id === view.newest ? 'new' : 'old') : null;
+  const tag = view.mixed ? tagOf(view, d.id) : null;
   const breaker = service.deploymentConfiguration.deploymentCircuitBreaker;
   const judged = breaker.enable && d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS';
   return (

@@ -49,6 +49,7 @@ function ImageItem({ world, td, container: c }: { world: World; td: TaskDefiniti
     if (digest) byDigest.set(digest, (byDigest.get(digest) ?? 0) + 1);
   }
   const pinned = isPinned(c.image);
+  const problem = pushImageProblem(c.image);
   const push = () => {
     const { outcome } = store.getState().dispatch({ type: 'pushImage', image: c.image });
     const now = store.getState().sim.world;
@@ -72,7 +73,7 @@ function ImageItem({ world, td, container: c }: { world: World; td: TaskDefiniti
         </Field>
       </dl>
       <ActionButton
-        availability={pinned ? { enabled: false, reason: pushImageProblem(c.image)! } : { enabled: true }}
+        availability={problem ? { enabled: false, reason: problem } : { enabled: true }}
         onAction={push}
         className="push-button"
       >
