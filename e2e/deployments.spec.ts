@@ -134,10 +134,16 @@ test('the form puts the engine\'s message next to its field, and submits only wh
   const dialog = page.getByRole('dialog', { name: 'Update service web' });
   await expect(dialog).toBeVisible();
   const max = dialog.getByLabel('maximumPercent');
+  const min = dialog.getByLabel('minimumHealthyPercent');
+  // Two bad values: both are shown by their fields at once, and focus goes to the first.
+  await min.fill('-5');
   await max.fill('250');
   await max.press('Enter');
+  await expect(min).toBeFocused();
+  await expect(min).toHaveAccessibleDescription(/minimumHealthyPercent must be a whole number from 0 to 100/);
+  await min.fill('100');
   await expect(max).toHaveAttribute('aria-invalid', 'true');
-  await expect(dialog.getByRole('alert')).toHaveText('maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.');
+  await expect(dialog.getByRole('alert').filter({ hasText: 'maximumPercent' })).toHaveText('maximumPercent must be a whole number from 100 to 200 for a REPLICA service on Fargate.');
   await expect(max).toHaveAccessibleDescription(/maximumPercent must be a whole number from 100 to 200/);
   await max.fill('150');
   await expect(dialog.getByTestId('rolling-limits')).toHaveText(/^With desiredCount 3: at most 4 running or starting \(150 %\), at least 3 healthy \(100 %\)\./);
@@ -148,6 +154,8 @@ test('the form puts the engine\'s message next to its field, and submits only wh
   await expect(revision.locator('option:checked')).toHaveText('web:2');
   await max.press('Enter');
   await expect(dialog).toHaveCount(0);
+  // Focus is back where the keyboard was, not lost to the page.
+  await expect(page.locator('.react-flow__node-service')).toBeFocused();
   await expect(rollout(page)).toHaveText(/IN_PROGRESS/);
   // The inspector's own form and deployments agree: maximumPercent 150, web:2 PRIMARY.
   await expect(inspector(page).getByTestId('deployment-web:2')).toContainText(/PRIMARY · web:2 · IN_PROGRESS/);

@@ -1,5 +1,5 @@
 // A modal built on the native <dialog>: the browser traps focus, Escape closes it, and focus
-// returns to where it was. Closing (by any means) clears the page's dialog request.
+// returns to where it was (however it closes). Closing (by any means) clears the page's dialog request.
 
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { usePageApi } from '../../store/StoreContext.tsx';
@@ -10,8 +10,14 @@ export function Dialog({ title, children, wide }: { title: string; children: Rea
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    return () => {
+      dialog?.close();
+      // Closed by the page (a form that went through) rather than by the browser: React has taken
+      // the dialog out already, so the browser can't give focus back as it does on Escape. Do it.
+      if (opener?.isConnected && (document.activeElement === null || document.activeElement === document.body)) opener.focus();
+    };
   }, []);
   return (
     <dialog ref={ref} className={wide ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} onClose={() => page.getState().openDialog(null)}>

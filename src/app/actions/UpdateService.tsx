@@ -23,6 +23,9 @@ import {
   type UpdateValues,
 } from './updateService.ts';
 
+/** The fields in the order the form shows them. */
+const FORM_ORDER: ErrorPlace[] = ['taskDefinition', 'desiredCount', 'minimumHealthyPercent', 'maximumPercent', 'healthCheckGracePeriodSeconds', 'circuitBreaker', 'forceNewDeployment'];
+
 type Props = {
   world: World;
   service: Service;
@@ -70,8 +73,9 @@ export function UpdateServiceForm({ world, service, inline = false, initialTaskD
         next[place] = next[place] ? `${next[place]} ${m}` : m;
       }
       setErrors(next);
-      const first = Object.keys(next)[0];
-      if (first && first !== 'form') requestAnimationFrame(() => document.getElementById(id(first))?.focus());
+      // The first in the form's own order, whatever order the engine checked them in.
+      const first = FORM_ORDER.find((f) => next[f] !== undefined);
+      if (first) requestAnimationFrame(() => document.getElementById(id(first))?.focus());
       return;
     }
     setErrors({});
