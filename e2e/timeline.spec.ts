@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { rows } from './helpers.ts';
-import { SCENARIOS } from '../src/sim/scenarios.ts';
+import { LISTED_SCENARIOS } from '../src/sim/scenarios.ts';
 
 const scrub = (page: Page) => page.getByRole('slider', { name: 'Sim time' });
 const row = (page: Page, id: string) => page.getByTestId(`task-${id}`);
@@ -159,7 +159,7 @@ test('a reload keeps the scene and the speed; the scene picker shows every scene
   await page.getByLabel('Speed').selectOption('32');
   await page.getByRole('button', { name: /^Scene:/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Choose a scene' });
-  await expect(dialog.getByRole('button')).toHaveCount(SCENARIOS.length + 1); // every scene, and Close
+  await expect(dialog.getByRole('button')).toHaveCount(LISTED_SCENARIOS.length + 1); // every scene, and Close
   await expect(dialog).toContainText('Four services of 50 tasks each');
   await dialog.getByRole('button', { name: /^Twin worlds/ }).click();
   await expect(page).toHaveURL(/\?scenario=twins&speed=32$/);

@@ -3,7 +3,7 @@
 
 export { Simulation, type SimulationOptions, type DispatchOutcome } from './simulation.ts';
 export { findTask } from './commands.ts';
-export { SCENARIOS, findScenario, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
+export { SCENARIOS, LISTED_SCENARIOS, findScenario, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
 export {
   parseScript,
   parseCommand,

@@ -11,6 +11,9 @@ export type Scenario = {
   setup: Command[];
   /** Timed commands (seconds of sim time). */
   script: ScriptStep[];
+  /** false: a part of something else (a lesson's start, a half of the twin view), so the scene
+   *  picker leaves it out; a link may still open it. */
+  listed?: boolean;
 };
 
 const nginx = (app: ContainerDefinitionInput['app'] = { kind: 'serve' }, image = 'public.ecr.aws/nginx/nginx:1.27'): ContainerDefinitionInput => ({
@@ -141,6 +144,22 @@ export const SCENARIOS: readonly Scenario[] = [
     ],
   },
   {
+    name: 'twin-task',
+    title: 'Twin view, left: a task you run yourself',
+    description: 'One standalone task of web:1, started with RunTask. No service watches it, and it is not behind a load balancer: whatever stops it, it stays stopped.',
+    setup: [register(webTaskDefinition()), { type: 'runTask', taskDefinition: 'web:1', count: 1 }],
+    script: [],
+    listed: false,
+  },
+  {
+    name: 'twin-service',
+    title: 'Twin view, right: a service of one task',
+    description: 'Service web keeps 1 task of web:1 running behind load balancer web-alb. Whatever stops its task, the scheduler starts a replacement.',
+    setup: [register(webTaskDefinition()), ...webBehindAlb({ desiredCount: 1, ratePerSecond: 5, drainSeconds: 30 })],
+    script: [],
+    listed: false,
+  },
+  {
     name: 'bad-image',
     title: "A task that can't start",
     description:
@@ -213,3 +232,5 @@ export const SCENARIOS: readonly Scenario[] = [
 ];
 
 export const findScenario = (name: string) => SCENARIOS.find((s) => s.name === name);
+/** The scenes the scene picker offers. */
+export const LISTED_SCENARIOS = SCENARIOS.filter((s) => s.listed !== false);

@@ -2,7 +2,7 @@
 // dialog (a link that reopens this exact moment: the same tasks, IDs and events).
 
 import { useEffect, useId, useRef, useState } from 'react';
-import { clockLabel, SCENARIOS } from '../../sim/index.ts';
+import { clockLabel, LISTED_SCENARIOS } from '../../sim/index.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { openScene, shareLink } from '../pageSession.ts';
 import { plural } from '../format.ts';
@@ -21,7 +21,7 @@ export function ScenesDialog() {
     <Dialog title="Choose a scene" wide>
       <p className="muted small">Each scene starts a fresh session. What you did in this one stays in your browser until you act in the new one.</p>
       <ul className="scenes">
-        {SCENARIOS.map((s) => (
+        {LISTED_SCENARIOS.map((s) => (
           <li key={s.name}>
             <button type="button" className={s.name === current ? 'scene current' : 'scene'} onClick={() => open(s.name)} aria-current={s.name === current ? 'true' : undefined} autoFocus={s.name === current}>
               <span className="scene-title">{s.title}{s.name === current && <span className="muted"> (showing now)</span>}</span>
