@@ -80,3 +80,58 @@ describe('registerTaskDefinition', () => {
     expect(c).toMatchObject({ essential: true, stopTimeout: 30, healthCheck: { interval: 30, timeout: 5, retries: 3, startPeriod: 0 } });
   });
 });
+
+describe('logConfiguration (spec §2.5, awslogs)', () => {
+  const awslogs = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } };
+  const at = 'containerDefinitions[0].logConfiguration';
+
+  it('accepts AWS’s Fargate example and carries it onto the registered revision, options by name', () => {
+    expect(validateTaskDefinition(withContainer({ logConfiguration: awslogs }))).toEqual([]);
+    const world = createWorld({ seed: 1 });
+    dispatch(world, { type: 'registerTaskDefinition', taskDefinition: withContainer({ logConfiguration: { ...awslogs, options: { ...awslogs.options, 'awslogs-create-group': 'true' } } }) });
+    const c = [...world.taskDefinitions.values()][0]!.containerDefinitions[0]!;
+    expect(c.logConfiguration?.logDriver).toBe('awslogs');
+    expect(Object.entries(c.logConfiguration!.options)).toEqual([['awslogs-group', '/ecs/web'], ['awslogs-region', 'us-east-1'], ['awslogs-stream-prefix', 'ecs'], ['awslogs-create-group', 'true']]);
+    // As DescribeTaskDefinition shows it.
+    expect(JSON.parse(JSON.stringify(c.logConfiguration))).toEqual({ logDriver: 'awslogs', options: { ...awslogs.options, 'awslogs-create-group': 'true' } });
+  });
+
+  it('leaves a container without one as it was', () => {
+    const world = createWorld({ seed: 1 });
+    dispatch(world, { type: 'registerTaskDefinition', taskDefinition: web });
+    expect([...world.taskDefinitions.values()][0]!.containerDefinitions[0]).not.toHaveProperty('logConfiguration');
+  });
+
+  it.each([
+    ['no awslogs-stream-prefix (required on Fargate)', { ...awslogs, options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1' } }, `${at}.options.awslogs-stream-prefix`, /^Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs\.$/],
+    ['an empty awslogs-stream-prefix', { ...awslogs, options: { ...awslogs.options, 'awslogs-stream-prefix': '' } }, `${at}.options.awslogs-stream-prefix`, /awslogs-stream-prefix/],
+    ['no awslogs-group', { ...awslogs, options: { 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } }, `${at}.options.awslogs-group`, /requires option 'awslogs-group'/],
+    ['no awslogs-region', { ...awslogs, options: { 'awslogs-group': '/ecs/web', 'awslogs-stream-prefix': 'ecs' } }, `${at}.options.awslogs-region`, /requires option 'awslogs-region'/],
+    ['no options at all', { logDriver: 'awslogs' }, `${at}.options.awslogs-group`, /awslogs-group/],
+    ['options that are not an object', { logDriver: 'awslogs', options: ['awslogs-group'] }, `${at}.options`, /must be an object/],
+    ['an option that is not a string', { ...awslogs, options: { ...awslogs.options, 'awslogs-create-group': true } }, `${at}.options.awslogs-create-group`, /needs a string value/],
+    ['no log driver', { options: awslogs.options }, `${at}.logDriver`, /should not be null or empty/],
+    ['a log driver Fargate does not support', { ...awslogs, logDriver: 'json-file' }, `${at}.logDriver`, /Fargate supports the log drivers awslogs, splunk and awsfirelens; got 'json-file'/],
+    ['a Fargate driver the playground does not model', { ...awslogs, logDriver: 'splunk' }, `${at}.logDriver`, /models only awslogs/],
+    ['a logConfiguration that is not an object', 'awslogs', at, /must be an object/],
+  ])('rejects %s, naming the field', (_what, logConfiguration, field, message) => {
+    const errors = validateTaskDefinition(withContainer({ logConfiguration }));
+    expect(errors.map((e) => e.field)).toContain(field);
+    expect(errors.find((e) => e.field === field)!.message).toMatch(message);
+  });
+
+  it('reads options by name only as the user gave them: "__proto__" and "hasOwnProperty" are just names', () => {
+    const options = JSON.parse('{"__proto__": "x", "hasOwnProperty": "y", "awslogs-group": "/ecs/web", "awslogs-region": "us-east-1"}') as Record<string, string>;
+    const errors = validateTaskDefinition(withContainer({ logConfiguration: { logDriver: 'awslogs', options } }));
+    expect(errors.map((e) => e.field)).toEqual([`${at}.options.awslogs-stream-prefix`]);
+    const world = createWorld({ seed: 1 });
+    dispatch(world, { type: 'registerTaskDefinition', taskDefinition: withContainer({ logConfiguration: { logDriver: 'awslogs', options: { ...awslogs.options, ...options } } }) });
+    const registered = [...world.taskDefinitions.values()][0]!.containerDefinitions[0]!.logConfiguration!.options;
+    expect(Object.hasOwn(registered, '__proto__') && registered['__proto__']).toBe('x');
+    expect(Object.getPrototypeOf(registered)).toBe(Object.prototype);
+    expect(Object.hasOwn(registered, 'hasOwnProperty') && registered['hasOwnProperty']).toBe('y');
+    expect(Object.hasOwn(registered, 'constructor')).toBe(false);
+    // A checkpoint's copy keeps them as names too.
+    expect(Object.hasOwn(structuredClone(registered), '__proto__')).toBe(true);
+  });
+});

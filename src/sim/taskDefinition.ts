@@ -81,6 +81,7 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
     validatePorts(c.portMappings, `${at}.portMappings`, err);
     validateEnvironment(c.environment, `${at}.environment`, err);
     if (c.healthCheck !== undefined) validateHealthCheck(c.healthCheck, `${at}.healthCheck`, err);
+    if (c.logConfiguration !== undefined) validateLogConfiguration(c.logConfiguration, `${at}.logConfiguration`, err);
     if (c.stopTimeout !== undefined && (!isInt(c.stopTimeout) || c.stopTimeout < 2 || c.stopTimeout > 120))
       err(`${at}.stopTimeout`, 'stopTimeout on Fargate must be a whole number of seconds from 2 to 120.');
     if (c.sigterm !== undefined && c.sigterm !== 'exit' && c.sigterm !== 'ignore') err(`${at}.sigterm`, "sigterm must be 'exit' or 'ignore'.");
@@ -130,6 +131,33 @@ function validateHealthCheck(hc: unknown, at: string, err: Report) {
   }
 }
 
+/** A user's string, cut short before it is echoed in a message. */
+const shorten = (s: string) => (s.length > 64 ? `${s.slice(0, 61)}…` : s);
+
+/** Log drivers Fargate supports (spec §2.5); the playground models awslogs. */
+const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
+
+/** awslogs on Fargate (spec §2.5, §2.7: AWS's Fargate example sets all three options). ECS passes
+ *  other options to the driver as they are, so only these are checked. */
+function validateLogConfiguration(lc: unknown, at: string, err: Report) {
+  if (!isObject(lc)) return err(at, 'logConfiguration must be an object, e.g. {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs"}}.');
+  const driver = lc.logDriver;
+  if (driver === undefined || driver === '') err(`${at}.logDriver`, 'logConfiguration.logDriver should not be null or empty.');
+  else if (typeof driver !== 'string' || !FARGATE_LOG_DRIVERS.includes(driver))
+    err(`${at}.logDriver`, `Fargate supports the log drivers awslogs, splunk and awsfirelens; got '${shorten(String(driver))}'.`);
+  else if (driver !== 'awslogs') err(`${at}.logDriver`, `Log driver ${driver} works on Fargate, but the playground models only awslogs.`);
+  const options = lc.options ?? {};
+  if (!isObject(options)) return err(`${at}.options`, 'logConfiguration.options must be an object of option names and string values.');
+  for (const [name, value] of Object.entries(options))
+    if (typeof value !== 'string') err(`${at}.options.${shorten(name)}`, `Log option '${shorten(name)}' needs a string value.`);
+  if (driver !== 'awslogs') return;
+  const has = (name: string) => Object.hasOwn(options, name) && typeof options[name] === 'string' && options[name] !== '';
+  if (!has('awslogs-group')) err(`${at}.options.awslogs-group`, "Log driver awslogs requires option 'awslogs-group': the CloudWatch Logs log group the container's output goes to.");
+  if (!has('awslogs-region')) err(`${at}.options.awslogs-region`, "Log driver awslogs requires option 'awslogs-region': the Region of that log group, e.g. us-east-1.");
+  // The message ECS gives (observed in CloudFormation output, aws/aws-cdk#1422).
+  if (!has('awslogs-stream-prefix')) err(`${at}.options.awslogs-stream-prefix`, 'Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.');
+}
+
 function validateApp(app: unknown, at: string, err: Report) {
   if (!isObject(app)) return err(at, 'app must be an object.');
   const kinds = ['serve', 'exit', 'crash', 'failHealthCheck', 'hang', 'pullError'];
@@ -154,6 +182,9 @@ function normalizeContainer(c: ContainerDefinitionInput): ContainerDefinition {
     portMappings: ports,
     environment: (c.environment ?? []).map((e) => ({ name: e.name, value: e.value })),
     ...(c.healthCheck ? { healthCheck: { ...HEALTH_CHECK_DEFAULTS, ...c.healthCheck } } : {}),
+    // A copy of the options' own properties: Object.fromEntries defines each name as an own
+    // property ("__proto__" too) and never sets a prototype.
+    ...(c.logConfiguration ? { logConfiguration: { logDriver: 'awslogs', options: Object.fromEntries(Object.entries(c.logConfiguration.options)) } } : {}),
     stopTimeout: c.stopTimeout ?? DEFAULT_STOP_TIMEOUT,
     sigterm: c.sigterm ?? 'exit',
     app: c.app ?? { kind: 'serve' },

@@ -89,10 +89,18 @@ export type ContainerDefinitionInput = {
   portMappings?: { containerPort: number; protocol?: 'tcp' | 'udp' }[];
   environment?: KeyValuePair[];
   healthCheck?: Partial<HealthCheck> & { command: string[] };
+  /** Where the container's stdout and stderr go (spec §2.5). The playground models the awslogs
+   *  driver only; its options are a JSON object, read with Object.hasOwn (a user's key is never
+   *  looked up bare). */
+  logConfiguration?: LogConfigurationInput;
   stopTimeout?: number;
   sigterm?: 'exit' | 'ignore';
   app?: AppBehaviour;
 };
+
+/** logConfiguration as register-task-definition takes it: `{"logDriver": "awslogs", "options":
+ *  {"awslogs-group": "/ecs/web", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs"}}`. */
+export type LogConfigurationInput = { logDriver: 'awslogs'; options: Readonly<Record<string, string>> };
 
 /** A problem with one field; `field` is a path like containerDefinitions[0].memory. */
 export type FieldError = { field: string; message: string };

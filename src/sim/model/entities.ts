@@ -35,6 +35,12 @@ export type HealthCheck = {
 export type PortMapping = { containerPort: number; protocol: 'tcp' | 'udp' };
 export type KeyValuePair = { name: string; value: string };
 
+/** A container's log configuration (API:LogConfiguration, spec §2.5): the awslogs driver sends
+ *  stdout and stderr to CloudWatch Logs. `options` is a plain object, as DescribeTaskDefinition
+ *  returns it (so the JSON a view shows is AWS's); its names are the user's, so read it with
+ *  Object.hasOwn, never as a bare key. */
+export type LogConfiguration = { logDriver: 'awslogs'; options: Readonly<Record<string, string>> };
+
 export type ContainerDefinition = {
   name: string;
   image: string;
@@ -44,6 +50,7 @@ export type ContainerDefinition = {
   portMappings: PortMapping[];
   environment: KeyValuePair[];
   healthCheck?: HealthCheck;
+  logConfiguration?: LogConfiguration;
   stopTimeout: number; // seconds between SIGTERM and SIGKILL, default 30
   /** How the simulated app behaves on SIGTERM: exit promptly (143) or ignore it (SIGKILL, 137). */
   sigterm: 'exit' | 'ignore';
