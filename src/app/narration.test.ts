@@ -10,13 +10,33 @@ describe('narrate', () => {
     const events = [...sim.dispatch({ type: 'stopTask', task: victim.taskArn }).events, ...sim.advanceBy(180_000)];
     const lines = narrate(events);
     const id = victim.taskId.slice(0, 8);
-    const stoppedAt = lines.indexOf(`Task ${id} (of service web) stopped: UserInitiated.`);
-    const started = lines.indexOf('Service web started 1 task.');
+    const stoppedAt = lines.indexOf(`Task ${id} of service web stopped (UserInitiated).`);
+    const started = lines.findIndex((l) => /^Service web saw 2 of 3 tasks running and started one in us-east-1[abc]\.$/.test(l));
     const steady = lines.lastIndexOf('Service web reached a steady state.');
     expect(started).toBeGreaterThanOrEqual(0);
     expect(stoppedAt).toBeGreaterThan(started); // the replacement starts before the old task is gone
     expect(steady).toBeGreaterThan(started);
-    expect(lines.some((l) => /^Task [0-9a-f]{8} \(of service web\) is running in us-east-1[abc]\.$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^Task [0-9a-f]{8} of service web is running in us-east-1[abc]\.$/.test(l))).toBe(true);
+  });
+
+  it('says why nothing replaces a task you ran yourself', () => {
+    const sim = Simulation.create({ seed: 2, scenario: 'basic' });
+    const lines = narrate(sim.advanceBy(300_000));
+    const job = [...sim.world.tasks.values()].find((t) => t.family === 'report')!;
+    expect(lines).toContain(
+      `report's task ${job.taskId.slice(0, 8)} stopped (EssentialContainerExited: Essential container in task exited). Nothing replaces it: a task you run yourself has no service watching it.`,
+    );
+  });
+
+  it('says a new service started its tasks, across the zones', () => {
+    const sim = Simulation.create({ seed: 2, scenario: 'basic' });
+    expect(narrate([...sim.setupEvents, ...sim.advanceBy(2_000)])).toContain('Service web saw 0 of 3 tasks running and started 3 in us-east-1a, us-east-1b and us-east-1c.');
+  });
+
+  it('says a replacement for an unhealthy task starts before it stops', () => {
+    const sim = Simulation.create({ seed: 2, scenario: 'unhealthy' });
+    const lines = narrate(sim.advanceBy(400_000));
+    expect(lines.some((l) => /^Service web started a replacement for unhealthy task [0-9a-f]{8} in us-east-1[abc], before stopping it\.$/.test(l))).toBe(true);
   });
 
   it('says nothing for a health check that passes quietly', () => {
@@ -33,6 +53,7 @@ describe('narrate a deployment', () => {
     const lines = narrate(sim.advanceTo(200_000)).filter((l) => /deploy|rolling back/.test(l));
     expect(lines).toEqual([
       'Service web started deploying web:2.',
+      'Service web started 3 tasks of its new deployment (3 of desiredCount 3).',
       "Service web's deployment of web:2 failed: the circuit breaker tripped, tasks failed to start.",
       'Service web is rolling back to web:1.',
       'Service web finished deploying web:1: the deployment completed.',

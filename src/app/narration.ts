@@ -1,25 +1,34 @@
-// What the polite live region says: the few events a listener needs (a task stopped, a service
-// started a replacement, steady state, a deployment started, completed, failed or rolled back),
-// in short sentences. Pure, so it is tested directly; the
-// component rate-limits it.
+// What the caption line and the polite live region say: the few events a person needs (a task
+// stopped, a service started a replacement and why, steady state, a deployment started,
+// completed, failed or rolled back), in short plain sentences that say why where it matters
+// ("Nothing replaces it: a task you run yourself has no service watching it"). Pure, so it is
+// tested directly; the component rate-limits it.
 
 import type { TimelineCause } from '../session/session.ts';
-import { clockLabel, familyRevision, findScenario, rolloutReasons, serviceEventGist, shortDigest, shortId, type SimEvent } from '../sim/index.ts';
+import { clockLabel, familyRevision, findScenario, rolloutReasons, serviceEventGist, shortDigest, shortId, type PlannedAction, type SimEvent } from '../sim/index.ts';
 import { plural } from './format.ts';
 
 export function narrate(events: readonly SimEvent[]): string[] {
   const out: string[] = [];
   for (const e of events) {
     if (e.type === 'TaskStateChanged') {
-      const owner = e.group.startsWith('service:') ? `of service ${e.group.slice(8)}` : 'standalone';
-      if (e.lastStatus === 'STOPPED') out.push(`Task ${shortId(e.taskId)} (${owner}) stopped: ${e.stopCode ?? 'no stop code'}.`);
-      else if (e.lastStatus === 'RUNNING' && e.desiredStatus === 'RUNNING') out.push(`Task ${shortId(e.taskId)} (${owner}) is running in ${e.availabilityZone}.`);
+      const service = e.group.startsWith('service:') ? e.group.slice('service:'.length) : null;
+      const id = shortId(e.taskId);
+      if (e.lastStatus === 'STOPPED') {
+        if (service !== null) out.push(`Task ${id} of service ${service} stopped (${e.stopCode ?? 'no stop code'}).`);
+        else {
+          const family = e.group.startsWith('family:') ? e.group.slice('family:'.length) : 'your';
+          out.push(`${family}'s task ${id} stopped (${e.stopCode ?? 'no stop code'}${e.stoppedReason ? `: ${e.stoppedReason}` : ''}). Nothing replaces it: a task you run yourself has no service watching it.`);
+        }
+      } else if (e.lastStatus === 'RUNNING' && e.desiredStatus === 'RUNNING') out.push(`Task ${id} ${service !== null ? `of service ${service}` : '(standalone)'} is running in ${e.availabilityZone}.`);
+    } else if (e.type === 'SchedulerPlanned') {
+      out.push(...narratePlan(e.serviceName, e.actions));
     } else if (e.type === 'ServiceEvent') {
       const gist = serviceEventGist(e.message);
-      if (gist?.kind === 'started') out.push(`Service ${e.serviceName} started ${plural(gist.count, 'task')}.`);
-      else if (gist?.kind === 'stopped') out.push(`Service ${e.serviceName} stopped ${plural(gist.count, 'running task')}.`);
+      // Starts are told from the scheduler's plan, above, which says why.
+      if (gist?.kind === 'stopped') out.push(`Service ${e.serviceName} stopped ${plural(gist.count, 'running task')}.`);
       else if (gist?.kind === 'steadyState') out.push(`Service ${e.serviceName} reached a steady state.`);
-      else if (gist?.kind === 'unableToStart') out.push(`Service ${e.serviceName} is unable to consistently start tasks successfully.`);
+      else if (gist?.kind === 'unableToStart') out.push(`Service ${e.serviceName} is unable to consistently start tasks successfully, so it waits longer between tries.`);
       else if (gist?.kind === 'deploymentStuck')
         out.push(`Service ${e.serviceName}'s deployment is stuck: minimumHealthyPercent and maximumPercent leave no room to start or stop a task.`);
       // Completed, failed and rolling back are told from the deployment's own state change, below.
@@ -39,6 +48,27 @@ export function narrate(events: readonly SimEvent[]): string[] {
       out.push(`Rejected: ${e.message}`);
     }
   }
+  return out;
+}
+
+const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/** One plan's launches in a sentence or two, with the reason in plain words: "Service web saw 2 of
+ *  3 tasks running and started one in us-east-1a." Stops are told by the service's own event. */
+function narratePlan(service: string, actions: readonly PlannedAction[]): string[] {
+  const out: string[] = [];
+  const launches = actions.flatMap((a) => (a.action === 'launch' && a.launch ? [a.launch] : []));
+  const counted = launches.filter((l) => l.why === 'desiredCount' || l.why === 'keeper');
+  if (counted.length > 0) {
+    const { running, desired } = counted[0]!;
+    const zones = list([...new Set(counted.map((l) => l.availabilityZone))]);
+    const started = counted.length === 1 ? 'one' : String(counted.length);
+    out.push(`Service ${service} saw ${running} of ${plural(desired, 'task')} running and started ${started} in ${zones}.`);
+  }
+  for (const l of launches.filter((l) => l.why === 'unhealthy'))
+    out.push(`Service ${service} started a replacement for unhealthy task ${l.replaces ? `${shortId(l.replaces)} ` : ''}in ${l.availabilityZone}, before stopping it.`);
+  const deploying = launches.filter((l) => l.why === 'deployment');
+  if (deploying.length > 0) out.push(`Service ${service} started ${plural(deploying.length, 'task')} of its new deployment (${deploying[0]!.running + deploying.length} of desiredCount ${deploying[0]!.desired}).`);
   return out;
 }
 

@@ -135,7 +135,14 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
       type: 'SchedulerPlanned',
       serviceName: name,
       actions: plan.actions.map((a) =>
-        a.kind === 'launch' ? { action: 'launch', count: 1, reason: a.reason } : { action: 'stop', taskIds: [a.task.taskId], reason: a.reason },
+        a.kind === 'launch'
+          ? {
+              action: 'launch',
+              count: 1,
+              reason: a.reason,
+              launch: { availabilityZone: a.availabilityZone, why: a.why, running: a.running, desired: a.desired, ...(a.replaces ? { replaces: a.replaces.taskId } : {}) },
+            }
+          : { action: 'stop', taskIds: [a.task.taskId], reason: a.reason },
       ),
     });
     service = resolveCause(step, service, 'deploymentConfiguration');

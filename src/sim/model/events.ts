@@ -5,7 +5,15 @@ import type { ContainerStatus, DesiredStatus, HealthStatus, Millis, StopCode, Ta
 
 /** One action of a scheduler plan, as the log keeps it: what and why, in plain English. 'wait' is
  *  why nothing more happens for now (a deployment waiting on health, stuck, failed, throttled). */
-export type PlannedAction = { action: 'launch' | 'stop' | 'wait'; taskIds?: string[]; count?: number; reason: string };
+export type PlannedAction = {
+  action: 'launch' | 'stop' | 'wait';
+  taskIds?: string[];
+  count?: number;
+  reason: string;
+  /** A launch's gist, for a caption: where, why, and the serving deployment's running or starting
+   *  tasks before it against desiredCount. */
+  launch?: { availabilityZone: string; why: 'desiredCount' | 'unhealthy' | 'deployment' | 'keeper'; running: number; desired: number; replaces?: string };
+};
 
 export type SimEventBody =
   | { type: 'TaskDefinitionRegistered'; taskDefinitionArn: string; family: string; revision: number }

@@ -24,8 +24,13 @@ import { clockLabel, SECOND } from '../time.ts';
 import { familyRevision } from '../ids.ts';
 import type { Deployment, DeploymentConfiguration, Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
 
+export type LaunchWhy = 'desiredCount' | 'unhealthy' | 'deployment' | 'keeper';
+
 export type PlanAction =
-  | { kind: 'launch'; deploymentId: string; availabilityZone: string; replaces: Task | null; reason: string }
+  /** `running`: the serving deployment's tasks running or starting, before this launch; `why`: the
+   *  gist of the reason, for a caption (desiredCount not met, a replacement for an unhealthy task,
+   *  a deployment's new task, or the last completed deployment keeping the count). */
+  | { kind: 'launch'; deploymentId: string; availabilityZone: string; replaces: Task | null; reason: string; why: LaunchWhy; running: number; desired: number }
   | { kind: 'stop'; task: Task; cause: 'unhealthy' | 'scaleIn' | 'deployment'; reason: string };
 
 /** The arithmetic behind the plan (spec §5.5): the shell reads primaryHealthy (the circuit
@@ -209,7 +214,8 @@ function planLaunches(v: View, actions: PlanAction[], wake: Millis[]): number {
         : v.deploying
           ? `Deployment ${v.primaryLabel} has ${have} of ${desired} ${tasksWord(desired)}: start one in ${az}. maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting; ${live.length + i} ${live.length + i === 1 ? 'is' : 'are'}.`
           : `desiredCount is ${desired} but ${have} ${have === 1 ? 'task is' : 'tasks are'} running or starting: start one in ${az}, the Availability Zone with the fewest tasks.`;
-    actions.push({ kind: 'launch', deploymentId: v.serving.id, availabilityZone: az, replaces: sick, reason });
+    const why: LaunchWhy = sick ? 'unhealthy' : keeper ? 'keeper' : v.deploying ? 'deployment' : 'desiredCount';
+    actions.push({ kind: 'launch', deploymentId: v.serving.id, availabilityZone: az, replaces: sick, reason, why, running: have, desired });
   }
   return launches;
 }
