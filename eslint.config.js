@@ -12,8 +12,8 @@ const simPatterns = [
   { group: ['node:*', 'fs', 'path', 'os'], message: 'src/sim runs in the browser and in Node alike: no Node APIs.' },
 ];
 const simBoundary = {
-  files: ['src/sim/**/*.ts', 'src/session/**/*.ts'],
-  ignores: ['src/sim/**/*.test.ts', 'src/session/**/*.test.ts'],
+  files: ['src/sim/**/*.ts', 'src/session/**/*.ts', 'src/lessons/**/*.ts'],
+  ignores: ['src/sim/**/*.test.ts', 'src/session/**/*.test.ts', 'src/lessons/**/*.test.ts'],
   languageOptions: { globals: { ...globals.es2022 } },
   rules: {
     'no-restricted-globals': ['error',
@@ -50,6 +50,11 @@ export default defineConfig(
   { files: ['src/session/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns,
     { group: ['../store/*', '../app/*', '../diagram/*'], message: 'src/session is beside the engine: it knows nothing of the store or the views.' },
     { group: ['../sim/*', '!../sim/index.ts'], message: 'src/session uses the engine through src/sim/index.ts only.' },
+  ] }] } },
+  // Lessons are data on the session layer: as pure as it, and they know no view.
+  { files: ['src/lessons/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns,
+    { group: ['**/store/*', '**/app/*', '**/diagram/*'], message: 'src/lessons is data on the session layer: it knows nothing of the store or the views.' },
+    { group: ['**/sim/*', '!**/sim/index.ts'], message: 'src/lessons uses the engine through src/sim/index.ts only.' },
   ] }] } },
   // The floor (src/sim/model): the vocabulary, types only, importing nothing but itself.
   { files: ['src/sim/model/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [...simPatterns, { group: ['../*'], message: 'src/sim/model is the floor: it imports nothing outside itself.' }] }] } },

@@ -1,7 +1,11 @@
 // Built-in scenarios: a named starting world plus timed commands. The first is what a visitor
 // sees on arrival; the others are the failure modes the lessons build on.
 
-import type { Command, ContainerDefinitionInput, DeploymentConfigurationInput, ScriptStep, TaskDefinitionInput } from './model/index.ts';
+import { LESSON_SCENES } from './lessonScenes.ts';
+import type { Command, ScriptStep } from './model/index.ts';
+import { deployWeb2At, register, reportTaskDefinition, webBehindAlb, webTaskDefinition } from './sceneParts.ts';
+
+export { reportTaskDefinition, webTaskDefinition } from './sceneParts.ts';
 
 export type Scenario = {
   name: string;
@@ -14,73 +18,20 @@ export type Scenario = {
   /** false: a part of something else (a lesson's start, a half of the twin view), so the scene
    *  picker leaves it out; a link may still open it. */
   listed?: boolean;
-};
-
-const nginx = (app: ContainerDefinitionInput['app'] = { kind: 'serve' }, image = 'public.ecr.aws/nginx/nginx:1.27'): ContainerDefinitionInput => ({
-  name: 'web',
-  image,
-  essential: true,
-  portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-  // AWS's own example health check (spec §2.7).
-  healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
-  app,
-});
-
-/** A web server's task definition; `image` for another build of it (a new revision to deploy). */
-export const webTaskDefinition = (family = 'web', app?: ContainerDefinitionInput['app'], image?: string): TaskDefinitionInput => ({
-  family,
-  cpu: '256',
-  memory: '512',
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  containerDefinitions: [nginx(app, image)],
-});
-
-/** A batch job: does two minutes of work and exits 0. */
-export const reportTaskDefinition: TaskDefinitionInput = {
-  family: 'report',
-  cpu: '256',
-  memory: '512',
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  containerDefinitions: [
-    {
-      name: 'report',
-      image: 'public.ecr.aws/docker/library/python:3.13-slim',
-      essential: true,
-      environment: [{ name: 'REPORT_DATE', value: '2026-01-04' }],
-      app: { kind: 'exit', afterSeconds: 120, exitCode: 0 },
-    },
-  ],
+  /** What a newcomer might try first in it: the "try this" card's one or two things to do. */
+  tryThis?: readonly string[];
 };
 
 const BUSY_SERVICES = ['web', 'api', 'cart', 'search'];
 
-const register = (taskDefinition: TaskDefinitionInput): Command => ({ type: 'registerTaskDefinition', taskDefinition });
-
-/** Service web behind load balancer web-alb, with clients: a scene that shortens the
- *  deregistration delay says so in its description. */
-function webBehindAlb(o: { desiredCount: number; ratePerSecond: number; drainSeconds?: number; deploymentConfiguration?: DeploymentConfigurationInput }): Command[] {
-  return [
-    { type: 'createLoadBalancer', name: 'web-alb', targetGroup: { name: 'web-tg', port: 80, ...(o.drainSeconds !== undefined ? { deregistrationDelaySeconds: o.drainSeconds } : {}) } },
-    {
-      type: 'createService',
-      serviceName: 'web',
-      taskDefinition: 'web:1',
-      desiredCount: o.desiredCount,
-      ...(o.deploymentConfiguration ? { deploymentConfiguration: o.deploymentConfiguration } : {}),
-      loadBalancers: [{ targetGroup: 'web-tg', containerName: 'web', containerPort: 80 }],
-    },
-    { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: o.ratePerSecond },
-  ];
-}
-
-const deployWeb2At = (at: number): ScriptStep => ({ at, command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } });
-
-export const SCENARIOS: readonly Scenario[] = [
+const BUILT_IN: readonly Scenario[] = [
   {
     name: 'default',
     title: 'A service behind a load balancer, and a job',
+    tryThis: [
+      "Select a task of service web and press Stop (S): watch the service start a replacement while the load balancer keeps serving.",
+      "Then wait for report's task to finish its job, or stop it: nothing starts it again.",
+    ],
     description:
       'Service web keeps 3 copies of web:1 running across three Availability Zones, registered with load balancer web-alb, which spreads 20 requests a second over them. Beside it, a standalone task of report:1 does its job and exits 0 — nothing starts it again, and it never joins the load balancer.',
     setup: [
@@ -94,6 +45,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'basic',
     title: 'A service and a job, no load balancer',
+    tryThis: [
+      "Stop a task of service web (select it, then S). Then stop the task you started yourself.",
+      "Select service web and press ] to raise desiredCount: see where the new task goes.",
+    ],
     description:
       'Service web keeps 3 copies of web:1 running across three Availability Zones; a standalone task of report:1 does its job and exits 0. The core lesson without the load balancer: a stopped service task is replaced within seconds.',
     setup: [
@@ -107,6 +62,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'rolling',
     title: 'A rolling deployment behind the load balancer',
+    tryThis: [
+      "Watch the deployment from 1:30: new tasks start before old ones stop, so the count never drops below 4.",
+      "Open the Why tab to read the scheduler's arithmetic: maximumPercent 200 % of 4 allows 8.",
+    ],
     description:
       'Service web runs 4 tasks of web:1 behind web-alb at 50 requests a second. At 1 minute 30 it is updated to web:2 with the default deploymentConfiguration (minimumHealthyPercent 100, maximumPercent 200): ECS starts 4 new tasks, and as each becomes healthy in the target group it deregisters, drains and stops an old one. No request fails during the deployment (the 503s in the first half minute came before any task was healthy). (The deregistration delay is shortened to 30 s from the default 300 s, so the old tasks leave sooner.)',
     setup: [
@@ -119,6 +78,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'bad-deploy',
     title: 'A bad deployment, and the circuit breaker rolls it back',
+    tryThis: [
+      "Watch web:2's tasks fail from 1:30 while web:1's keep serving.",
+      "Open the Events tab when the deployment fails: the circuit breaker's words, then the rollback.",
+    ],
     description:
       'Service web runs 3 tasks of web:1 behind web-alb, with the deployment circuit breaker on (enable and rollback). At 1 minute 30 it is updated to web:2, whose server crashes 5 seconds after it starts. The old tasks keep serving while the new ones fail; when 3 have failed (the threshold: half of desiredCount, at least 3) the deployment FAILED and ECS rolls back to the last one that completed.',
     setup: [
@@ -131,6 +94,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'twins',
     title: 'Twin worlds: the same stop, two outcomes',
+    tryThis: [
+      "At 2:00 both copies of web:1 are stopped. Which one comes back?",
+      "Drag the timeline back before 2:00 and stop the standalone task yourself.",
+    ],
     description:
       'Two copies of web:1: one run by service web, one run by you. At 2 minutes both are stopped. The service starts a replacement; the standalone task stays STOPPED.',
     setup: [
@@ -162,6 +129,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'bad-image',
     title: "A task that can't start",
+    tryThis: [
+      "Watch the gaps between tries grow: the service throttle backs off tasks that never start.",
+      "Select a stopped task: stopCode TaskFailedToStart and the CannotPullContainerError say why.",
+    ],
     description:
       'Service api points at an image tag that does not exist. Each task fails to start (TaskFailedToStart, CannotPullContainerError) and the service throttle spaces out the retries.',
     setup: [
@@ -173,6 +144,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'crash-loop',
     title: 'A server that keeps crashing',
+    tryThis: [
+      "Each task crashes after 45 s and is replaced at once: a crash after RUNNING is not throttled.",
+      "Compare with the scene \u201cA task that can't start\u201d, where the retries slow down.",
+    ],
     description: 'Each task of service worker runs for 45 seconds, then its essential container exits with code 1. The service replaces every one.',
     setup: [
       register({
@@ -188,6 +163,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'unhealthy',
     title: 'RUNNING is not healthy',
+    tryThis: [
+      "At 3:00 every copy starts failing its health check. Watch which ones ECS replaces.",
+      "Select the standalone copy: RUNNING and UNHEALTHY, and nothing acts on it.",
+    ],
     description:
       "Service web's tasks start failing their container health check after 3 minutes. A standalone copy fails the same way and keeps running: ECS acts on health only for services.",
     setup: [
@@ -200,6 +179,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'busy',
     title: 'A busy cluster: 200 tasks',
+    tryThis: [
+      "A task is killed every 15 seconds: the four services heal themselves.",
+      "Open the Tasks table and sort by lastStatus to find the replacements.",
+    ],
     description:
       'Four services of 50 tasks each, spread over three Availability Zones, and a random task killed every 15 seconds for an hour. How the picture looks at scale, and the benchmark world for the diagram.',
     setup: [
@@ -214,6 +197,10 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'rush',
     title: 'Rush hour: 30 tasks, 200 requests a second',
+    tryThis: [
+      "A task is killed every 20 seconds: watch the Traffic tab. Requests keep flowing.",
+      "Press Stop on a task yourself and watch it drain from the load balancer first.",
+    ],
     description:
       'Service web runs 30 tasks behind web-alb (deregistration delay shortened to 30 s, and said so) under 200 requests a second; a task is killed every 20 seconds. Requests keep flowing while the service heals.',
     setup: [
@@ -225,12 +212,17 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'empty',
     title: 'An empty cluster',
+    tryThis: [
+      "Press N to create a service, or T to run a task: registering a task definition comes first (E).",
+    ],
     description: 'Nothing registered, nothing running: build it yourself.',
     setup: [],
     script: [],
   },
 ];
 
+// The lessons' scenes (lessonScenes.ts) come last: a lesson starts from one, the picker leaves them out.
+export const SCENARIOS: readonly Scenario[] = [...BUILT_IN, ...LESSON_SCENES];
 export const findScenario = (name: string) => SCENARIOS.find((s) => s.name === name);
 /** The scenes the scene picker offers. */
 export const LISTED_SCENARIOS = SCENARIOS.filter((s) => s.listed !== false);

@@ -1,0 +1,168 @@
+// Lesson 1: what a task definition holds, that a revision is a new blueprint and never an edit,
+// and that a task is one running copy of one revision for its whole life. Spec §0, §2.1–2.5,
+// §2.7–2.8, §8.1, §8.6, §8.12.
+
+import type { TaskDefinitionInput } from '../../sim/index.ts';
+import type { Lesson } from '../model.ts';
+import { launchedSince, running } from '../queries.ts';
+import { firstTaskOf, revisionOf } from '../queriesA.ts';
+
+const MINE = { family: 'web', standalone: true } as const;
+
+/** web:1 as the scene registers it (lesson-anatomy), with `memory` for a new revision. */
+const webRevision = (cpu: string, memory: string): TaskDefinitionInput => ({
+  family: 'web',
+  cpu,
+  memory,
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  containerDefinitions: [
+    {
+      name: 'web',
+      image: 'public.ecr.aws/nginx/nginx:1.27',
+      essential: true,
+      portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
+      environment: [
+        { name: 'APP_ENV', value: 'production' },
+        { name: 'GREETING', value: 'hello from web:1' },
+      ],
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+      app: { kind: 'serve' },
+    },
+  ],
+});
+
+/** The task the scene started from web:1. */
+const original = (world: Parameters<typeof firstTaskOf>[0]) => firstTaskOf(world, 'web', 1);
+
+export const anatomy: Lesson = {
+  id: 'anatomy',
+  title: 'Anatomy: task definition, revision, task',
+  summary: 'Read a task definition, register a new revision of it, and see that a running task keeps the revision it started with.',
+  scene: 'lesson-anatomy',
+  steps: [
+    {
+      id: 'blueprint',
+      title: 'A blueprint: web:1',
+      text: 'Select the task definition web:1. It is a blueprint: family web, revision 1. It asks Fargate for 256 CPU units (0.25 vCPU) and 512 MiB for the whole task, and lists the containers: here one, web, running nginx on port 80, with two environment variables and a logConfiguration that sends its output to CloudWatch Logs (driver awslogs, log group /ecs/web). A task definition runs nothing by itself.',
+    },
+    {
+      id: 'a-task',
+      title: 'A task: one running copy',
+      text: 'The task beside it was started from web:1 with RunTask. It has its own ID and its own life: PROVISIONING, PENDING, then RUNNING. Select it: its task definition is web:1, and its cpu and memory are web:1’s. Its container writes to the log stream ecs/web/<task ID> in /ecs/web: the awslogs-stream-prefix, the container’s name and the task’s ID. Wait until it is RUNNING.',
+      done: ({ world }) => running(world, MINE).length >= 1,
+      doneText: 'RUNNING: one copy of web:1.',
+    },
+    {
+      id: 'new-revision',
+      title: 'Change the blueprint: a new revision',
+      text: 'Say web needs more memory. You cannot edit web:1: a registered revision never changes. You register a new one, and it becomes web:2.',
+      predict: {
+        question: 'You register web:2 with 1024 MiB. What happens to the task running web:1?',
+        choices: [
+          {
+            text: 'Nothing: it keeps running web:1, with 512 MiB.',
+            happened: (ctx) => {
+              const t = original(ctx.world);
+              return t !== undefined && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING' && t.memory === '512' && t.revision === 1 && launchedSince(ctx).length === 0;
+            },
+          },
+          {
+            text: 'Its memory grows to 1024 MiB where it runs.',
+            happened: ({ world }) => {
+              const t = original(world);
+              return t !== undefined && (t.memory !== '512' || t.revision !== 1);
+            },
+          },
+          {
+            text: 'ECS stops it and starts a task of web:2 in its place.',
+            happened: (ctx) => original(ctx.world)?.desiredStatus === 'STOPPED' || launchedSince(ctx).length > 0,
+          },
+        ],
+        answer: 0,
+        explain:
+          'Registering a revision only adds a blueprint: web:2 sits beside web:1, and nothing runs it until you ask. A task is made from one revision when it starts and keeps it for life — its cpu, memory, image, environment and log configuration. To move work to web:2 you start new tasks from it (a service’s deployment does that for you).',
+        // The engine has answered once web:2 is registered and a little time has passed with the task untouched.
+        revealWhen: ({ world }) => {
+          const next = revisionOf(world, 'web', 2);
+          return next !== undefined && world.now - next.registeredAt >= 15_000;
+        },
+      },
+      task: {
+        text: 'Select web:1 and press New revision (E). Set memory to 1024 and register it.',
+        controls: ['new-revision'],
+        spotlight: { kind: 'taskDefinition', id: 'web:1' },
+        solution: [{ command: { type: 'registerTaskDefinition', taskDefinition: webRevision('256', '1024') } }],
+      },
+      done: ({ world }) => {
+        const next = revisionOf(world, 'web', 2);
+        return next !== undefined && next.memory !== revisionOf(world, 'web', 1)?.memory;
+      },
+      doneText: 'web:2 is registered, and the web:1 task runs on as it was.',
+    },
+    {
+      id: 'immutable',
+      title: 'web:1 did not change',
+      text: 'Select web:1 again: still ACTIVE, still 512 MiB. Revisions are never edited and their numbers never reused. Deregistering web:1 would not stop its task either: the revision would turn INACTIVE, so nothing new could start from it, and the task already running would carry on.',
+    },
+    {
+      id: 'run-web-2',
+      title: 'Run the new revision',
+      text: 'To use web:2, start a task of it. RunTask takes family:revision; a bare family name, web, means its latest ACTIVE revision, now web:2.',
+      task: {
+        text: 'Select web:2 and press Run task (T), one task.',
+        controls: ['run-task'],
+        spotlight: { kind: 'taskDefinition', id: 'web:2' },
+        solution: [{ command: { type: 'runTask', taskDefinition: 'web:2', count: 1 } }],
+      },
+      done: ({ world }) => running(world, MINE).some((t) => t.revision === 2) && original(world)?.lastStatus === 'RUNNING',
+      doneText: 'Two tasks of family web: one of web:1, one of web:2.',
+    },
+    {
+      id: 'side-by-side',
+      title: 'Two revisions side by side',
+      text: 'Select each task: one runs web:1 with 512 MiB, the other web:2 with 1024 MiB. A task keeps the revision it started with until it stops. That is why changing a task definition is two moves: register a new revision, then start tasks of it — and stop the old ones.',
+    },
+  ],
+  practice: {
+    text: 'Get a task running from a revision of web with 0.5 vCPU (cpu 512) and 1024 MiB, and leave the web:1 task running.',
+    keep: { text: 'the web:1 task keeps running', holds: ({ world }) => original(world)?.desiredStatus === 'RUNNING' },
+    hint: 'New revision (E) with cpu 512 and memory 1024, then Run task (T) on it. Fargate takes only some pairs: cpu 512 allows 1024 to 4096 MiB.',
+    goal: ({ world }) => running(world, { family: 'web' }).some((t) => t.cpu === '512' && t.memory === '1024'),
+    solution: [
+      { command: { type: 'registerTaskDefinition', taskDefinition: webRevision('512', '1024') } },
+      { command: { type: 'runTask', taskDefinition: 'web:3', count: 1 } },
+    ],
+  },
+  quiz: [
+    {
+      id: 'what-runs',
+      question: 'Which of these runs your containers?',
+      choices: ['The task definition web:1', 'A task of web:1', 'The family web'],
+      answer: 1,
+      explain: 'A task definition, in any revision, is a blueprint and runs nothing. A task is one running copy of one revision; there can be many tasks of the same revision.',
+    },
+    {
+      id: 'deregister',
+      question: 'You deregister web:1 while a task of it is running. What happens to that task?',
+      choices: ['It stops within a minute.', 'Nothing: it keeps running. web:1 turns INACTIVE, so no new task or service can start from it.', 'It moves to the latest revision.'],
+      answer: 1,
+      explain: 'Deregistering changes what can start, not what runs: tasks and services already using an INACTIVE revision are unaffected (a service on it can even still scale).',
+    },
+    {
+      id: 'fargate-size',
+      question: 'You register a Fargate task definition with cpu 256 and memory 4096. What happens?',
+      choices: ['It is registered and Fargate gives it 2048 MiB.', 'RegisterTaskDefinition refuses it: “No Fargate configuration exists for given values.”', 'It is registered, and its tasks fail to start.'],
+      answer: 1,
+      explain: 'Fargate sizes come in fixed pairs, set at the task level: cpu 256 takes 512, 1024 or 2048 MiB; cpu 512 takes 1024 to 4096. Anything else is a ClientException when you register.',
+    },
+    {
+      id: 'stream-prefix',
+      question: 'A Fargate container’s logConfiguration uses awslogs with a log group and a Region but no awslogs-stream-prefix. What happens?',
+      choices: ['Its logs go to a stream named after the container.', 'RegisterTaskDefinition refuses it: “Fargate requires log configuration options to include awslogs-stream-prefix to support log driver awslogs.”', 'The task starts but writes no logs.'],
+      answer: 1,
+      explain: 'On Fargate the stream prefix is required: ECS names each stream prefix/container/task-ID, so you can find a task’s logs by its ID.',
+    },
+  ],
+};
