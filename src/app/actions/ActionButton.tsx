@@ -11,9 +11,11 @@ type Props = {
   label?: string;
   shortcut?: string;
   className?: string;
+  /** Which control this is, for a lesson step that points at it (app/lesson/controls.ts). */
+  control?: string;
 };
 
-export function ActionButton({ availability, onAction, children, label, shortcut, className }: Props) {
+export function ActionButton({ availability, onAction, children, label, shortcut, className, control }: Props) {
   const reasonId = useId();
   const disabled = !availability.enabled;
   return (
@@ -25,6 +27,7 @@ export function ActionButton({ availability, onAction, children, label, shortcut
         aria-label={label}
         aria-describedby={disabled ? reasonId : undefined}
         aria-keyshortcuts={shortcut}
+        data-control={control}
         onClick={() => !disabled && onAction()}
       >
         {children}

@@ -6,6 +6,7 @@ import { FARGATE_SIZES, familyRevision, validateTaskDefinition, type ContainerDe
 import type { DialogRequest } from '../../store/pageStore.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, Dialog, FormField, readWholeNumber } from './Dialog.tsx';
+import { LessonsDialog } from '../lesson/LessonsDialog.tsx';
 import { ScenesDialog, ShareDialog } from './SessionDialogs.tsx';
 import { UpdateServiceDialog } from './UpdateService.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
@@ -26,6 +27,8 @@ export default function Dialogs({ request }: { request: DialogRequest }) {
       return <ScenesDialog />;
     case 'share':
       return <ShareDialog />;
+    case 'lessons':
+      return <LessonsDialog />;
   }
 }
 
@@ -194,6 +197,7 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
       portMappings: c.portMappings,
       environment: c.environment,
       ...(c.healthCheck ? { healthCheck: c.healthCheck } : {}),
+      ...(c.logConfiguration ? { logConfiguration: { logDriver: c.logConfiguration.logDriver, options: { ...c.logConfiguration.options } } } : {}),
       stopTimeout: c.stopTimeout,
       sigterm: c.sigterm,
       app: i === 0 ? app : c.app,

@@ -2,18 +2,10 @@
 // under AWS's own names, with the actions that apply to it.
 
 import { lazy, Suspense } from 'react';
-import { familyRevision, shortId, tasksOfService, type Task, type World } from '../../sim/index.ts';
-import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
-import { deploymentsView, deploymentTag } from '../../diagram/deployments.ts';
-import { ActionButton } from '../actions/ActionButton.tsx';
-import { taskActions } from '../actions/availability.ts';
-import { Digest } from '../Digest.tsx';
-import { targetReason, when } from '../format.ts';
-import { servedBy } from '../trafficStats.ts';
-import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
-import { Field } from './Field.tsx';
+import { usePane, useThrottledVersion } from '../../store/StoreContext.tsx';
 
-// The inspectors other than the task's load when first needed (issue #3's JS budget).
+// Each inspector loads when first needed (issue #3's JS budget): the first screen selects nothing.
+const TaskInspector = lazy(() => import('./TaskInspector.tsx').then((m) => ({ default: m.TaskInspector })));
 const LoadBalancerInspector = lazy(() => import('./LoadBalancerInspector.tsx').then((m) => ({ default: m.LoadBalancerInspector })));
 const ServiceInspector = lazy(() => import('./ServiceInspector.tsx').then((m) => ({ default: m.ServiceInspector })));
 const TaskDefinitionInspector = lazy(() => import('./TaskDefinitionInspector.tsx').then((m) => ({ default: m.TaskDefinitionInspector })));
@@ -32,7 +24,7 @@ export function Inspector() {
   }
   if (selection.kind === 'task') {
     const task = world.tasks.get(selection.id);
-    return task ? <TaskInspector world={world} task={task} /> : <Gone what="This task" />;
+    return task ? <Suspense fallback={loading}><TaskInspector world={world} task={task} /></Suspense> : <Gone what="This task" />;
   }
   if (selection.kind === 'service') {
     const service = world.services.get(selection.id);
@@ -47,109 +39,3 @@ export function Inspector() {
 }
 
 const Gone = ({ what }: { what: string }) => <p className="inspector empty">{what} is no longer in the cluster (ECS forgets stopped tasks after an hour).</p>;
-
-function TaskInspector({ world, task: t }: { world: World; task: Task }) {
-  const store = usePaneApi();
-  const actions = taskActions(world, t);
-  const dispatch = store.getState().dispatch;
-  const id = shortId(t.taskId);
-  return (
-    <div className="inspector" data-testid="inspector">
-      <h3>
-        Task <code>{id}</code> <span className={`status ${statusClass(t.lastStatus)}`}><span aria-hidden="true">{STATUS_ICON[t.lastStatus]} </span>{t.lastStatus}</span>
-      </h3>
-      <p className="muted small">{t.serviceName ? `Started by service ${t.serviceName}, which replaces it if it stops.` : 'A standalone task, started by you: if it stops, nothing brings it back.'}</p>
-      <div className="actions" role="group" aria-label={`Actions for task ${id}`}>
-        <ActionButton availability={actions.stop} shortcut="S" onAction={() => dispatch({ type: 'stopTask', task: t.taskArn })}>Stop</ActionButton>
-        <ActionButton availability={actions.crash} shortcut="C" onAction={() => dispatch({ type: 'crashContainer', task: t.taskArn, exitCode: 1 })}>Crash (exit 1)</ActionButton>
-        <ActionButton availability={actions.oom} shortcut="O" onAction={() => dispatch({ type: 'oomKillContainer', task: t.taskArn })}>Out of memory (137)</ActionButton>
-        <ActionButton availability={actions.failHealth} shortcut="H" onAction={() => dispatch({ type: 'failHealthChecks', task: t.taskArn })}>Fail health check</ActionButton>
-        <ActionButton availability={actions.hang} shortcut="G" onAction={() => dispatch({ type: 'hangContainer', task: t.taskArn })}>Hang (stops answering)</ActionButton>
-        <ActionButton availability={actions.scale} onAction={() => t.serviceName && store.getState().select({ kind: 'service', id: t.serviceName })}>Scale its service</ActionButton>
-        {world.loadBalancers.size > 0 && (
-          <ActionButton availability={actions.loadBalancer} onAction={() => undefined}>Put behind the load balancer</ActionButton>
-        )}
-      </div>
-      <TargetFields world={world} task={t} />
-      <dl className="fields">
-        <Field name="taskArn"><code className="wrap">{t.taskArn}</code></Field>
-        <Field name="taskDefinitionArn">{familyRevision(t.taskDefinitionArn)}</Field>
-        <Field name="lastStatus">{t.lastStatus}</Field>
-        <Field name="desiredStatus">{t.desiredStatus}</Field>
-        <Field name="healthStatus"><span aria-hidden="true">{HEALTH_ICON[t.healthStatus]} </span>{t.healthStatus}</Field>
-        <Field name="group">{t.group}</Field>
-        <Field name="startedBy"><StartedBy world={world} task={t} /></Field>
-        <Field name="availabilityZone">{t.availabilityZone}</Field>
-        <Field name="launchType">{t.launchType}</Field>
-        <Field name="cpu / memory">{t.cpu} / {t.memory}</Field>
-        <Field name="stopCode">{t.stopCode ?? '—'}</Field>
-        <Field name="stoppedReason">{t.stoppedReason ?? '—'}</Field>
-        <Field name="createdAt">{when(world, t.createdAt)}</Field>
-        <Field name="connectivityAt">{when(world, t.connectivityAt)}</Field>
-        <Field name="pullStartedAt">{when(world, t.pullStartedAt)}</Field>
-        <Field name="pullStoppedAt">{when(world, t.pullStoppedAt)}</Field>
-        <Field name="startedAt">{when(world, t.startedAt)}</Field>
-        <Field name="stoppingAt">{when(world, t.stoppingAt)}</Field>
-        <Field name="executionStoppedAt">{when(world, t.executionStoppedAt)}</Field>
-        <Field name="stoppedAt">{when(world, t.stoppedAt)}</Field>
-        <Field name="version">{t.version}</Field>
-      </dl>
-      <h4>containers</h4>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Containers">
-        <table>
-          <thead>
-            <tr><th scope="col">name, image and imageDigest</th><th scope="col">essential</th><th scope="col">lastStatus</th><th scope="col">exitCode</th><th scope="col">healthStatus</th><th scope="col">reason</th></tr>
-          </thead>
-          <tbody>
-            {t.containers.map((c) => (
-              <tr key={c.name} data-testid={`container-${c.name}`}>
-                <th scope="row">{c.name}<br /><span className="muted small">{c.image}</span><br /><Digest digest={c.imageDigest} /></th>
-                <td>{String(c.essential)}</td>
-                <td>{c.lastStatus}</td>
-                <td>{c.exitCode ?? '—'}</td>
-                <td>{c.healthStatus}</td>
-                <td className="reason">{c.reason ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
-  );
-}
-
-function TargetFields({ world, task }: { world: World; task: Task }) {
-  for (const tg of world.targetGroups.values()) {
-    const target = tg.targets.get(task.taskArn);
-    if (!target) continue;
-    return (
-      <>
-        <h4>load balancer target</h4>
-        <dl className="fields" data-testid="target-fields">
-          <Field name="target">{target.id}:{target.port} in {tg.targetGroupName}</Field>
-          <Field name="state">{target.state}</Field>
-          <Field name="reason">{targetReason(target)}</Field>
-          <Field name="requests served">{servedBy(world.traffic, task.taskArn)}</Field>
-        </dl>
-      </>
-    );
-  }
-  return null;
-}
-
-/** The deployment that started a service task, as the service lists it now (or that it is gone). */
-function StartedBy({ world, task }: { world: World; task: Task }) {
-  const service = task.serviceName !== undefined ? world.services.get(task.serviceName) : undefined;
-  if (!service) return <>{task.startedBy}</>;
-  const d = service.deployments.find((x) => x.id === task.startedBy);
-  const tag = deploymentTag(deploymentsView(service, tasksOfService(world, service.serviceName)), task);
-  return (
-    <>
-      <code className="wrap">{task.startedBy}</code>
-      <span className="muted">
-        {' '}
-        {d ? `(deployment ${d.status}, ${familyRevision(d.taskDefinition)}, ${d.rolloutState}${tag ? `: the ${tag} tasks` : ''})` : '(a deployment that has finished)'}
-      </span>
-    </>
-  );
-}

@@ -7,26 +7,39 @@ import { usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, FormField, readWholeNumber } from '../actions/Dialog.tsx';
 import { targetReason } from '../format.ts';
 import { servedBy } from '../trafficStats.ts';
+import { Term } from '../glossary/Term.tsx';
+import { TermField } from '../glossary/TermField.tsx';
 
 export function LoadBalancerInspector({ world, loadBalancer: lb }: { world: World; loadBalancer: LoadBalancer }) {
   const tg = world.targetGroups.get(lb.listener.defaultTargetGroupArn)!;
   const targets = [...tg.targets.values()];
   return (
     <div className="inspector" data-testid="inspector">
-      <h3>Load balancer {lb.loadBalancerName}</h3>
-      <p className="muted small">Only a service registers tasks here, and deregisters them (draining) before they stop. A task you run yourself never joins.</p>
+      <h3><Term id="loadBalancer">Load balancer</Term> {lb.loadBalancerName}</h3>
+      <p className="muted small">
+        Only a <Term id="service">service</Term> registers tasks here, and deregisters them (<Term id="draining">draining</Term>) before they stop. A task you run yourself never joins.
+      </p>
       <dl className="fields">
         <div className="field"><dt>loadBalancerArn</dt><dd><code className="wrap">{lb.loadBalancerArn}</code></dd></div>
         <div className="field"><dt>DNSName</dt><dd>{lb.dnsName}</dd></div>
         <div className="field"><dt>listener</dt><dd>{lb.listener.protocol}:{lb.listener.port} → forward to {tg.targetGroupName}</dd></div>
-        <div className="field"><dt>targetGroupArn</dt><dd><code className="wrap">{tg.targetGroupArn}</code></dd></div>
+        <TermField name="targetGroupArn" term="targetGroup"><code className="wrap">{tg.targetGroupArn}</code></TermField>
         <div className="field"><dt>targetType</dt><dd>{tg.targetType} (awsvpc: each task's own address)</dd></div>
       </dl>
       <h4>targets</h4>
-      {targets.length === 0 ? <p className="muted">No registered targets: requests get 503.</p> : (
+      {targets.length === 0 ? <p className="muted">No registered targets: requests get <Term id="http503">503</Term>.</p> : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label="Targets">
           <table>
-            <thead><tr><th scope="col">target</th><th scope="col">task</th><th scope="col">AZ</th><th scope="col">state</th><th scope="col">reason</th><th scope="col">served</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">target</th>
+                <th scope="col">task</th>
+                <th scope="col"><Term id="availabilityZone">AZ</Term></th>
+                <th scope="col"><Term id="targetHealth">state</Term></th>
+                <th scope="col">reason</th>
+                <th scope="col">served</th>
+              </tr>
+            </thead>
             <tbody>
               {targets.map((t) => (
                 <tr key={t.taskArn} data-testid={`target-${shortId(taskIdOf(t.taskArn))}`}>
@@ -105,7 +118,7 @@ function TargetGroupForm({ targetGroup: tg }: { targetGroup: TargetGroup }) {
           </select>
         </FormField>
       </div>
-      <p className="muted small">A new target needs one passing check; an unhealthy one needs the healthy threshold. Stopping tasks wait out the deregistration delay before SIGTERM.</p>
+      <p className="muted small">A new target needs one passing check; an unhealthy one needs the healthy threshold. Stopping tasks wait out the deregistration delay before <Term id="sigterm">SIGTERM</Term>.</p>
       <div className="form-actions">
         {saved && <span role="status">Saved.</span>}
         <button type="submit">Save target group</button>

@@ -12,6 +12,8 @@ import { Digest } from '../Digest.tsx';
 import { plural, when } from '../format.ts';
 import { ROLLOUT_ICON } from '../status.ts';
 import { Field } from './Field.tsx';
+import { Term } from '../glossary/Term.tsx';
+import { TermField } from '../glossary/TermField.tsx';
 
 export function ServiceInspector({ world, service: s }: { world: World; service: Service }) {
   const store = usePaneApi();
@@ -23,25 +25,26 @@ export function ServiceInspector({ world, service: s }: { world: World; service:
   const dc = s.deploymentConfiguration;
   return (
     <div className="inspector" data-testid="inspector">
-      <h3>Service {s.serviceName} <span className="muted">({s.status})</span></h3>
+      <h3><Term id="service">Service</Term> {s.serviceName} <span className="muted">({s.status})</span></h3>
       <p className="rollout-summary" data-testid="inspector-rollout">
         <span className={`rollout rollout-${rollout.state.toLowerCase()}`}><span aria-hidden="true">{ROLLOUT_ICON[rollout.state]} </span>{rollout.stateText}</span> {rollout.progress}
         {rollout.stuck && <strong className="stuck"> Stuck: minimumHealthyPercent and maximumPercent leave no room to start or stop a task (see the events).</strong>}
       </p>
       <div className="actions" role="group" aria-label={`Actions for service ${s.serviceName}`}>
         <ActionButton availability={active} shortcut="U" onAction={() => open({ kind: 'updateService', service: s.serviceName })}>Update service…</ActionButton>
-        <ActionButton availability={active} onAction={() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, forceNewDeployment: true })}>Force new deployment</ActionButton>
+        <ActionButton availability={active} control="force-deployment" onAction={() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, forceNewDeployment: true })}>Force new deployment</ActionButton>
       </div>
       <NewerBuilds world={world} service={s} />
-      <h4>deployments</h4>
+      <h4><Term id="deployment">deployments</Term></h4>
       <p className="small" data-testid="circuit-breaker">
-        <span className="mono">deploymentCircuitBreaker</span>{' '}
+        <span className="mono"><Term id="circuitBreaker">deploymentCircuitBreaker</Term></span>{' '}
         {dc.deploymentCircuitBreaker.enable
           ? `on, rollback ${dc.deploymentCircuitBreaker.rollback ? 'on' : 'off'}: a deployment fails after ${plural(circuitBreakerThreshold(s.desiredCount), 'failed task')}${dc.deploymentCircuitBreaker.rollback ? ' and ECS rolls back to the last one that completed' : ''}.`
-          : 'off (the AWS default): a deployment whose tasks keep failing keeps on trying, throttled.'}
+          : <>off (the AWS default): a deployment whose tasks keep failing keeps on trying, <Term id="throttle">throttled</Term>.</>}
       </p>
       <ol className="deployments">
-        {orderDeployments(s.deployments).map((d) => <DeploymentItem key={d.id} world={world} service={s} deployment={d} view={view} />)}
+        {/* The first deployment's status and rolloutState explain themselves: one term, one tab stop. */}
+        {orderDeployments(s.deployments).map((d, i) => <DeploymentItem key={d.id} world={world} service={s} deployment={d} view={view} explain={i === 0} />)}
       </ol>
       {s.status === 'ACTIVE' && (
         <>
@@ -53,16 +56,16 @@ export function ServiceInspector({ world, service: s }: { world: World; service:
       <dl className="fields">
         <Field name="serviceArn"><code className="wrap">{s.serviceArn}</code></Field>
         <Field name="status">{s.status}</Field>
-        <Field name="taskDefinition">{familyRevision(s.taskDefinition)}</Field>
-        <Field name="desiredCount">{s.desiredCount}</Field>
+        <TermField name="taskDefinition" term="taskDefinition">{familyRevision(s.taskDefinition)}</TermField>
+        <TermField name="desiredCount" term="desiredCount">{s.desiredCount}</TermField>
         <Field name="runningCount">{s.runningCount}</Field>
         <Field name="pendingCount">{s.pendingCount}</Field>
         <Field name="launchType">{s.launchType}</Field>
         <Field name="schedulingStrategy">{s.schedulingStrategy}</Field>
         <Field name="deploymentConfiguration">
-          maximumPercent {dc.maximumPercent}, minimumHealthyPercent {dc.minimumHealthyPercent}, deploymentCircuitBreaker {`{ enable: ${dc.deploymentCircuitBreaker.enable}, rollback: ${dc.deploymentCircuitBreaker.rollback} }`}
+          <Term id="maximumPercent">maximumPercent</Term> {dc.maximumPercent}, <Term id="minimumHealthyPercent">minimumHealthyPercent</Term> {dc.minimumHealthyPercent}, deploymentCircuitBreaker {`{ enable: ${dc.deploymentCircuitBreaker.enable}, rollback: ${dc.deploymentCircuitBreaker.rollback} }`}
         </Field>
-        <Field name="healthCheckGracePeriodSeconds">{s.healthCheckGracePeriodSeconds}</Field>
+        <TermField name="healthCheckGracePeriodSeconds" term="healthCheckGracePeriod">{s.healthCheckGracePeriodSeconds}</TermField>
         <Field name="createdAt">{when(world, s.createdAt)}</Field>
       </dl>
       <h4>events <span className="muted small">(newest first, as the console shows them)</span></h4>
@@ -75,7 +78,7 @@ export function ServiceInspector({ world, service: s }: { world: World; service:
   );
 }
 
-function DeploymentItem({ world, service, deployment: d, view }: { world: World; service: Service; deployment: Deployment; view: DeploymentsView }) {
+function DeploymentItem({ world, service, deployment: d, view, explain }: { world: World; service: Service; deployment: Deployment; view: DeploymentsView; explain: boolean }) {
   const revision = familyRevision(d.taskDefinition);
   const tag = view.mixed ? tagOf(view, d.id) : null;
   const breaker = service.deploymentConfiguration.deploymentCircuitBreaker;
@@ -83,7 +86,8 @@ function DeploymentItem({ world, service, deployment: d, view }: { world: World;
   return (
     <li className={`deployment deployment-${d.status.toLowerCase()}`} data-testid={`deployment-${revision}`}>
       <p className="deployment-head">
-        <strong>{d.status}</strong> · {revision} · <span className={`rollout rollout-${d.rolloutState.toLowerCase()}`}>{d.rolloutState}</span>
+        <strong>{explain ? <Term id="primaryActive">{d.status}</Term> : d.status}</strong> · {revision} ·{' '}
+        <span className={`rollout rollout-${d.rolloutState.toLowerCase()}`}>{explain ? <Term id="rolloutState">{d.rolloutState}</Term> : d.rolloutState}</span>
         {tag && <span className="muted"> · the {tag} tasks</span>}
       </p>
       <dl className="deploy-counts">

@@ -9,22 +9,32 @@ import { ActionButton } from '../actions/ActionButton.tsx';
 import { Digest } from '../Digest.tsx';
 import { plural } from '../format.ts';
 import { Field } from './Field.tsx';
+import { Term } from '../glossary/Term.tsx';
 
 export function TaskDefinitionInspector({ world, td }: { world: World; td: TaskDefinition }) {
   const open = usePageApi().getState().openDialog;
+  const store = usePaneApi();
   const active = td.status === 'ACTIVE';
   const inactive = { enabled: false as const, reason: `${td.family}:${td.revision} is INACTIVE: deregistered definitions run nothing new.` };
   const { registeredAt: _r, deregisteredAt: _d, ...json } = td;
   return (
     <div className="inspector" data-testid="inspector">
-      <h3>Task definition {td.family}:{td.revision} <span className="muted">({td.status})</span></h3>
-      <p className="muted small">A blueprint: it runs nothing by itself. Revisions are immutable; a change is a new revision.</p>
+      <h3><Term id="taskDefinition">Task definition</Term> <Term id="family">{td.family}</Term>:{td.revision} <span className="muted">({td.status})</span></h3>
+      <p className="muted small">A blueprint: it runs nothing by itself. <Term id="revision">Revisions</Term> are immutable; a change is a new revision.</p>
       <div className="actions" role="group" aria-label={`Actions for ${td.family}:${td.revision}`}>
         <ActionButton availability={active ? { enabled: true } : inactive} onAction={() => open({ kind: 'runTask', taskDefinition: td.taskDefinitionArn })}>Run task…</ActionButton>
         <ActionButton availability={active ? { enabled: true } : inactive} onAction={() => open({ kind: 'createService', taskDefinition: td.taskDefinitionArn })}>Create service…</ActionButton>
         <ActionButton availability={{ enabled: true }} onAction={() => open({ kind: 'registerRevision', taskDefinition: td.taskDefinitionArn })}>Register new revision…</ActionButton>
+        <ActionButton
+          availability={active ? { enabled: true } : { enabled: false, reason: `${td.family}:${td.revision} is already INACTIVE.` }}
+          control="deregister"
+          onAction={() => store.getState().dispatch({ type: 'deregisterTaskDefinition', taskDefinition: td.taskDefinitionArn })}
+        >
+          Deregister
+        </ActionButton>
       </div>
-      <h4>images</h4>
+      {active && <p className="muted small">Deregistering stops nothing: tasks and services already running it keep running, and services can still scale it. It only stops new RunTask and CreateService calls from using it.</p>}
+      <h4><Term id="imageTagDigest">images</Term></h4>
       <p className="muted small">
         A revision names an image by its tag. ECS resolves the tag to a digest when a deployment starts (or RunTask launches), and every task of that deployment runs that digest. Pushing the tag again changes nothing that runs, nor this revision: a new deployment picks the new build up.
       </p>
@@ -76,6 +86,7 @@ function ImageItem({ world, td, container: c }: { world: World; td: TaskDefiniti
         availability={problem ? { enabled: false, reason: problem } : { enabled: true }}
         onAction={push}
         className="push-button"
+        control="push-image"
       >
         Push a new build of {c.image}
       </ActionButton>

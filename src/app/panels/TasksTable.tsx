@@ -10,20 +10,23 @@ import { taskActions } from '../actions/availability.ts';
 import { clockLabel } from '../../sim/index.ts';
 import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
 import { TASK_STATUS_ORDER } from '../../sim/index.ts';
+import { Term } from '../glossary/Term.tsx';
+import type { TermId } from '../glossary/terms.ts';
 
-type Column = { key: string; label: string; value: (t: Task) => string | number };
+/** `term`: the glossary entry its header explains (one per term, headers only: no cell gets one). */
+type Column = { key: string; label: string; term?: TermId; value: (t: Task) => string | number };
 
 const COLUMNS: Column[] = [
-  { key: 'task', label: 'Task', value: (t) => t.taskId },
-  { key: 'group', label: 'Group', value: (t) => t.group },
-  { key: 'lastStatus', label: 'Last status', value: (t) => TASK_STATUS_ORDER.indexOf(t.lastStatus) },
-  { key: 'desiredStatus', label: 'Desired status', value: (t) => t.desiredStatus },
-  { key: 'health', label: 'Health', value: (t) => t.healthStatus },
-  { key: 'az', label: 'AZ', value: (t) => t.availabilityZone },
+  { key: 'task', label: 'Task', term: 'task', value: (t) => t.taskId },
+  { key: 'group', label: 'Group', term: 'group', value: (t) => t.group },
+  { key: 'lastStatus', label: 'Last status', term: 'lastStatus', value: (t) => TASK_STATUS_ORDER.indexOf(t.lastStatus) },
+  { key: 'desiredStatus', label: 'Desired status', term: 'desiredStatus', value: (t) => t.desiredStatus },
+  { key: 'health', label: 'Health', term: 'healthStatus', value: (t) => t.healthStatus },
+  { key: 'az', label: 'AZ', term: 'availabilityZone', value: (t) => t.availabilityZone },
   { key: 'started', label: 'Started', value: (t) => t.startedAt ?? Number.MAX_SAFE_INTEGER },
   // The deployment that started a service task (ecs-svc/…), as the console's "Started by" shows it.
-  { key: 'startedBy', label: 'Started by', value: (t) => t.startedBy },
-  { key: 'stopCode', label: 'Stop code', value: (t) => t.stopCode ?? '' },
+  { key: 'startedBy', label: 'Started by', term: 'startedBy', value: (t) => t.startedBy },
+  { key: 'stopCode', label: 'Stop code', term: 'stopCode', value: (t) => t.stopCode ?? '' },
 ];
 
 /** The columns in the order they are shown (Actions after Task, Stopped reason last). */
@@ -59,7 +62,7 @@ export function TasksTable() {
       {rejection && <p role="alert" className="notice">{rejection}</p>}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Tasks table">
         <table>
-          <caption className="visually-hidden">Every task in the cluster, running and stopped within the last hour. Column headers sort.</caption>
+          <caption className="visually-hidden">Every task in the cluster, running and stopped within the last hour. The button beside each column's name sorts by it.</caption>
           {/* Fixed column widths (table-layout: fixed): a cell that gains text never makes the
               browser measure every cell of two hundred rows to size the columns again. */}
           <colgroup>
@@ -70,7 +73,7 @@ export function TasksTable() {
               {COLUMNS.slice(0, 1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={toggle} />)}
               <th scope="col">Actions</th>
               {COLUMNS.slice(1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={toggle} />)}
-              <th scope="col">Stopped reason</th>
+              <th scope="col"><Term id="stoppedReason">Stopped reason</Term></th>
             </tr>
           </thead>
           <tbody onKeyDown={moveBetweenRows}>
@@ -106,14 +109,22 @@ function useRowBudget(total: number): number {
   return count;
 }
 
+/**
+ * A sortable column header: its label — a glossary term where there is one, focusable and
+ * explaining itself — then a sort button of its own (a focusable term cannot sit inside a button;
+ * every column works alike). The header is named by its label alone, so a cell reads "Last
+ * status", not "Last status Sort by Last status".
+ */
 function SortHeader({ column, sort, onSort }: { column: Column; sort: Sort; onSort: (key: string) => void }) {
   const active = sort.key === column.key;
   return (
-    <th scope="col" aria-sort={active ? sort.direction : undefined}>
-      <button type="button" className="sort" onClick={() => onSort(column.key)}>
-        {column.label}
-        <span aria-hidden="true">{active ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
-      </button>
+    <th scope="col" aria-sort={active ? sort.direction : undefined} aria-label={column.label}>
+      <span className="sort-header">
+        {column.term ? <Term id={column.term}>{column.label}</Term> : <span>{column.label}</span>}
+        <button type="button" className="sort sort-arrow" aria-label={`Sort by ${column.label}`} onClick={() => onSort(column.key)}>
+          <span aria-hidden="true">{active ? (sort.direction === 'ascending' ? '▲' : '▼') : '↕'}</span>
+        </button>
+      </span>
     </th>
   );
 }
