@@ -4,7 +4,9 @@ import { defineConfig } from '@playwright/test';
 // CHROMIUM_PATH=/path/to/chrome uses that binary; CHROMIUM_PATH= (empty) uses Playwright's own
 // browser (`npx playwright install chromium`); unset uses Debian's /usr/bin/chromium when present.
 const systemChromium = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
-const PORT = 4173;
+// E2E_PORT and E2E_DIST let two runs on one machine keep out of each other's way.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -28,7 +30,7 @@ export default defineConfig({
   },
   // Tests run against the production build, as a visitor gets it.
   webServer: {
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${DIST} --emptyOutDir && npx vite preview --outDir ${DIST} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

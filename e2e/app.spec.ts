@@ -228,7 +228,7 @@ test('keyboard only: Tab into the diagram, arrows between nodes, Enter selects, 
       return (by ? document.getElementById(by)?.textContent : null) ?? el?.getAttribute('aria-label') ?? el?.textContent ?? '';
     });
   let label = '';
-  for (let i = 0; i < 40 && !/^(Task definition|Service|Task) /.test(label); i++) {
+  for (let i = 0; i < 40 && !/^(Task definition |Service [a-z]+, |Task [0-9a-f]{8}, )/.test(label); i++) {
     await page.keyboard.press('Tab');
     label = await focusedLabel();
   }

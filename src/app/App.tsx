@@ -14,9 +14,9 @@ import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { Notices } from './Notices.tsx';
+import { SceneCard } from './SceneCard.tsx';
 import { offerSaved, openLink, useAutosave, useUrl } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
-import { TasksTable } from './panels/TasksTable.tsx';
 
 import { Tabs, type TabSpec } from './Tabs.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
@@ -28,6 +28,9 @@ const Dialogs = lazy(() => import('./actions/Dialogs.tsx'));
 const EventsPanel = lazy(() => import('./panels/EventsPanel.tsx').then((m) => ({ default: m.EventsPanel })));
 const WhyPanel = lazy(() => import('./panels/WhyPanel.tsx').then((m) => ({ default: m.WhyPanel })));
 const TrafficPanel = lazy(() => import('./panels/TrafficPanel.tsx').then((m) => ({ default: m.TrafficPanel })));
+const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx'));
+// Below the fold (a tab on a phone): drawn a moment after the diagram.
+const TasksTable = lazy(() => import('./panels/TasksTable.tsx').then((m) => ({ default: m.TasksTable })));
 const loading = <p className="muted">Loading…</p>;
 const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
@@ -36,11 +39,12 @@ function boot(search: string, hash: string): { page: PageStore; pane: PaneStore;
   const link = readSessionHash(hash);
   // A link carries its own scene and speed; the query counts only without one.
   const { settings, problems } = link ? { settings: DEFAULT_SETTINGS, problems: [] } : readUrl(search);
-  const page = createPageStore({ speed: settings.speed, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
+  const page = createPageStore({ speed: settings.speed, lesson: settings.lesson ?? null, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
   const phone = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches;
   // A link opens over the default scene, which stays if its session does not apply: nothing is half applied.
   const pane = createPaneStore(newPaneSession(settings.scenario, settings.seed), { id: 'main', orientation: phone ? 'tall' : 'wide' });
-  if (!link) offerSaved(page, pane);
+  // A lesson starts its own session; the saved one is offered again next time.
+  if (!link && !settings.lesson) offerSaved(page, pane);
   const linked = link && openLink(page, pane, link, 'Showing the default scene instead.') ? pane.getState().session : null;
   return { page, pane, linked };
 }
@@ -99,8 +103,9 @@ function Screen() {
     { id: 'why', label: 'Why', content: <Suspense fallback={loading}><WhyPanel /></Suspense> },
     { id: 'traffic', label: 'Traffic', content: <Suspense fallback={loading}><TrafficPanel /></Suspense> },
   ];
-  if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <TasksTable /> });
+  if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <Suspense fallback={loading}><TasksTable /></Suspense> });
   const open = usePageApi().getState().openDialog;
+  const inLesson = usePage((s) => s.lesson !== null);
 
   return (
     <>
@@ -108,6 +113,8 @@ function Screen() {
         <h1>ECS Playground</h1>
         <Toolbar />
         <div className="toolbar actions-bar" role="group" aria-label="Actions">
+          <button type="button" onClick={() => open({ kind: 'lessons' })} aria-haspopup="dialog" data-control="lessons">Lessons</button>
+          <a className="button-link" href="?view=twin">Task vs Service</a>
           <button type="button" onClick={() => open({ kind: 'runTask' })} aria-keyshortcuts="T">Run task…</button>
           <button type="button" onClick={() => open({ kind: 'createService' })} aria-keyshortcuts="N">Create service…</button>
           <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
@@ -122,15 +129,25 @@ function Screen() {
           <div className="diagram-box">
             <Diagram />
           </div>
+          <LiveRegion />
           <Timeline />
         </section>
         <section className="side" aria-label="Details" id="details" tabIndex={-1}>
+          {inLesson ? (
+            <Suspense fallback={<p className="muted lesson-loading">Loading the lesson…</p>}>
+              <LessonPanel />
+            </Suspense>
+          ) : (
+            <SceneCard />
+          )}
           <Tabs tabs={tabs} active={tab} onChange={setTab} label="Details" />
         </section>
         {!phone && (
           <section className="tasks-section" aria-labelledby="tasks-heading">
             <h2 id="tasks-heading">Tasks</h2>
-            <TasksTable />
+            <Suspense fallback={loading}>
+              <TasksTable />
+            </Suspense>
           </section>
         )}
       </main>
@@ -153,7 +170,6 @@ function Screen() {
           </ul>
         </details>
       </footer>
-      <LiveRegion />
       {dialog && (
         <Suspense fallback={null}>
           <Dialogs request={dialog} />

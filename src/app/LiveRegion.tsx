@@ -1,6 +1,8 @@
-// A polite live region that narrates what happens, at most one announcement every few seconds
-// however fast the simulation runs (a burst is summed up, see narration.ts). A jump in the
-// timeline is one sentence ("Showing T+02:10"), never the replayed events behind it.
+// The caption line under the diagram: what just happened and why, in plain words, for everyone.
+// It is also the page's polite live region, so what a screen reader hears is what the caption
+// shows: at most one announcement every few seconds however fast the simulation runs (a burst is
+// summed up, see narration.ts). A jump in the timeline is one sentence ("Showing T+02:10"), never
+// the replayed events behind it. Hiding the caption hides the line, not the announcements.
 
 import { useEffect, useState } from 'react';
 import type { TimelineCause } from '../session/session.ts';
@@ -10,21 +12,43 @@ import { announcement, narrate, narrateJump } from './narration.ts';
 
 const EVERY_MS = 2500;
 
+const CAPTIONS_KEY = 'ecs-playground:captions';
+
+function readCaptionsShown(): boolean {
+  try {
+    return localStorage.getItem(CAPTIONS_KEY) !== 'hidden';
+  } catch {
+    return true; // storage refused (a sandboxed frame): captions on
+  }
+}
+
 export function LiveRegion() {
   const store = usePaneApi();
   const [text, setText] = useState('');
+  const [shown, setShown] = useState(readCaptionsShown);
+  const toggle = () => {
+    setShown(!shown);
+    try {
+      localStorage.setItem(CAPTIONS_KEY, shown ? 'hidden' : 'shown');
+    } catch {
+      // not kept: the choice lasts for this page
+    }
+  };
   useEffect(() => {
     let pending: string[] = [];
     let lastSeq = store.getState().recent.at(-1)?.seq ?? -1;
     let lastEpoch = store.getState().timeline.epoch;
-    // The jump is said when the announcement is made, with the moment shown then (a drag goes on).
+    // The jump is said when the announcement is made, with the moment it jumped to (the last
+    // one, while a drag goes on), not the moment the clock has reached since.
     let jump: TimelineCause | null = null;
+    let jumpedTo = 0;
     const unsubscribe = store.subscribe((s) => {
       if (s.timeline.epoch !== lastEpoch) {
         // A seek, a fork, a reset: what is shown jumped. Say where to, once, and start over.
         lastEpoch = s.timeline.epoch;
         lastSeq = s.recent.at(-1)?.seq ?? -1;
         jump = s.timeline.cause;
+        jumpedTo = s.sim.now;
         pending = [];
         return;
       }
@@ -37,7 +61,7 @@ export function LiveRegion() {
     const timer = window.setInterval(() => {
       if (pending.length === 0 && jump === null) return;
       const s = store.getState();
-      setText(announcement(jump ? [narrateJump(jump, s.sim.now, s.session.scenario), ...pending] : pending));
+      setText(announcement(jump ? [narrateJump(jump, jumpedTo, s.session.scenario), ...pending] : pending));
       pending = [];
       jump = null;
     }, EVERY_MS);
@@ -47,8 +71,18 @@ export function LiveRegion() {
     };
   }, [store]);
   return (
-    <div className="visually-hidden" role="status" aria-live="polite" data-testid="live-region">
-      {text}
+    <div className={shown ? 'caption-bar' : 'caption-bar caption-hidden'}>
+      <p className={shown ? 'caption' : 'visually-hidden'} role="status" aria-live="polite" data-testid="live-region">
+        {text}
+      </p>
+      {shown && text === '' && (
+        <p className="caption muted" aria-hidden="true">
+          What happens is told here.
+        </p>
+      )}
+      <button type="button" className="caption-toggle" aria-pressed={shown} onClick={toggle} title={shown ? 'Hide the caption line' : 'Show the caption line'}>
+        Captions
+      </button>
     </div>
   );
 }

@@ -88,7 +88,8 @@ export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSes
     let linked = openedFromLink;
     const write = () => {
       const { session } = pane.getState();
-      const search = sceneSearch({ scenario: session.scenario, seed: session.seed, speed: page.getState().speed });
+      const { speed, lesson } = page.getState();
+      const search = sceneSearch({ scenario: session.scenario, seed: session.seed, speed, ...(lesson ? { lesson } : {}) });
       const hash = linked === session && session.actions === 0 ? window.location.hash : '';
       if (window.location.search !== search || window.location.hash !== hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
     };
@@ -99,7 +100,7 @@ export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSes
       write();
     };
     write();
-    const offPage = page.subscribe((s, prev) => s.speed !== prev.speed && write());
+    const offPage = page.subscribe((s, prev) => (s.speed !== prev.speed || s.lesson !== prev.lesson) && write());
     const offPane = pane.subscribe((s, prev) => (s.session !== prev.session || s.branch !== prev.branch) && write());
     window.addEventListener('hashchange', onHash);
     return () => {

@@ -33,6 +33,7 @@ export type ControlId =
   | 'fail-health'
   | 'hang'
   | 'push-image'
+  | 'deregister'
   | 'timeline'
   | 'play'
   | 'events-tab'

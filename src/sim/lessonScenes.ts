@@ -9,7 +9,7 @@ import { register, webTaskDefinition } from './sceneParts.ts';
 export const LESSON_SCENES: readonly Scenario[] = [
   {
     name: 'lesson-kill',
-    title: 'Kill a task (lesson)',
+    title: 'Lesson: kill a task',
     description: 'Service web keeps 3 copies of web:1 running; beside them, one copy of web:1 that you started yourself with RunTask.',
     setup: [
       register(webTaskDefinition()),

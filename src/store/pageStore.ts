@@ -4,12 +4,13 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Speed } from '../session/record.ts';
+import type { LessonLink } from './url.ts';
 
 export type DialogRequest =
   | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
   /** `taskDefinition`: a revision to start the form with ("Deploy it to service web…"). */
   | { kind: 'updateService'; service: string; taskDefinition?: string }
-  | { kind: 'shortcuts' | 'scenes' | 'share' };
+  | { kind: 'shortcuts' | 'scenes' | 'share' | 'lessons' };
 
 /** A message for the person at the page (a bad link, a dropped autosave): what happened, and
  *  optionally one thing to do about it. */
@@ -28,6 +29,9 @@ export type PageState = {
   speed: Speed;
   dialog: DialogRequest | null;
   notices: Notice[];
+  /** The lesson being taken and the stage shown (1-based), or null in free play. */
+  lesson: LessonLink | null;
+  setLesson: (lesson: LessonLink | null) => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: Speed) => void;
   openDialog: (dialog: DialogRequest | null) => void;
@@ -40,13 +44,15 @@ export type PageState = {
 
 export type PageStore = StoreApi<PageState>;
 
-export function createPageStore(initial: { speed: Speed; playing?: boolean; notices?: Omit<Notice, 'id'>[] }): PageStore {
+export function createPageStore(initial: { speed: Speed; playing?: boolean; notices?: Omit<Notice, 'id'>[]; lesson?: LessonLink | null }): PageStore {
   let nextId = 1;
   return createStore<PageState>()((set) => ({
     playing: initial.playing ?? true,
     speed: initial.speed,
     dialog: null,
     notices: (initial.notices ?? []).map((n) => ({ ...n, id: nextId++ })),
+    lesson: initial.lesson ?? null,
+    setLesson: (lesson) => set((s) => (s.lesson?.id === lesson?.id && s.lesson?.step === lesson?.step ? s : { lesson })),
     setPlaying: (playing) => set({ playing }),
     setSpeed: (speed) => set({ speed }),
     openDialog: (dialog) => set({ dialog }),

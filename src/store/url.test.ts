@@ -23,6 +23,34 @@ describe('readUrl', () => {
   });
 });
 
+describe('a lesson in the URL', () => {
+  it('reads ?lesson= and ?step=, and starts on the lesson\'s scene whatever ?scenario= says', () => {
+    expect(readUrl('?lesson=kill-a-task&step=3&scenario=busy&speed=4')).toEqual({
+      settings: { scenario: 'lesson-kill', seed: 1, speed: 4, lesson: { id: 'kill-a-task', step: 3 } },
+      problems: [],
+    });
+    expect(readUrl('?lesson=kill-a-task').settings.lesson).toEqual({ id: 'kill-a-task', step: 1 });
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', '<b>x</b>'])('an unknown lesson %s is reported, and the scene shown instead', (id) => {
+    const { settings, problems } = readUrl(`?lesson=${encodeURIComponent(id)}`);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toEqual([expect.stringContaining(`There is no lesson "${id}"`)]);
+  });
+
+  it.each(['0', '-1', '2.5', 'abc', '9999'])('a bad step %s starts the lesson at step 1, and says so', (step) => {
+    const { settings, problems } = readUrl(`?lesson=kill-a-task&step=${step}`);
+    expect(settings.lesson).toEqual({ id: 'kill-a-task', step: 1 });
+    expect(problems).toEqual([expect.stringContaining("A lesson's step must be a whole number from 1")]);
+  });
+
+  it('writes a lesson as ?lesson=…&step=…, which reads back', () => {
+    const settings = { scenario: 'lesson-kill', seed: 1, speed: 8 as const, lesson: { id: 'kill-a-task', step: 2 } };
+    expect(sceneSearch(settings)).toBe('?lesson=kill-a-task&step=2&speed=8');
+    expect(readUrl(sceneSearch(settings)).settings).toEqual(settings);
+  });
+});
+
 describe('the page URL and share links', () => {
   it('writes the scene as the page shows it, the seed only when it is not the default', () => {
     expect(sceneSearch({ scenario: 'twins', seed: 1, speed: 16 })).toBe('?scenario=twins&speed=16');

@@ -6,9 +6,12 @@
 
 import { decodeSession } from '../session/link.ts';
 import { shorten, SPEEDS, type SessionRecord, type Speed } from '../session/record.ts';
-import { SCENARIOS } from '../sim/index.ts';
+import { CATALOG, catalogEntry } from '../lessons/catalog.ts';
+import { LISTED_SCENARIOS, SCENARIOS } from '../sim/index.ts';
 
-export type SimSettings = { seed: number; scenario: string; speed: Speed };
+/** A lesson and the stage shown (1-based, as `?step=` writes it). */
+export type LessonLink = { id: string; step: number };
+export type SimSettings = { seed: number; scenario: string; speed: Speed; lesson?: LessonLink };
 export const DEFAULT_SETTINGS: SimSettings = { seed: 1, scenario: 'default', speed: 8 };
 /** The fragment parameter that carries a session. */
 export const SESSION_PARAM = 's';
@@ -35,7 +38,22 @@ export function readUrl(search: string): { settings: SimSettings; problems: stri
   const scenario = params.get('scenario');
   if (scenario !== null) {
     if (isScenario(scenario)) settings.scenario = scenario;
-    else problems.push(`There is no scenario ${quote(scenario)} (there are ${SCENARIOS.map((s) => s.name).join(', ')}): showing "${settings.scenario}".`);
+    else problems.push(`There is no scenario ${quote(scenario)} (there are ${LISTED_SCENARIOS.map((s) => s.name).join(', ')}): showing "${settings.scenario}".`);
+  }
+  const lesson = params.get('lesson');
+  if (lesson !== null) {
+    const entry = catalogEntry(lesson);
+    if (!entry) problems.push(`There is no lesson ${quote(lesson)} (there are ${CATALOG.map((c) => c.id).join(', ')}): showing "${settings.scenario}" instead.`);
+    else {
+      const stepText = params.get('step');
+      let step = 1;
+      if (stepText !== null) {
+        if (/^\d{1,3}$/.test(stepText) && Number(stepText) >= 1) step = Number(stepText);
+        else problems.push(`A lesson's step must be a whole number from 1, not ${quote(stepText)}: starting at step 1.`);
+      }
+      settings.lesson = { id: entry.id, step };
+      settings.scenario = entry.scene;
+    }
   }
   const seed = params.get('seed');
   if (seed !== null) {
@@ -54,6 +72,7 @@ export function readUrl(search: string): { settings: SimSettings; problems: stri
 /** The query for a scene as the page shows it now: what a reload should keep. The seed only when
  *  it is not the default, so the usual link stays short. */
 export function sceneSearch(settings: SimSettings): string {
+  if (settings.lesson) return `?${new URLSearchParams({ lesson: settings.lesson.id, step: String(settings.lesson.step), speed: String(settings.speed) })}`;
   const params = new URLSearchParams({ scenario: settings.scenario });
   if (settings.seed !== DEFAULT_SETTINGS.seed) params.set('seed', String(settings.seed));
   params.set('speed', String(settings.speed));

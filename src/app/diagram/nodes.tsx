@@ -62,6 +62,7 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
       className={classes.join(' ')}
       data-testid={`node-task-${id}`}
       data-last-status={t.lastStatus}
+      data-group={t.group}
       data-deployment={data.deployment ?? undefined}
       initial={entrance}
       animate={{ opacity: 1, scale: stopping || data.fading ? 0.94 : 1 }}

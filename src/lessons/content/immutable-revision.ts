@@ -109,7 +109,7 @@ export const immutableRevision: Lesson = {
     {
       id: 'deregister',
       title: 'Deregister the revision',
-      text: 'One more thing people expect to stop tasks: deregistering the revision they run. Deregister web:1 (“Do it for me” sends DeregisterTaskDefinition).',
+      text: 'One more thing people expect to stop tasks: deregistering the revision they run, as DeregisterTaskDefinition does.',
       predict: {
         question: 'You deregister web:1, the revision both of web’s tasks run. What happens to them?',
         choices: [
@@ -129,7 +129,8 @@ export const immutableRevision: Lesson = {
         },
       },
       task: {
-        text: 'Select web:1 and deregister it.',
+        text: 'Select the task definition web:1 on the diagram, then press Deregister in its inspector.',
+        controls: ['deregister'],
         spotlight: { kind: 'taskDefinition', id: 'web:1' },
         solution: [{ command: { type: 'deregisterTaskDefinition', taskDefinition: 'web:1' } }],
       },

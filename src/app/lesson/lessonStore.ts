@@ -1,0 +1,141 @@
+// The lesson being taken, beside the page and its pane: the runner's state (src/lessons/runner.ts)
+// and what the learner does to it. It opens the lesson the page asks for (a deep link, the menu,
+// "Start lesson 4"), looks at the engine again whenever the pane's world changes, holds the clock
+// while a prediction waits for its answer, and keeps the URL and the progress up to date.
+
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  answerPrediction,
+  answerQuiz,
+  awaitingPrediction,
+  back,
+  evaluate,
+  findLesson,
+  isComplete,
+  next,
+  playTo,
+  readyMoves,
+  restartStage,
+  sessionHost,
+  stageCount,
+  type Lesson,
+  type LessonHost,
+  type LessonState,
+} from '../../lessons/index.ts';
+import type { PageStore } from '../../store/pageStore.ts';
+import { newPaneSession, type PaneStore } from '../../store/paneStore.ts';
+import { recordProgress } from './progress.ts';
+
+export type LessonStoreState = {
+  state: LessonState | null;
+  /** Bumped when the stage changes by the learner's hand (Next, Back, Restart): the panel moves focus then. */
+  moved: number;
+  answer: (choice: number) => void;
+  answerQuiz: (question: number, choice: number) => void;
+  next: () => void;
+  back: () => void;
+  restart: () => void;
+  retry: () => void;
+  doItForMe: () => void;
+};
+
+/** `start` opens the lesson the page asks for and follows the page and the pane until the
+ *  function it returns is called (a React effect's mount and cleanup). */
+export type LessonStore = StoreApi<LessonStoreState> & { start: () => () => void };
+
+/** The pane as the runner's host: acting and seeking go through the store, so the views follow. */
+function paneHost(pane: PaneStore): LessonHost {
+  return {
+    get session() {
+      return pane.getState().session;
+    },
+    dispatch: (c) => pane.getState().dispatch(c),
+    seek: (t) => pane.getState().seek(t),
+    advance: (limit) => pane.getState().advanceTo(pane.getState().sim.now + limit),
+  };
+}
+
+/** Build the lesson's moment at `stage` on a fresh session of its scene — the scene, then every
+ *  earlier step done as the lesson says — and show it in the pane. */
+function begin(lesson: Lesson, stage: number, page: PageStore, pane: PaneStore): LessonState {
+  const session = newPaneSession(lesson.scene, lesson.seed ?? 1);
+  const { state, problem } = playTo(lesson, sessionHost(session), stage);
+  pane.getState().load(session);
+  if (problem) page.getState().notify({ tone: 'problem', text: `This lesson could not rebuild step ${stage + 1}, so it opens at step ${state.position + 1}.` });
+  return state;
+}
+
+export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore {
+  const host = paneHost(pane);
+  let opened: string | null = null;
+
+  const store = createStore<LessonStoreState>()((set, get) => {
+    /** A new lesson state: the clock held for a prediction, the URL and the progress told. */
+    const commit = (state: LessonState, moved: boolean) => {
+      const before = get().state;
+      set({ state, moved: moved ? get().moved + 1 : get().moved });
+      if (before?.position !== state.position || before.lesson !== state.lesson) {
+        if (awaitingPrediction(state)) page.getState().setPlaying(false);
+        page.getState().setLesson({ id: state.lesson.id, step: state.position + 1 });
+      }
+      recordProgress(state.lesson.id, state.position, isComplete(state));
+    };
+    const change = (f: (s: LessonState) => LessonState, moved = false) => {
+      const s = get().state;
+      if (s) commit(f(s), moved);
+    };
+    return {
+      state: null,
+      moved: 0,
+      answer(choice) {
+        change((s) => answerPrediction(s, choice));
+        page.getState().setPlaying(true); // the answer is in: let the engine show what happens
+      },
+      answerQuiz: (question, choice) => change((s) => answerQuiz(s, question, choice)),
+      next: () => change((s) => next(s, host.session), true),
+      back: () => change((s) => back(s, host), true),
+      retry: () => change((s) => restartStage(s, host)),
+      restart() {
+        const s = get().state;
+        if (s) commit(begin(s.lesson, 0, page, pane), true);
+      },
+      doItForMe() {
+        const s = get().state;
+        if (s) for (const command of readyMoves(s, host.session)) host.dispatch(command);
+      },
+    };
+  });
+
+  /** Open the lesson the page asks for, at its step: once per lesson (Back and Next move within it). */
+  const open = () => {
+    const link = page.getState().lesson;
+    if (link === null || link.id === opened) return;
+    const lesson = findLesson(link.id);
+    if (!lesson) return;
+    opened = link.id;
+    const stages = stageCount(lesson);
+    if (link.step > stages) page.getState().notify({ tone: 'problem', text: `“${lesson.title}” has ${stages} steps, not ${link.step}: showing the last.` });
+    const state = begin(lesson, Math.min(link.step, stages) - 1, page, pane);
+    store.setState({ state });
+    if (awaitingPrediction(state)) page.getState().setPlaying(false);
+    page.getState().setLesson({ id: lesson.id, step: state.position + 1 });
+    recordProgress(lesson.id, state.position, isComplete(state));
+  };
+  const start = () => {
+    const offPage = page.subscribe((s, prev) => s.lesson !== prev.lesson && open());
+    // The engine answers: every change to the world is a chance for a gate to open.
+    const offPane = pane.subscribe((s, prev) => {
+      const current = store.getState().state;
+      if (current && s.version !== prev.version) {
+        const next = evaluate(current, s.session);
+        if (next !== current) store.setState({ state: next });
+      }
+    });
+    open();
+    return () => {
+      offPage();
+      offPane();
+    };
+  };
+  return Object.assign(store, { start });
+}
