@@ -32,9 +32,11 @@ export const usePane = <T,>(selector: (s: PaneState) => T): T => useStore(usePan
 /** The world's version for text views (tables, inspector, events), refreshed at most every
  *  `intervalMs` while time merely passes — a table of 200 rows need not redraw at 60 Hz — and
  *  then as a transition, which React renders in slices between frames; after anything the user
- *  does, at once. The diagram is not throttled. */
-export function useThrottledVersion(intervalMs = 250): number {
-  const store = usePaneApi();
+ *  does, at once. The diagram is not throttled. `of`: a pane named outright, for a view that
+ *  watches more than the pane it sits in (the twin view's fault bar and sentences). */
+export function useThrottledVersion(intervalMs = 250, of?: PaneStore): number {
+  const context = useContext(PaneContext);
+  const store = required(of ?? context, 'useThrottledVersion');
   const subscribe = useCallback(
     (onChange: (urgent: boolean) => void) => {
       let last = 0;

@@ -4,7 +4,7 @@
 // page's: every pane on the page advances by the same steps.
 
 import type { PageStore } from './pageStore.ts';
-import type { PaneStore } from './paneStore.ts';
+import { STEP_LIMIT, type PaneStore } from './paneStore.ts';
 
 export const SIM_STEP_MS = 100;
 const MAX_FRAME_MS = 250; // after a stall (a breakpoint, a slow frame), don't try to catch up
@@ -41,8 +41,31 @@ export function startPlayback(page: PageStore, panes: readonly PaneStore[]): () 
   };
 }
 
-/** The single step: pause, and run every pane to its next event ("show me what ECS does next"). */
+/** The single step: pause, and run to the next event ("show me what ECS does next"). Panes on
+ *  one clock go together, to the first moment anything happens in any of them, so they stay at
+ *  the same time. */
 export function step(page: PageStore, panes: readonly PaneStore[]): void {
   page.getState().setPlaying(false);
-  for (const pane of panes) pane.getState().step();
+  if (panes.length === 1) return panes[0]!.getState().step();
+  if (panes.length === 0) return;
+  const stop = panes[0]!.getState().sim.now + STEP_LIMIT;
+  for (;;) {
+    const now = panes[0]!.getState().sim.now;
+    const to = Math.min(stop, ...panes.map(nextMoment));
+    let happened = false;
+    for (const pane of panes) {
+      const before = pane.getState().recent.at(-1)?.seq;
+      pane.getState().advanceTo(Math.max(now, to));
+      if (pane.getState().recent.at(-1)?.seq !== before) happened = true;
+    }
+    if (happened || to >= stop) return;
+  }
+}
+
+/** When a pane has something due next: a timer, or in the past a recorded command. */
+function nextMoment(pane: PaneStore): number {
+  const { session } = pane.getState();
+  const timer = session.simulation.nextDueAt ?? Number.POSITIVE_INFINITY;
+  const command = session.live ? Number.POSITIVE_INFINITY : (session.entries.find((e) => e.at > session.now)?.at ?? Number.POSITIVE_INFINITY);
+  return Math.max(session.now, Math.min(timer, command));
 }

@@ -15,8 +15,10 @@ import { RecentlyStopped } from './RecentlyStopped.tsx';
 
 const FIT = { padding: 0.05, maxZoom: 1.5 };
 
-export function Diagram() {
+/** `label`: the diagram's accessible name, where a page shows more than one. */
+export function Diagram({ label = 'Cluster diagram' }: { label?: string }) {
   const store = usePaneApi();
+  const paneId = usePane((s) => s.id);
   const nodes = usePane((s) => s.flowNodes) as Node[];
   const edges = usePane((s) => s.diagram.edges) as Edge[];
 
@@ -69,7 +71,10 @@ export function Diagram() {
       minZoom={0.1}
       maxZoom={2}
       preventScrolling
-      aria-label="Cluster diagram"
+      // React Flow derives its element ids (a11y descriptions, live message) from this id: one per
+      // pane, so two diagrams on a page never share one.
+      id={`${paneId}-flow`}
+      aria-label={label}
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} fitViewOptions={FIT} onZoomIn={takeView} onZoomOut={takeView} onFitView={giveBackView} />

@@ -9,6 +9,7 @@
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type RefObject } from 'react';
 import type { MarkerKind } from '../../session/markers.ts';
 import { clockLabel, type Millis } from '../../sim/index.ts';
+import type { PaneStore } from '../../store/paneStore.ts';
 import { usePage, usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { clusterMarkers, timelineScale, type Cluster } from './clusters.ts';
 import './timeline.css';
@@ -18,7 +19,9 @@ const ARROW_STEP = 5_000;
 /** A mark's button is 24 px wide: marks closer than this many pixels share one. */
 const MARK_PX = 28;
 
-export function Timeline() {
+/** `panes`: the panes the bar moves, when several share the page's clock (the twin view); by
+ *  default its own. It draws its own pane's branch. */
+export function Timeline({ panes }: { panes?: readonly PaneStore[] }) {
   const pane = usePaneApi();
   const page = usePageApi();
   const now = usePane((s) => s.sim.now);
@@ -36,10 +39,12 @@ export function Timeline() {
   const seek = useCallback(
     (t: number) => {
       page.getState().setPlaying(false);
-      const s = pane.getState();
-      s.seek(Math.max(0, Math.min(s.end, t)));
+      for (const p of panes ?? [pane]) {
+        const s = p.getState();
+        s.seek(Math.max(0, Math.min(s.end, t)));
+      }
     },
-    [page, pane],
+    [page, pane, panes],
   );
   // Dragging fires an input event per pixel; seek at most once a frame, to the latest position.
   const pending = useRef<number | null>(null);
@@ -55,7 +60,7 @@ export function Timeline() {
     });
   };
   const backToLive = () => {
-    pane.getState().seek(pane.getState().end);
+    for (const p of panes ?? [pane]) p.getState().seek(p.getState().end);
     page.getState().setPlaying(true);
     sliderRef.current?.focus(); // the button that had focus is gone now
   };
@@ -101,7 +106,7 @@ export function Timeline() {
             Showing the past: {clockLabel(now)}, {clockLabel(behind).slice(2)} before live{playing ? ', replaying' : ''}.
           </p>
         )}
-        {otherFuture && <ForkNote forkedAt={otherFuture.forkedAt} replaced={otherFuture.replaced} />}
+        {otherFuture && <ForkNote forkedAt={otherFuture.forkedAt} replaced={otherFuture.replaced} panes={panes ?? [pane]} />}
       </div>
       <div className="timeline-track" style={bands}>
         <Markers onSeek={seek} scale={scale} clustersRef={clustersRef} />
@@ -133,14 +138,13 @@ export function Timeline() {
   );
 }
 
-function ForkNote({ forkedAt, replaced }: { forkedAt: Millis; replaced: boolean }) {
-  const pane = usePaneApi();
+function ForkNote({ forkedAt, replaced, panes }: { forkedAt: Millis; replaced: boolean; panes: readonly PaneStore[] }) {
   return (
     <p className="fork-note" role="status" data-testid="fork-note">
       {replaced
         ? `You acted in the past, so the future after ${clockLabel(forkedAt)} was replaced.`
         : `You are back on the future you had replaced at ${clockLabel(forkedAt)}; the one you made is kept until you act again.`}{' '}
-      <button type="button" className="link" onClick={() => pane.getState().returnToOtherFuture()}>
+      <button type="button" className="link" onClick={() => panes.forEach((p) => p.getState().returnToOtherFuture())}>
         {replaced ? 'Return to the other future' : 'Switch to the future you made'}
       </button>
     </p>
