@@ -16,6 +16,14 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_, lesson) =
   it('plays through the engine as its data says', () => {
     expect(checkLesson(lesson, makeHost)).toEqual([]);
   });
+
+  // The checker really looks: give any prediction another answer and it fails, at that step.
+  it.each(lesson.steps.flatMap((s, i) => (s.predict ? [[s.id, i] as const] : [])))('a wrong answer to the prediction in %s fails the checker', (id, at) => {
+    const step = lesson.steps[at]!;
+    const wrong = (step.predict!.answer + 1) % step.predict!.choices.length;
+    const drifted = { ...lesson, steps: lesson.steps.map((s, i) => (i === at ? { ...s, predict: { ...s.predict!, answer: wrong } } : s)) };
+    expect(checkLesson(drifted, makeHost)[0]).toMatch(new RegExp(`^step ${at + 1} \\(${id}\\): its prediction's`));
+  });
 });
 
 describe('the lessons', () => {
