@@ -10,9 +10,6 @@ type Status = 200 | 500 | 502 | 503 | 504;
 
 const isTaskChange = (e: SimEvent): e is TaskChange => e.type === 'TaskStateChanged';
 
-/** The events since the step began where a task was told to stop, one per task, in order. */
-const stopFlips = (ctx: LessonContext): TaskChange[] => stopsSince(ctx);
-
 /** Requests answered with `status` in the traffic window's whole seconds from `from` (sim ms) on. */
 export function responsesFrom(world: World, from: Millis, status: Status): number {
   const first = Math.ceil(from / 1000);
@@ -32,7 +29,7 @@ export function maxLiveSince(ctx: LessonContext, which: Which): number {
   const chosen = new Set(tasks(ctx.world, which).map((t) => t.taskArn));
   const changes = ctx.events.filter((e): e is TaskChange => isTaskChange(e) && chosen.has(e.taskArn));
   const launchedHere = new Set(changes.filter((e) => e.lastStatus === 'PROVISIONING').map((e) => e.taskArn));
-  const flips = new Set(stopFlips(ctx));
+  const flips = new Set(stopsSince(ctx));
   const stopSeen = new Set([...flips].map((e) => e.taskArn));
   // Live when the step began: launched before it, and not yet told to stop by then.
   let count = [...chosen].filter((arn) => {
@@ -55,7 +52,7 @@ export function restartGaps(ctx: LessonContext, service: string): Millis[] {
   const group = `service:${service}`;
   const gaps: Millis[] = [];
   let waitingSince: Millis | null = null;
-  const flips = new Set(stopFlips(ctx));
+  const flips = new Set(stopsSince(ctx));
   for (const e of ctx.events) {
     if (!isTaskChange(e) || e.group !== group) continue;
     if (flips.has(e)) {

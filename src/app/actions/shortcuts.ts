@@ -33,6 +33,32 @@ export const SHORTCUTS = [
   { keys: '?', what: 'This list' },
 ] as const;
 
+/** The clock's keys, the same on every page that has a clock: Space or K play / pause, . steps
+ *  (every pane together), − / + slower / faster. True when `key` was one of them. */
+export function clockShortcut(pageStore: PageStore, panes: readonly PaneStore[], key: string): boolean {
+  const page = pageStore.getState();
+  const speedIndex = SPEEDS.indexOf(page.speed);
+  switch (key) {
+    case ' ':
+    case 'k':
+    case 'K':
+      page.setPlaying(!page.playing);
+      return true;
+    case '.':
+      step(pageStore, panes);
+      return true;
+    case '-':
+    case '_':
+      page.setSpeed(SPEEDS[Math.max(0, speedIndex - 1)]!);
+      return true;
+    case '+':
+    case '=':
+      page.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)]!);
+      return true;
+  }
+  return false;
+}
+
 // A range input (the timeline) takes arrows and Home/End itself, but the other keys stay shortcuts.
 const TYPING = 'input:not([type="range"]), select, textarea, [contenteditable="true"]';
 
@@ -56,7 +82,6 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
     if (task) s.dispatch(make(task));
     return true;
   };
-  const speedIndex = SPEEDS.indexOf(page.speed);
 
   if (onNode && key.startsWith('Arrow')) {
     const next = nearestNode(onNode, key);
@@ -68,20 +93,13 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
     case ' ':
     case 'k':
     case 'K':
-      if (key === ' ' && (onControl || onNode)) return false; // Space presses buttons and selects nodes
-      page.setPlaying(!page.playing);
-      return true;
     case '.':
-      step(pageStore, [paneStore]);
-      return true;
     case '-':
     case '_':
-      page.setSpeed(SPEEDS[Math.max(0, speedIndex - 1)]!);
-      return true;
     case '+':
     case '=':
-      page.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)]!);
-      return true;
+      if (key === ' ' && (onControl || onNode)) return false; // Space presses buttons and selects nodes
+      return clockShortcut(pageStore, [paneStore], key);
     case 'r':
     case 'R':
       resetPane(pageStore, paneStore);

@@ -1,9 +1,8 @@
 // The twin view's keys, bound on its page only: Space or K play / pause, . steps both worlds,
 // − / + slower / faster, 1–5 the faults of the bar (each button names its key).
 
-import { SPEEDS } from '../../session/record.ts';
 import type { PageStore } from '../../store/pageStore.ts';
-import { step } from '../../store/playback.ts';
+import { clockShortcut } from '../actions/shortcuts.ts';
 import { FAULTS } from './faults.ts';
 import { applyFault, type TwinPanes } from './twinActions.ts';
 
@@ -17,28 +16,8 @@ export function handleTwinKey(pageStore: PageStore, twin: TwinPanes, e: Keyboard
   const page = pageStore.getState();
   if (page.dialog) return false; // a dialog has its own keys
   const onControl = target?.closest('button, a, summary, .react-flow__node') != null;
-  const speedIndex = SPEEDS.indexOf(page.speed);
-  switch (e.key) {
-    case ' ':
-      if (onControl) return false; // Space presses buttons and selects nodes
-      page.setPlaying(!page.playing);
-      return true;
-    case 'k':
-    case 'K':
-      page.setPlaying(!page.playing);
-      return true;
-    case '.':
-      step(pageStore, [twin.left, twin.right]);
-      return true;
-    case '-':
-    case '_':
-      page.setSpeed(SPEEDS[Math.max(0, speedIndex - 1)]!);
-      return true;
-    case '+':
-    case '=':
-      page.setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, speedIndex + 1)]!);
-      return true;
-  }
+  if (e.key === ' ' && onControl) return false; // Space presses buttons and selects nodes
+  if (clockShortcut(pageStore, [twin.left, twin.right], e.key)) return true;
   const fault = FAULTS.find((f) => f.key === e.key);
   if (!fault) return false;
   applyFault(pageStore, twin, fault);

@@ -3,7 +3,7 @@
 // spaces the retries out (spec §5.7; the curve is the playground's assumption). Scenes crash-loop
 // and bad-image show each alone; lesson-crash-vs-start puts them side by side.
 
-import type { World } from '../../sim/index.ts';
+import { webTaskDefinition, type World } from '../../sim/index.ts';
 import type { Lesson, LessonContext } from '../model.ts';
 import { healthy, launchedSince, live, running, serviceSaid, stopsSince } from '../queries.ts';
 import { restartGaps } from '../queriesB.ts';
@@ -93,23 +93,7 @@ export const crashLoopVsWontStart: Lesson = {
       {
         command: {
           type: 'registerTaskDefinition',
-          taskDefinition: {
-            family: 'api',
-            cpu: '256',
-            memory: '512',
-            networkMode: 'awsvpc',
-            requiresCompatibilities: ['FARGATE'],
-            containerDefinitions: [
-              {
-                name: 'web',
-                image: 'public.ecr.aws/nginx/nginx:1.27',
-                essential: true,
-                portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-                healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
-                app: { kind: 'serve' },
-              },
-            ],
-          },
+          taskDefinition: webTaskDefinition('api'),
         },
       },
       { command: { type: 'updateService', service: 'api', taskDefinition: 'api:2' } },

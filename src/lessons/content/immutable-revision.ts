@@ -3,6 +3,7 @@
 // until a new deployment resolves the tag again; deregistering a revision stops nothing (spec
 // §2.2, §2.5, §8.5–6; src/sim/images.ts).
 
+import { webTaskDefinition } from '../../sim/index.ts';
 import type { Lesson, LessonContext } from '../model.ts';
 import { launchedSince, live, running, serviceSaid, steady, stopsSince } from '../queries.ts';
 import { digestOf, registryDigest } from '../queriesB.ts';
@@ -153,23 +154,7 @@ export const immutableRevision: Lesson = {
       {
         command: {
           type: 'registerTaskDefinition',
-          taskDefinition: {
-            family: 'web',
-            cpu: '256',
-            memory: '512',
-            networkMode: 'awsvpc',
-            requiresCompatibilities: ['FARGATE'],
-            containerDefinitions: [
-              {
-                name: 'web',
-                image: LESSON_WEB_IMAGE,
-                essential: true,
-                portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-                healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
-                app: { kind: 'serve' },
-              },
-            ],
-          },
+          taskDefinition: webTaskDefinition('web', undefined, LESSON_WEB_IMAGE),
         },
       },
       { command: { type: 'updateService', service: 'web', taskDefinition: 'web:2' } },
