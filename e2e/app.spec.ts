@@ -192,7 +192,7 @@ test('the tasks table and the live region agree with the diagram', async ({ page
   const id = await idOf(rows(page, 'service:web', 'RUNNING').first());
   await page.getByTestId(`task-${id}`).getByRole('button', { name: `Stop task ${id}` }).click();
   const live = page.getByTestId('live-region');
-  await expect(live).toContainText(/Service web saw [0-9] of 3 tasks running|Task [0-9a-f]{8} of service web/, { timeout: 15_000 });
+  await expect(live).toContainText(/Service web saw [0-9] of 3 tasks running or starting|Task [0-9a-f]{8} of service web/, { timeout: 15_000 });
   await expect(page.getByTestId('live-region')).toHaveAttribute('aria-live', 'polite');
 });
 

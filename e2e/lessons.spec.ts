@@ -121,7 +121,7 @@ test('kill-a-task, end to end by keyboard alone: predictions revealed by the eng
   await expect(stageHeading(page)).toHaveText('Quiz');
   await answerByKeyboard(page, 'Nothing: it stays STOPPED until someone runs another.');
   await answerByKeyboard(page, 'It keeps desiredCount tasks running and replaces any that stop.');
-  await answerByKeyboard(page, 'ECS does not repeat the same service event within six hours.');
+  await answerByKeyboard(page, 'ECS does not repeat a service event while its cause lasts, for up to six hours.');
   await answerByKeyboard(page, 'ServiceSchedulerInitiated');
   await expect(panel(page)).toContainText('Not quite. You said: ServiceSchedulerInitiated The answer: UserInitiated');
   await expect(panel(page)).toContainText('Lesson complete.');
@@ -156,9 +156,23 @@ test('Back after a gated step goes back to that moment: the stopped task runs ag
   await panel(page).getByRole('button', { name: '← Back' }).click();
   await expect(stageHeading(page)).toHaveText("Stop one of the service's tasks");
   await expect(stageHeading(page)).toBeFocused();
-  await expect(page.getByTestId(`node-task-${victim.id}`)).toHaveAttribute('data-last-status', 'RUNNING');
+  // The moment before the stop: the task is meant to run again, with no stop code.
+  await expect(page.getByTestId(`task-${victim.id}`)).toHaveAttribute('data-desired-status', 'RUNNING');
+  await expect(page.getByTestId(`task-${victim.id}`)).not.toContainText('UserInitiated');
   await expect(panel(page).getByRole('radio')).toHaveCount(3);
   await expect(page).toHaveURL(/step=2/);
+});
+
+test('Back from a deep-linked step returns to before that step\'s own action, given in the same millisecond', async ({ page }) => {
+  // Step 3's link rebuilds step 2 by stopping a task at once; Back must show the moment before it.
+  await page.goto('/?lesson=kill-a-task&step=3&speed=8');
+  await expect(stageHeading(page)).toHaveText('What the service said');
+  await expect(rows(page, 'service:web', 'STOPPED')).toHaveCount(1);
+  await panel(page).getByRole('button', { name: '← Back' }).click();
+  await expect(stageHeading(page)).toHaveText("Stop one of the service's tasks");
+  await expect(page.locator('tbody tr[data-group="service:web"][data-desired-status="STOPPED"]')).toHaveCount(0);
+  await expect(page.locator('tbody tr[data-group="service:web"][data-desired-status="RUNNING"]')).toHaveCount(3);
+  await expect(panel(page).getByRole('radio')).toHaveCount(3);
 });
 
 for (const [width, height] of [[1280, 720], [375, 812]] as const) {

@@ -11,7 +11,7 @@ describe('narrate', () => {
     const lines = narrate(events);
     const id = victim.taskId.slice(0, 8);
     const stoppedAt = lines.indexOf(`Task ${id} of service web stopped (UserInitiated).`);
-    const started = lines.findIndex((l) => /^Service web saw 2 of 3 tasks running and started one in us-east-1[abc]\.$/.test(l));
+    const started = lines.findIndex((l) => /^Service web saw 2 of 3 tasks running or starting and started one in us-east-1[abc]\.$/.test(l));
     const steady = lines.lastIndexOf('Service web reached a steady state.');
     expect(started).toBeGreaterThanOrEqual(0);
     expect(stoppedAt).toBeGreaterThan(started); // the replacement starts before the old task is gone
@@ -30,7 +30,7 @@ describe('narrate', () => {
 
   it('says a new service started its tasks, across the zones', () => {
     const sim = Simulation.create({ seed: 2, scenario: 'basic' });
-    expect(narrate([...sim.setupEvents, ...sim.advanceBy(2_000)])).toContain('Service web saw 0 of 3 tasks running and started 3 in us-east-1a, us-east-1b and us-east-1c.');
+    expect(narrate([...sim.setupEvents, ...sim.advanceBy(2_000)])).toContain('Service web saw 0 of 3 tasks running or starting and started 3 in us-east-1a, us-east-1b and us-east-1c.');
   });
 
   it('says a replacement for an unhealthy task starts before it stops', () => {

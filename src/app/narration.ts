@@ -17,8 +17,8 @@ export function narrate(events: readonly SimEvent[]): string[] {
       if (e.lastStatus === 'STOPPED') {
         if (service !== null) out.push(`Task ${id} of service ${service} stopped (${e.stopCode ?? 'no stop code'}).`);
         else {
-          const family = e.group.startsWith('family:') ? e.group.slice('family:'.length) : 'your';
-          out.push(`${family}'s task ${id} stopped (${e.stopCode ?? 'no stop code'}${e.stoppedReason ? `: ${e.stoppedReason}` : ''}). Nothing replaces it: a task you run yourself has no service watching it.`);
+          const whose = e.group.startsWith('family:') ? `${e.group.slice('family:'.length)}'s task` : 'Standalone task';
+          out.push(`${whose} ${id} stopped (${e.stopCode ?? 'no stop code'}${e.stoppedReason ? `: ${e.stoppedReason}` : ''}). Nothing replaces it: a task you run yourself has no service watching it.`);
         }
       } else if (e.lastStatus === 'RUNNING' && e.desiredStatus === 'RUNNING') out.push(`Task ${id} ${service !== null ? `of service ${service}` : '(standalone)'} is running in ${e.availabilityZone}.`);
     } else if (e.type === 'SchedulerPlanned') {
@@ -54,7 +54,7 @@ export function narrate(events: readonly SimEvent[]): string[] {
 const list = (items: readonly string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 /** One plan's launches in a sentence or two, with the reason in plain words: "Service web saw 2 of
- *  3 tasks running and started one in us-east-1a." Stops are told by the service's own event. */
+ *  3 tasks running or starting and started one in us-east-1a." Stops are told by the service's own event. */
 function narratePlan(service: string, actions: readonly PlannedAction[]): string[] {
   const out: string[] = [];
   const launches = actions.flatMap((a) => (a.action === 'launch' && a.launch ? [a.launch] : []));
@@ -63,7 +63,7 @@ function narratePlan(service: string, actions: readonly PlannedAction[]): string
     const { running, desired } = counted[0]!;
     const zones = list([...new Set(counted.map((l) => l.availabilityZone))]);
     const started = counted.length === 1 ? 'one' : String(counted.length);
-    out.push(`Service ${service} saw ${running} of ${plural(desired, 'task')} running and started ${started} in ${zones}.`);
+    out.push(`Service ${service} saw ${running} of ${plural(desired, 'task')} running or starting and started ${started} in ${zones}.`);
   }
   for (const l of launches.filter((l) => l.why === 'unhealthy'))
     out.push(`Service ${service} started a replacement for unhealthy task ${l.replaces ? `${shortId(l.replaces)} ` : ''}in ${l.availabilityZone}, before stopping it.`);

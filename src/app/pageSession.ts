@@ -160,7 +160,8 @@ export function useAutosave(page: PageStore, pane: PaneStore): void {
     let refused = false;
     const save = () => {
       const { session, timeline } = pane.getState();
-      if (session.actions === 0) return;
+      // A lesson's session is the lesson's (rebuilt from its link); the one saved stays offered.
+      if (session.actions === 0 || page.getState().lesson !== null) return;
       page.getState().acted();
       if (saved.revision === session.revision && saved.playhead === session.now && saved.epoch === timeline.epoch) return;
       saved = { revision: session.revision, playhead: session.now, epoch: timeline.epoch };

@@ -5,7 +5,7 @@
 
 import type { Millis } from '../sim/index.ts';
 import type { Lesson } from './model.ts';
-import { contextOf, playTo, runUntil, stageCount, type LessonHost, type LessonState, type SessionView } from './runner.ts';
+import { answerPrediction, canAdvance, contextOf, evaluate, playTo, runUntil, stageCount, type LessonHost, type LessonState, type SessionView } from './runner.ts';
 
 /** A fresh host on the lesson's scene: each check that needs a clean start makes one. */
 export type MakeHost = (scene: string, seed: number) => LessonHost;
@@ -50,8 +50,9 @@ export const IDLE_WINDOW: Millis = 3 * 60_000;
 
 /**
  * Play the lesson through the engine: every gate is reached, every prediction's answer is what
- * happens (and no other choice is), the practice's goal is not met before the learner acts and is
- * reached by its solution without breaking its rule.
+ * happens (and no other choice is), a step that asks the learner to act is not done until they
+ * do, and the practice's goal is not met before the learner acts and is reached by its solution
+ * without breaking its rule.
  */
 export function checkLesson(lesson: Lesson, makeHost: MakeHost): string[] {
   const problems = checkShape(lesson);
@@ -76,6 +77,17 @@ export function checkLesson(lesson: Lesson, makeHost: MakeHost): string[] {
     const { stage, message } = played.problem;
     const name = stage < practiceAt ? `step ${stage + 1} (${lesson.steps[stage]!.id})` : 'the practice';
     return [`${name}: ${message}`];
+  }
+
+  // A step that asks the learner to do something waits for them: with nobody acting, it stays open.
+  for (const [i, step] of lesson.steps.entries()) {
+    if (!step.task) continue;
+    const waiting = makeHost(lesson.scene, seed);
+    const at = playTo(lesson, waiting, i);
+    if (at.problem) return [`reaching step ${i + 1} (${step.id}) a second time: ${at.problem.message}`];
+    let s = step.predict ? answerPrediction(at.state, step.predict.answer) : at.state;
+    if (runUntil(waiting, () => canAdvance((s = evaluate(s, waiting.session))), IDLE_WINDOW))
+      return [`step ${i + 1} (${step.id}): it is done without the learner doing anything (within ${IDLE_WINDOW / 1000} s)`];
   }
 
   // The practice's goal must wait for the learner: from its start, with nobody acting, it stays unmet.

@@ -8,7 +8,8 @@ import { CATALOG } from './catalog.ts';
 import { checkLesson, checkShape } from './check.ts';
 import { ALL_LESSON_IDS, findLesson, LESSONS } from './index.ts';
 import { MISCONCEPTIONS } from './misconceptions.ts';
-import { sessionHost } from './runner.ts';
+import { stopsSince } from './queries.ts';
+import { answerPrediction, back, canAdvance, contextOf, currentStage, evaluate, playTo, rebase, runUntil, sessionHost } from './runner.ts';
 
 const makeHost = (scene: string, seed: number) => sessionHost(new Session({ scenario: scene, seed }));
 
@@ -50,6 +51,36 @@ describe('the lessons', () => {
         if (t.quiz) expect(lesson!.quiz.some((q) => q.id === t.quiz), where).toBe(true);
       }
     }
+  });
+
+  it('a step the learner went back before (a scrub, then a fork) begins again there, and still sees the learner act', () => {
+    const lesson = findLesson('kill-a-task')!;
+    const session = new Session({ scenario: lesson.scene, seed: 1 });
+    const host = sessionHost(session);
+    const at = lesson.steps.findIndex((s) => s.id === 'stop-your-task');
+    let { state } = playTo(lesson, host, at);
+    state = answerPrediction(state, lesson.steps[at]!.predict!.answer);
+    const began = currentStage(state).startedAt;
+    session.advanceTo(began + 20_000);
+    session.seek(began - 2_000); // back on the timeline, before the step began
+    state = rebase(state, session);
+    expect(currentStage(state).startedAt).toBe(began - 2_000);
+    expect(currentStage(state).answer).toBe(lesson.steps[at]!.predict!.answer);
+    // Acting forks, and the new future's events reuse the sequence numbers of the one replaced.
+    expect(host.dispatch({ type: 'stopTask', task: { family: 'web', standalone: true } }).outcome.ok).toBe(true);
+    expect(stopsSince(contextOf(session, currentStage(state)), { family: 'web', standalone: true })).toHaveLength(1);
+    expect(runUntil(host, () => canAdvance((state = evaluate(state, session))), 180_000)).toBe(true);
+  });
+
+  it('Back returns to before the step\'s own action, given in the millisecond the step began', () => {
+    const lesson = findLesson('kill-a-task')!;
+    const session = new Session({ scenario: lesson.scene, seed: 1 });
+    const host = sessionHost(session);
+    const { state } = playTo(lesson, host, 2); // step 2's stop was given the moment it began
+    const before = back(state, host);
+    expect(before.position).toBe(1);
+    expect([...session.world.tasks.values()].filter((t) => t.serviceName === 'web' && t.desiredStatus === 'STOPPED')).toHaveLength(0);
+    expect(session.live).toBe(false);
   });
 
   it('ids are unique', () => {

@@ -1,7 +1,7 @@
 // The one lesson runner: where the learner is in a lesson, and what the engine says about it. It
 // sits on the session layer and holds no simulation of its own: every check reads the session's
-// world and its recent events, so a seek (Back, the scrub bar) shows the right moment and the
-// checks answer for that moment. Pure and immutable: each function returns a new LessonState,
+// world and its recent events, so a seek shows the right moment and the checks answer for it
+// (Back returns to where the stage began; a scrub to before it begins the stage again there). Pure and immutable: each function returns a new LessonState,
 // which the page keeps in a store and the headless checker in a loop.
 //
 // Stages: the lesson's steps, then its practice, then its quiz. A stage remembers the moment it
@@ -11,13 +11,14 @@ import type { DispatchOutcome, Millis, ScriptCommand, SimEvent, World } from '..
 import { DEFAULT_WITHIN, type Check, type Lesson, type LessonContext, type Move, type Step } from './model.ts';
 
 /** What the runner reads of a session. */
-export type SessionView = { readonly world: World; readonly now: Millis; readonly recent: readonly SimEvent[] };
+export type SessionView = { readonly world: World; readonly now: Millis; readonly recent: readonly SimEvent[]; readonly appliedCount: number };
 
 /** What a lesson acts through: a session, or a pane store (which also redraws). */
 export interface LessonHost {
   readonly session: SessionView;
   dispatch(command: ScriptCommand): DispatchOutcome;
-  seek(at: Millis): void;
+  /** Show the moment `at`, before the log's command of index `before` (see Session.seek). */
+  seek(at: Millis, before?: number): void;
   /** Run on to the next thing that happens, at most `limit` ms (the headless checker, a deep link). */
   advance(limit: Millis): void;
 }
@@ -27,6 +28,9 @@ export type StageKind = 'step' | 'practice' | 'quiz';
 export type StageState = {
   readonly startedAt: Millis;
   readonly startSeq: number;
+  /** The session's log position when it began: Back returns to before the commands given after
+   *  it, even in the same millisecond (the step's own action, given at once). */
+  readonly startApplied: number;
   /** The prediction's chosen answer (steps with one). */
   readonly answer: number | null;
   /** The engine has answered the prediction. */
@@ -55,7 +59,7 @@ export const currentStage = (s: LessonState): StageState => s.stages[s.position]
 const lastSeq = (session: SessionView) => session.recent.at(-1)?.seq ?? -1;
 
 function freshStage(session: SessionView): StageState {
-  return { startedAt: session.now, startSeq: lastSeq(session), answer: null, revealed: false, done: false, broken: false };
+  return { startedAt: session.now, startSeq: lastSeq(session), startApplied: session.appliedCount, answer: null, revealed: false, done: false, broken: false };
 }
 
 /** What a stage's checks see now. */
@@ -137,15 +141,24 @@ export function back(s: LessonState, host: LessonHost): LessonState {
   if (s.position === 0) return s;
   const position = s.position - 1;
   const earlier = s.stages[position]!;
-  host.seek(earlier.startedAt);
+  host.seek(earlier.startedAt, earlier.startApplied);
   return { ...s, position, stages: [...s.stages.slice(0, position), { ...earlier, answer: null, revealed: false, done: false, broken: false }] };
 }
 
 /** Try the practice again from its start (after a broken rule, say). */
 export function restartStage(s: LessonState, host: LessonHost): LessonState {
   const stage = currentStage(s);
-  host.seek(stage.startedAt);
+  host.seek(stage.startedAt, stage.startApplied);
   return withStage(s, { answer: null, revealed: false, done: false, broken: false });
+}
+
+/** The learner went back on the timeline to before the current stage began (a scrub, a fork):
+ *  the stage begins again at the moment shown, its answer kept, so its checks see what they do
+ *  from here (the events after a fork reuse the sequence numbers of the future it replaced). */
+export function rebase(s: LessonState, session: SessionView): LessonState {
+  const stage = currentStage(s);
+  if (session.now >= stage.startedAt && session.appliedCount >= stage.startApplied) return s;
+  return withStage(s, { ...freshStage(session), answer: stage.answer });
 }
 
 export function answerQuiz(s: LessonState, question: number, choice: number): LessonState {
@@ -241,13 +254,13 @@ export function playTo(
 }
 
 /** A host for a bare session (the checker; a deep link builds the session before the page sees it). */
-export function sessionHost(session: SessionView & { dispatch(c: ScriptCommand): DispatchOutcome; seek(at: Millis): void; advanceToNextEvent(limit: Millis): unknown }): LessonHost {
+export function sessionHost(session: SessionView & { dispatch(c: ScriptCommand): DispatchOutcome; seek(at: Millis, before?: number): void; advanceToNextEvent(limit: Millis): unknown }): LessonHost {
   return {
     get session() {
       return session;
     },
     dispatch: (c) => session.dispatch(c),
-    seek: (at) => session.seek(at),
+    seek: (at, before) => session.seek(at, before),
     advance: (limit) => void session.advanceToNextEvent(limit),
   };
 }

@@ -97,6 +97,35 @@ describe('Session: recording and seeking', () => {
   });
 });
 
+describe('Session: a moment between two commands of one millisecond', () => {
+  it('seek(t, before) shows the moment before the log\'s command `before`, and acting there forks', () => {
+    const session = new Session({ scenario: 'basic', seed: 3 });
+    session.advanceTo(60_000);
+    const stoppedBy = (r: ReturnType<Session['dispatch']>) => r.events.flatMap((e) => (e.type === 'TaskStateChanged' && e.desiredStatus === 'STOPPED' ? [e.taskArn] : []));
+    const first = stoppedBy(session.dispatch({ type: 'stopTask', task: { service: 'web', pick: 'oldest' } }));
+    const second = stoppedBy(session.dispatch({ type: 'stopTask', task: { service: 'web', pick: 'oldest' } }));
+    expect(session.appliedCount).toBe(2);
+    expect(first).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
+
+    session.seek(60_000, 1);
+    expect(session.now).toBe(60_000);
+    expect(session.appliedCount).toBe(1);
+    expect([...session.world.tasks.values()].filter((t) => t.desiredStatus === 'STOPPED').map((t) => t.taskArn)).toEqual(first);
+    expect(session.live).toBe(false); // the end's moment, but before one of its commands: the past
+
+    // Time running on from here replays the command left out, as playing in the past does.
+    session.advanceTo(61_000);
+    expect(session.appliedCount).toBe(2);
+    session.seek(60_000, 1);
+    // Acting here forks: the second stop goes to the other future, this one takes its place.
+    session.dispatch({ type: 'crashContainer', task: { service: 'web', pick: 'newest' }, exitCode: 1 });
+    expect(session.entries.map((e) => e.command.type)).toEqual(['stopTask', 'crashContainer']);
+    expect(session.otherFuture?.forkedAt).toBe(60_000);
+  });
+});
+
 describe('Session: forks and the other future', () => {
   function forked() {
     const session = sessionAt(40_000);

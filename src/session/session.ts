@@ -109,9 +109,15 @@ export class Session<S = never> {
   get end(): Millis {
     return this.branch.end;
   }
-  /** At the live end: acting appends to the log rather than forking it. */
+  /** At the live end: acting appends to the log rather than forking it. (At the end's very
+   *  moment but before some of its commands — a seek with `before` — is the past.) */
   get live(): boolean {
-    return this.sim.now >= this.branch.end;
+    return this.sim.now >= this.branch.end && this.applied === this.branch.log.length;
+  }
+  /** How many of the log's commands the moment shown has applied: with the time, where a moment
+   *  is (several commands may share a millisecond). */
+  get appliedCount(): number {
+    return this.applied;
   }
   get timeline(): Timeline {
     return this.timelineState;
@@ -177,7 +183,7 @@ export class Session<S = never> {
     if (!Number.isInteger(until) || until < this.sim.now) throw new RangeError(`A session moves forward to a whole ms (now ${this.sim.now}, asked for ${until}).`);
     const events: SimEvent[] = [];
     // At the live end every recorded command is applied: only the past has any to replay.
-    if (this.sim.now < this.branch.end) this.replay(Math.min(until, this.branch.end), events);
+    if (!this.live) this.replay(Math.min(until, this.branch.end), events);
     if (until >= this.branch.end) this.extend(until, events);
     return events;
   }
@@ -194,15 +200,17 @@ export class Session<S = never> {
     }
   }
 
-  /** Show the moment `at` (clamped to the recorded branch). Nothing recorded changes. */
-  seek(at: Millis): void {
+  /** Show the moment `at` (clamped to the recorded branch). With `before`, the moment just before
+   *  the log's command of that index (and those after it) at that time: where a lesson's step
+   *  began, even if its command came in the same millisecond. Nothing recorded changes. */
+  seek(at: Millis, before = Number.POSITIVE_INFINITY): void {
     const t = Math.max(0, Math.min(Math.round(at), this.branch.end));
     const checkpoint = this.branch.checkpointAtOrBefore(t);
     this.sim = Simulation.resume(checkpoint.world);
     this.applied = checkpoint.applied;
     this.recentEvents = checkpoint.recent.slice();
     this.recentPlans = checkpoint.plans.slice();
-    this.replay(t, []);
+    this.replay(t, [], before);
     this.bump('seek');
   }
 
@@ -246,10 +254,11 @@ export class Session<S = never> {
     return { at: this.sim.now, applied: this.applied, world: this.sim.checkpoint(), recent: this.recent, plans: this.plans };
   }
 
-  /** Replay the recorded branch from now to `t`: its commands at their times. */
-  private replay(t: Millis, events: SimEvent[]): void {
+  /** Replay the recorded branch from now to `t`: its commands at their times (those of index
+   *  `before` on left for later). */
+  private replay(t: Millis, events: SimEvent[], before = Number.POSITIVE_INFINITY): void {
     const log = this.branch.log;
-    for (let next = log[this.applied]; next !== undefined && next.at <= t; next = log[this.applied]) {
+    for (let next = log[this.applied]; next !== undefined && next.at <= t && this.applied < before; next = log[this.applied]) {
       this.take(this.sim.advanceTo(next.at), events);
       const { outcome, events: applied } = this.sim.dispatch(next.command);
       // The engine is deterministic: a command recorded as accepted is accepted again.

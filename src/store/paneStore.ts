@@ -77,8 +77,8 @@ export type PaneState = {
   dispatch: (command: ScriptCommand) => DispatchOutcome;
   advanceTo: (simTime: number) => void;
   step: () => void;
-  /** Show a recorded moment (clamped to the branch). */
-  seek: (simTime: number) => void;
+  /** Show a recorded moment (clamped to the branch); `before`: before that log index's command (Session.seek). */
+  seek: (simTime: number, before?: number) => void;
   returnToOtherFuture: () => void;
   reset: () => void;
   /** Replace the session: another scene, or a record from a link or an autosave. */
@@ -215,10 +215,10 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       step() {
         afterEvents(get().session.advanceToNextEvent(STEP_LIMIT));
       },
-      seek(simTime) {
+      seek(simTime, before) {
         const { session } = get();
-        if (simTime === session.now) return;
-        session.seek(simTime);
+        if (simTime === session.now && (before === undefined || before === session.appliedCount)) return;
+        session.seek(simTime, before);
         afterJump(true);
       },
       returnToOtherFuture() {

@@ -12,7 +12,6 @@ import {
   currentStage,
   currentStep,
   isComplete,
-  readyMoves,
   stageCount,
   stageKind,
   type Lesson,
@@ -32,6 +31,7 @@ export default function LessonPanel() {
   useEffect(() => store.start(), [store]);
   const state = useStore(store, (s) => s.state);
   const moved = useStore(store, (s) => s.moved);
+  const ready = useStore(store, (s) => s.ready);
   const actions = store.getState();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -57,7 +57,6 @@ export default function LessonPanel() {
   const asking = awaitingPrediction(state);
   const highlight =
     kind !== 'step' || !step || asking ? '' : step.task && !stage.done ? highlightCss(step.task.controls ?? [], step.task.spotlight) : highlightCss(step.look ?? [], undefined);
-  const ready = readyMoves(state, pane.getState().session).length > 0;
 
   return (
     <section className="lesson-panel" aria-labelledby="lesson-title">
@@ -124,6 +123,18 @@ export default function LessonPanel() {
       </div>
     </section>
   );
+}
+
+/** Focus what `ref` points at when `now` turns true (an answer locked in: the form that had focus
+ *  is gone, so focus goes to what replaced it rather than to the page's body). */
+function useFocusWhenTrue(now: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  const was = useRef(now);
+  useEffect(() => {
+    if (now && !was.current) ref.current?.focus();
+    was.current = now;
+  }, [now]);
+  return ref;
 }
 
 /** What Next is waiting for, in words (its disabled reason). */
@@ -202,6 +213,7 @@ function Choices({ name, choices, onPick, legend }: { name: string; choices: rea
 function PredictionView({ prediction, state, onAnswer }: { prediction: Prediction; state: LessonState; onAnswer: (choice: number) => void }) {
   const stage = currentStage(state);
   const name = useId();
+  const ref = useFocusWhenTrue(stage.answer !== null);
   if (stage.answer === null)
     return (
       <div className="lesson-predict">
@@ -210,28 +222,25 @@ function PredictionView({ prediction, state, onAnswer }: { prediction: Predictio
       </div>
     );
   const chosen = prediction.choices[stage.answer]!.text;
-  if (!stage.revealed)
-    return (
-      <div className="lesson-predict">
-        <p>
-          <strong>{prediction.question}</strong>
-        </p>
-        <p>
-          You said: {chosen} <span className="muted">Now watch what the engine does.</span>
-        </p>
-      </div>
-    );
   const right = stage.answer === prediction.answer;
   return (
-    <div className="lesson-predict revealed" role="status">
+    <div className={stage.revealed ? 'lesson-predict revealed' : 'lesson-predict'} ref={ref} tabIndex={-1}>
       <p>
         <strong>{prediction.question}</strong>
       </p>
-      <p className={right ? 'verdict right' : 'verdict wrong'}>
-        <span aria-hidden="true">{right ? '✓ ' : '✗ '}</span>
-        {right ? `You were right: ${chosen}` : `Not this time. You said: ${chosen} What happened: ${prediction.choices[prediction.answer]!.text}`}
-      </p>
-      <p>{prediction.explain}</p>
+      {!stage.revealed ? (
+        <p>
+          You said: {chosen} <span className="muted">Now watch what the engine does.</span>
+        </p>
+      ) : (
+        <>
+          <p className={right ? 'verdict right' : 'verdict wrong'} role="status">
+            <span aria-hidden="true">{right ? '✓ ' : '✗ '}</span>
+            {right ? `You were right: ${chosen}` : `Not this time. You said: ${chosen} What happened: ${prediction.choices[prediction.answer]!.text}`}
+          </p>
+          <p>{prediction.explain}</p>
+        </>
+      )}
     </div>
   );
 }
@@ -258,8 +267,8 @@ function PracticeView({ state, onRetry }: { state: LessonState; onRetry: () => v
       {stage.done ? (
         <p className="lesson-done" role="status"><span aria-hidden="true">✓ </span>Goal reached: the engine checked it.</p>
       ) : stage.broken ? (
-        <div role="status">
-          <p className="verdict wrong"><span aria-hidden="true">✗ </span>The rule broke ({practice.keep?.text} no longer held).</p>
+        <div>
+          <p className="verdict wrong" role="status"><span aria-hidden="true">✗ </span>The rule broke ({practice.keep?.text} no longer held).</p>
           <button type="button" onClick={onRetry}>Try again from the start of the practice</button>
         </div>
       ) : (
@@ -273,26 +282,26 @@ function QuizView({ questions, answers, onAnswer }: { questions: readonly QuizQu
   const base = useId();
   return (
     <ol className="lesson-quiz">
-      {questions.map((q, i) => {
-        const a = answers[i] ?? null;
-        return (
-          <li key={q.id}>
-            {a === null ? (
-              <Choices name={`${base}-${i}`} choices={q.choices} onPick={(c) => onAnswer(i, c)} legend={q.question} />
-            ) : (
-              <div role="status">
-                <p>{q.question}</p>
-                <p className={a === q.answer ? 'verdict right' : 'verdict wrong'}>
-                  <span aria-hidden="true">{a === q.answer ? '✓ ' : '✗ '}</span>
-                  {a === q.answer ? `Right: ${q.choices[q.answer]}` : `Not quite. You said: ${q.choices[a]} The answer: ${q.choices[q.answer]}`}
-                </p>
-                <p>{q.explain}</p>
-              </div>
-            )}
-          </li>
-        );
-      })}
+      {questions.map((q, i) => (
+        <li key={q.id}>
+          <QuizItem question={q} answer={answers[i] ?? null} name={`${base}-${i}`} onAnswer={(c) => onAnswer(i, c)} />
+        </li>
+      ))}
     </ol>
   );
 }
 
+function QuizItem({ question: q, answer: a, name, onAnswer }: { question: QuizQuestion; answer: number | null; name: string; onAnswer: (choice: number) => void }) {
+  const ref = useFocusWhenTrue(a !== null);
+  if (a === null) return <Choices name={name} choices={q.choices} onPick={onAnswer} legend={q.question} />;
+  return (
+    <div ref={ref} tabIndex={-1}>
+      <p>{q.question}</p>
+      <p className={a === q.answer ? 'verdict right' : 'verdict wrong'} role="status">
+        <span aria-hidden="true">{a === q.answer ? '✓ ' : '✗ '}</span>
+        {a === q.answer ? `Right: ${q.choices[q.answer]}` : `Not quite. You said: ${q.choices[a]} The answer: ${q.choices[q.answer]}`}
+      </p>
+      <p>{q.explain}</p>
+    </div>
+  );
+}

@@ -5,12 +5,12 @@
 import type { ControlId, Spotlight } from '../../lessons/model.ts';
 
 export const CONTROLS: ReadonlyMap<ControlId, { selector: string; label: string }> = new Map([
-  ['run-task', { selector: '.actions-bar [aria-keyshortcuts="T"], .tab-panel button[data-control="run-task"]', label: 'Run task… (T)' }],
+  ['run-task', { selector: '.actions-bar [aria-keyshortcuts="T"]', label: 'Run task… (T)' }],
   ['create-service', { selector: '.actions-bar [aria-keyshortcuts="N"]', label: 'Create service… (N)' }],
   ['new-revision', { selector: '.actions-bar [aria-keyshortcuts="E"]', label: 'New revision… (E)' }],
   ['update-service', { selector: '[aria-keyshortcuts="U"], .service-node button[aria-label^="Update service"]', label: 'Update service… (U)' }],
   ['force-deployment', { selector: '[data-control="force-deployment"]', label: 'Force new deployment' }],
-  ['scale', { selector: '.service-node button[aria-label*="desired count"], [data-control="scale"]', label: '− and + on the service (or [ and ])' }],
+  ['scale', { selector: '.service-node button[aria-label*="desired count"]', label: '− and + on the service (or [ and ])' }],
   ['stop-task', { selector: '.tab-panel [aria-keyshortcuts="S"], .node-stop', label: 'Stop (S)' }],
   ['crash', { selector: '.tab-panel [aria-keyshortcuts="C"]', label: 'Crash (C)' }],
   ['oom', { selector: '.tab-panel [aria-keyshortcuts="O"]', label: 'Out of memory (O)' }],

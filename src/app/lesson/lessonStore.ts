@@ -15,6 +15,7 @@ import {
   next,
   playTo,
   readyMoves,
+  rebase,
   restartStage,
   sessionHost,
   stageCount,
@@ -28,6 +29,8 @@ import { recordProgress } from './progress.ts';
 
 export type LessonStoreState = {
   state: LessonState | null;
+  /** The current step has moves "Do it for me" can give now. */
+  ready: boolean;
   /** Bumped when the stage changes by the learner's hand (Next, Back, Restart): the panel moves focus then. */
   moved: number;
   answer: (choice: number) => void;
@@ -50,7 +53,7 @@ function paneHost(pane: PaneStore): LessonHost {
       return pane.getState().session;
     },
     dispatch: (c) => pane.getState().dispatch(c),
-    seek: (t) => pane.getState().seek(t),
+    seek: (t, before) => pane.getState().seek(t, before),
     advance: (limit) => pane.getState().advanceTo(pane.getState().sim.now + limit),
   };
 }
@@ -68,16 +71,31 @@ function begin(lesson: Lesson, stage: number, page: PageStore, pane: PaneStore):
 export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore {
   const host = paneHost(pane);
   let opened: string | null = null;
+  /** Set while the lesson itself puts a session in the pane (a start, a restart). */
+  let loading = false;
+  const show = (lesson: Lesson, stage: number) => {
+    loading = true;
+    try {
+      return begin(lesson, stage, page, pane);
+    } finally {
+      loading = false;
+    }
+  };
+  /** The state as the engine now answers it, and whether "Do it for me" has something to give. */
+  const settle = (state: LessonState) => {
+    const next = evaluate(state, host.session);
+    return { state: next, ready: readyMoves(next, host.session).length > 0 };
+  };
 
   const store = createStore<LessonStoreState>()((set, get) => {
     /** A new lesson state: the clock held for a prediction, the URL and the progress told. */
-    const commit = (state: LessonState, moved: boolean) => {
+    const commit = (changed: LessonState, moved: boolean) => {
       const before = get().state;
-      set({ state, moved: moved ? get().moved + 1 : get().moved });
-      if (before?.position !== state.position || before.lesson !== state.lesson) {
-        if (awaitingPrediction(state)) page.getState().setPlaying(false);
-        page.getState().setLesson({ id: state.lesson.id, step: state.position + 1 });
-      }
+      const { state, ready } = settle(changed);
+      set({ state, ready, moved: moved ? get().moved + 1 : get().moved });
+      // A stage entered afresh (Next, Back, Restart) that asks first holds the clock.
+      if ((moved || before?.position !== state.position) && awaitingPrediction(state)) page.getState().setPlaying(false);
+      if (before?.position !== state.position || before.lesson !== state.lesson) page.getState().setLesson({ id: state.lesson.id, step: state.position + 1 });
       recordProgress(state.lesson.id, state.position, isComplete(state));
     };
     const change = (f: (s: LessonState) => LessonState, moved = false) => {
@@ -86,6 +104,7 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     };
     return {
       state: null,
+      ready: false,
       moved: 0,
       answer(choice) {
         change((s) => answerPrediction(s, choice));
@@ -97,7 +116,7 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       retry: () => change((s) => restartStage(s, host)),
       restart() {
         const s = get().state;
-        if (s) commit(begin(s.lesson, 0, page, pane), true);
+        if (s) commit(show(s.lesson, 0), true);
       },
       doItForMe() {
         const s = get().state;
@@ -109,14 +128,15 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
   /** Open the lesson the page asks for, at its step: once per lesson (Back and Next move within it). */
   const open = () => {
     const link = page.getState().lesson;
+    if (link === null) opened = null; // closed: the same lesson picked again opens afresh
     if (link === null || link.id === opened) return;
     const lesson = findLesson(link.id);
     if (!lesson) return;
     opened = link.id;
     const stages = stageCount(lesson);
     if (link.step > stages) page.getState().notify({ tone: 'problem', text: `“${lesson.title}” has ${stages} steps, not ${link.step}: showing the last.` });
-    const state = begin(lesson, Math.min(link.step, stages) - 1, page, pane);
-    store.setState({ state });
+    const state = show(lesson, Math.min(link.step, stages) - 1);
+    store.setState({ ...settle(state), moved: store.getState().moved + (store.getState().state ? 1 : 0) });
     if (awaitingPrediction(state)) page.getState().setPlaying(false);
     page.getState().setLesson({ id: lesson.id, step: state.position + 1 });
     recordProgress(lesson.id, state.position, isComplete(state));
@@ -126,10 +146,18 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     // The engine answers: every change to the world is a chance for a gate to open.
     const offPane = pane.subscribe((s, prev) => {
       const current = store.getState().state;
-      if (current && s.version !== prev.version) {
-        const next = evaluate(current, s.session);
-        if (next !== current) store.setState({ state: next });
+      if (!current) return;
+      if (s.session !== prev.session && !loading) {
+        // Reset, Undo, another scene or a link: the lesson's world is gone, so the lesson closes.
+        page.getState().setLesson(null);
+        page.getState().notify({ tone: 'info', text: `The lesson “${current.lesson.title}” was closed: the scene it ran in was replaced. Lessons… opens it again.` });
+        return;
       }
+      if (s.version === prev.version) return;
+      // Back on the timeline to before the step began: the step begins again there.
+      const based = s.timeline !== prev.timeline ? rebase(current, s.session) : current;
+      const next = settle(based);
+      if (next.state !== current || next.ready !== store.getState().ready) store.setState(next);
     });
     open();
     return () => {

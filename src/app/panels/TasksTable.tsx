@@ -136,7 +136,7 @@ const TaskRow = memo(function TaskRow({ world, task: t, selected }: { world: Wor
   const id = shortId(t.taskId);
   const stop = taskActions(world, t).stop;
   return (
-    <tr data-testid={`task-${id}`} data-last-status={t.lastStatus} data-group={t.group} className={selected ? 'selected' : undefined}>
+    <tr data-testid={`task-${id}`} data-last-status={t.lastStatus} data-desired-status={t.desiredStatus} data-group={t.group} className={selected ? 'selected' : undefined}>
       <th scope="row">
         <button type="button" className="link" aria-pressed={selected} aria-label={`Task ${id}, ${t.family}:${t.revision}`} onClick={() => store.getState().select({ kind: 'task', id: t.taskArn })}>
           <code>{id}</code>

@@ -5,7 +5,7 @@
 
 import { webTaskDefinition, type World } from '../../sim/index.ts';
 import type { Lesson, LessonContext } from '../model.ts';
-import { healthy, launchedSince, live, running, serviceSaid, stopsSince } from '../queries.ts';
+import { healthy, live, running, serviceSaid, stopsSince } from '../queries.ts';
 import { restartGaps } from '../queriesB.ts';
 
 const WORKER = { service: 'worker' } as const;
@@ -65,12 +65,12 @@ export const crashLoopVsWontStart: Lesson = {
         question: 'You force a new deployment of api while it waits out its back-off. When does it try again?',
         choices: [
           { text: 'At once: updating the service resets the throttle.', happened: (ctx) => firstLaunchAt(ctx) - updatedAt(ctx) <= 5_000 },
-          { text: 'Only when the current back-off ends.', happened: (ctx) => launchedSince(ctx, API).length > 0 && firstLaunchAt(ctx) - updatedAt(ctx) > 5_000 },
+          { text: 'Only when the current back-off ends.', happened: (ctx) => triedAfterUpdate(ctx) && firstLaunchAt(ctx) - updatedAt(ctx) > 5_000 },
         ],
         answer: 0,
         explain:
           'Updating a service — a new revision, forceNewDeployment, even another setting — returns it to the un-throttled state at once, so api tried within a second. The image is still missing, so this task fails like the others, and the back-off builds up again from the start.',
-        revealWhen: (ctx) => launchedSince(ctx, API).length > 0,
+        revealWhen: triedAfterUpdate,
       },
       task: {
         text: 'Select service api and press Force new deployment.',
@@ -78,7 +78,7 @@ export const crashLoopVsWontStart: Lesson = {
         spotlight: { kind: 'service', id: 'api' },
         solution: [{ command: { type: 'updateService', service: 'api', forceNewDeployment: true }, after: ({ world }) => live(world, API).length === 0 && throttledFor(world) >= 20_000 }],
       },
-      done: (ctx) => launchedSince(ctx, API).length > 0,
+      done: triedAfterUpdate,
       doneText: 'api started a task straight away.',
     },
   ],
@@ -133,8 +133,13 @@ function updatedAt(ctx: LessonContext): number {
   const e = ctx.events.find((x) => x.type === 'ServiceUpdated' && x.serviceName === 'api');
   return e?.at ?? Number.POSITIVE_INFINITY;
 }
+/** When api first launched a task after the learner updated it (never, before an update). */
 function firstLaunchAt(ctx: LessonContext): number {
-  const arn = launchedSince(ctx, API)[0];
-  const e = ctx.events.find((x) => x.type === 'TaskStateChanged' && x.taskArn === arn && x.lastStatus === 'PROVISIONING');
+  const since = updatedAt(ctx);
+  const e = ctx.events.find((x) => x.type === 'TaskStateChanged' && x.group === 'service:api' && x.lastStatus === 'PROVISIONING' && x.at >= since);
   return e?.at ?? Number.POSITIVE_INFINITY;
+}
+/** api was updated since the step began, and has launched a task since. */
+function triedAfterUpdate(ctx: LessonContext): boolean {
+  return firstLaunchAt(ctx) < Number.POSITIVE_INFINITY;
 }

@@ -57,7 +57,7 @@ export const killATask: Lesson = {
     {
       id: 'read-events',
       title: 'What the service said',
-      text: 'Open the Events tab. Newest first, in AWS’s words: “(service web) has started 1 tasks: (task …).” and “(service web) has reached a steady state.” The Why tab shows the scheduler’s reason: it saw fewer tasks running than desiredCount. A service keeps only its newest 100 events and does not repeat the same message within six hours, so a gap in the list is expected.',
+      text: 'Open the Events tab, newest first, in AWS’s words: “(service web) has reached a steady state.” above “(service web) has started 1 tasks: (task …).” The Why tab shows the scheduler’s reason: it saw fewer tasks running than desiredCount. A service keeps only its newest 100 events and does not repeat a message while its cause lasts (for up to six hours), so a gap in the list is expected.',
       look: ['events-tab', 'why-tab'],
     },
     {
@@ -134,10 +134,10 @@ export const killATask: Lesson = {
     },
     {
       id: 'missing-event',
-      question: 'You stopped two of service web’s tasks ten minutes apart. The Events tab says “has reached a steady state” only once. Why?',
-      choices: ['The second replacement never reached a steady state.', 'ECS does not repeat the same service event within six hours.', 'The Events tab shows only the first hour.'],
+      question: 'Service api has failed to start its tasks all afternoon. Its Events tab says “is unable to consistently start tasks successfully” once, hours ago. Why not again?',
+      choices: ['It recovered, and then failed again without saying so.', 'ECS does not repeat a service event while its cause lasts, for up to six hours.', 'The Events tab shows only the first hour.'],
       answer: 1,
-      explain: 'Service events are deduplicated: a message that repeats is not said again for up to six hours, and only the newest 100 are kept. A missing message is not a missing event.',
+      explain: 'Service events are deduplicated: a message is not said again while its cause lasts, for up to six hours, and only the newest 100 are kept. A missing message is not a missing event.',
     },
     {
       id: 'stop-code',

@@ -39,7 +39,7 @@ export const oneOffJob: Lesson = {
     {
       id: 'starting',
       title: 'PROVISIONING, PENDING, RUNNING',
-      text: 'Watch its lastStatus. PROVISIONING while Fargate attaches the task’s network interface (about 22 s here), PENDING while the image is pulled and the container created (about 5 s), then RUNNING: its essential container has started. Real ECS may show ACTIVATING between PENDING and RUNNING; the playground skips it, as its footer says.',
+      text: 'Watch its lastStatus (at high speed the states fly by: pause, then press Step to go one change at a time). PROVISIONING while Fargate attaches the task’s network interface (about 22 s here), PENDING while the image is pulled and the container created (about 5 s), then RUNNING: its essential container has started. Real ECS may show ACTIVATING between PENDING and RUNNING; the playground skips it, as its footer says.',
       done: ({ world }) => firstRun(world)?.startedAt !== undefined,
       doneText: 'RUNNING: the job is at work.',
     },
@@ -81,7 +81,8 @@ export const oneOffJob: Lesson = {
     {
       id: 'read-it',
       title: 'Read the stopped task',
-      text: 'Select the stopped task, or find it in the Tasks table: lastStatus STOPPED, desiredStatus STOPPED, stopCode EssentialContainerExited, stoppedReason “Essential container in task exited”, and container report with exit code 0. ECS keeps a stopped task visible for at least an hour, so you can read why it stopped.',
+      look: ['tasks-table'],
+      text: 'Find the stopped task in the Tasks table (it leaves the diagram a minute after it stops) and select it: lastStatus STOPPED, desiredStatus STOPPED, stopCode EssentialContainerExited, stoppedReason “Essential container in task exited”, and container report with exit code 0. ECS keeps a stopped task visible for at least an hour, so you can read why it stopped.',
     },
     {
       id: 'again',
@@ -91,7 +92,7 @@ export const oneOffJob: Lesson = {
   ],
   practice: {
     text: 'Make a run of the job fail: get a task of report:1 to stop with a non-zero exit code. Then see what runs it again.',
-    hint: 'Run a task of report:1 (T). Once it is RUNNING, select it and press Crash (C): its container exits with code 1.',
+    hint: 'Run a task of report:1 (T), slow the clock (−) or pause and Step until it is RUNNING, then select it and press Crash (C): its container exits with code 1.',
     goal: ({ world, since }) =>
       tasks(world, JOB).some((t) => t.createdAt >= since && t.lastStatus === 'STOPPED' && t.stopCode === 'EssentialContainerExited' && (exitCode(t) ?? 0) !== 0),
     solution: [
