@@ -22,7 +22,8 @@ function readCaptionsShown(): boolean {
   }
 }
 
-export function LiveRegion() {
+/** `speaker`: who is talking, said before each announcement where two regions share a page (the twin view's sides). */
+export function LiveRegion({ speaker }: { speaker?: string } = {}) {
   const store = usePaneApi();
   const [text, setText] = useState('');
   const [shown, setShown] = useState(readCaptionsShown);
@@ -73,6 +74,7 @@ export function LiveRegion() {
   return (
     <div className={shown ? 'caption-bar' : 'caption-bar caption-hidden'}>
       <p className={shown ? 'caption' : 'visually-hidden'} role="status" aria-live="polite" data-testid="live-region">
+        {speaker && text && <span className="visually-hidden">{speaker}: </span>}
         {text}
       </p>
       {shown && text === '' && (

@@ -11,6 +11,8 @@ export function LessonsDialog() {
   const current = usePage((s) => s.lesson?.id ?? null);
   const open = (id: string) => {
     page.getState().openDialog(null);
+    // The lesson open now starts again from its first step (closed, then opened afresh).
+    if (id === current) page.getState().setLesson(null);
     page.getState().setLesson({ id, step: 1 });
   };
   return (

@@ -38,7 +38,7 @@ export function TwinSide({ side }: { side: Side }) {
       <div className="twin-diagram">
         <Diagram label={title.diagram} />
       </div>
-      <LiveRegion />
+      <LiveRegion speaker={side === 'left' ? 'Left' : 'Right'} />
       {/* Its own scroll box: focusable, so the keyboard can scroll it too. */}
       <section className="twin-events" aria-labelledby={eventsId} tabIndex={0}>
         <h3 id={eventsId}>
