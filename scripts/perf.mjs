@@ -175,6 +175,20 @@ for (let run = 0; run < 3; run++) {
 }
 results.firstNodeMs = firstNode;
 
+// ---- A lesson's middle step by deep link --------------------------------------------------------
+// From navigation to the step's heading shown with its world rebuilt (the scene, then every earlier
+// step played through the engine): the deepest step of the longest lessons.
+const deepLinks = [];
+for (const [lesson, step] of [['rolling-deployment', 5], ['behind-a-load-balancer', 7], ['circuit-breaker', 5]]) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/?lesson=${lesson}&step=${step}`);
+  await page.waitForFunction((n) => document.querySelector('.lesson-progress span')?.textContent === `Step ${n} of ${n}`, step, { timeout: 30_000 });
+  deepLinks.push({ lesson, step, ms: await page.evaluate(() => performance.now()) });
+  await context.close();
+}
+results.deepLinks = deepLinks;
+
 // ---- Stop-click to visible reaction -----------------------------------------------------------
 {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -233,6 +247,7 @@ console.log('ECS Playground — browser benchmark (headless Chromium, 1280×720,
 console.log(`initial JS (gzip):            ${initialKb.toFixed(1)} KB  [budget 200 KB]  ${sizes.map((s) => `${s.src.replace('/assets/', '')} ${(s.gzip / 1024).toFixed(1)}`).join(', ')}`);
 console.log(`first task node visible:      ${fmt(results.firstNodeMs)}  [budget 1000 ms]`);
 console.log(`stop click → visible:         ${fmt(results.stopReactionMs)}  [budget 50 ms]`);
+console.log(`lesson step by deep link:     ${results.deepLinks.map((d) => `${d.lesson} step ${d.step} ${Math.round(d.ms)} ms`).join(', ')}  [budget 1000 ms]`);
 const b = results.busy;
 console.log(`200 tasks at 16× (${b.taskNodes} task nodes, ${b.simClock}): median frame ${b.medianFrameMs} ms, p95 ${b.p95FrameMs} ms, ${b.fps} fps  [budget median ≤ 16.7 ms]`);
 console.log(`  long tasks > 50 ms, steady churn: ${list(b.longTasksOver50Ms)}  [budget none]`);
