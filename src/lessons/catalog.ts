@@ -20,4 +20,3 @@ export const CATALOG: readonly CatalogEntry[] = [
 ];
 
 export const catalogEntry = (id: string): CatalogEntry | undefined => CATALOG.find((c) => c.id === id);
-export const catalogIndex = (id: string): number => CATALOG.findIndex((c) => c.id === id);

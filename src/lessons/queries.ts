@@ -2,7 +2,7 @@
 // service web started a replacement since the step began?") rather than as event plumbing. Each
 // reads the world or the events since the step began (LessonContext), nothing else.
 
-import { countsHealthy, isSteady, serviceEventGist, targetHealthOf, type ServiceEventGist, type SimEvent, type Task, type TargetHealthState, type World } from '../sim/index.ts';
+import { countsHealthy, isSteady, serviceEventGist, targetHealthOf, type Millis, type ServiceEventGist, type SimEvent, type Task, type TargetHealthState, type World } from '../sim/index.ts';
 import type { LessonContext } from './model.ts';
 
 export type Which = { service?: string; family?: string; standalone?: boolean };
@@ -69,10 +69,6 @@ export const steady = (world: World, service: string): boolean => {
 };
 export const desiredCount = (world: World, service: string): number => world.services.get(service)?.desiredCount ?? 0;
 
-/** The deployments' events since the step began (EventBridge's "ECS Deployment State Change"). */
-export const deploymentEvents = (ctx: LessonContext, service: string) =>
-  ctx.events.filter((e): e is Extract<SimEvent, { type: 'DeploymentStateChanged' }> => e.type === 'DeploymentStateChanged' && e.serviceName === service);
-
 /** A task's target state in its load balancer's target group, or null if it is not a target. */
 export const targetState = (world: World, task: Task): TargetHealthState | null => targetHealthOf(world, task);
 /** Targets of a target group (by name) in a state. */
@@ -80,21 +76,20 @@ export function targetsIn(world: World, targetGroupName: string, state: TargetHe
   for (const tg of world.targetGroups.values()) if (tg.targetGroupName === targetGroupName) return [...tg.targets.values()].filter((t) => t.state === state).length;
   return 0;
 }
-export function targetCount(world: World, targetGroupName: string): number {
-  for (const tg of world.targetGroups.values()) if (tg.targetGroupName === targetGroupName) return tg.targets.size;
-  return 0;
-}
-/** Target health changes since the step began. */
-export const targetChangesSince = (ctx: LessonContext, state: TargetHealthState) =>
-  ctx.events.filter((e) => e.type === 'TargetHealthChanged' && e.state === state);
-
-/** Requests answered with `status` in the traffic window's seconds since the step began. */
-export function responsesSince(ctx: LessonContext, status: 200 | 500 | 502 | 503 | 504): number {
-  const from = Math.floor(ctx.since / 1000);
+/** Requests answered with `status` in the traffic window's whole seconds from `from` (sim ms) on:
+ *  a second that began before `from` is left out, so nothing from before counts. */
+export function responsesFrom(world: World, from: Millis, status: 200 | 500 | 502 | 503 | 504): number {
+  const first = Math.ceil(from / 1000);
   let n = 0;
-  for (const s of ctx.world.traffic.seconds) if (s.second >= from) n += status === 200 ? s.ok : (s.status5xx[status] ?? 0);
+  for (const s of world.traffic.seconds) if (s.second >= first) n += status === 200 ? s.ok : (s.status5xx[status] ?? 0);
   return n;
 }
+
+/** Requests answered with `status` since the step began (whole seconds, as responsesFrom). */
+export const responsesSince = (ctx: LessonContext, status: 200 | 500 | 502 | 503 | 504): number => responsesFrom(ctx.world, ctx.since, status);
+
+/** Requests that failed (any 5xx) in the whole seconds from `from` on. */
+export const failuresFrom = (world: World, from: Millis): number => ([500, 502, 503, 504] as const).reduce((n, s) => n + responsesFrom(world, from, s), 0);
 
 /** The Availability Zones a service's live tasks are in, with how many in each. */
 export function spread(world: World, service: string): Map<string, number> {
@@ -105,9 +100,3 @@ export function spread(world: World, service: string): Map<string, number> {
 
 /** A task's essential container's exit code, once it has one. */
 export const exitCode = (t: Task): number | null => t.containers.find((c) => c.essential)?.exitCode ?? null;
-
-/** The task that was first told to stop since the step began (a prediction's subject). */
-export function firstStopped(ctx: LessonContext, w: Which = {}): Task | undefined {
-  const e = stopsSince(ctx, w)[0];
-  return e && ctx.world.tasks.get(e.taskArn);
-}

@@ -6,20 +6,8 @@ import type { LessonContext } from './model.ts';
 import { stopsSince, tasks, type Which } from './queries.ts';
 
 type TaskChange = Extract<SimEvent, { type: 'TaskStateChanged' }>;
-type Status = 200 | 500 | 502 | 503 | 504;
 
 const isTaskChange = (e: SimEvent): e is TaskChange => e.type === 'TaskStateChanged';
-
-/** Requests answered with `status` in the traffic window's whole seconds from `from` (sim ms) on. */
-export function responsesFrom(world: World, from: Millis, status: Status): number {
-  const first = Math.ceil(from / 1000);
-  let n = 0;
-  for (const s of world.traffic.seconds) if (s.second >= first) n += status === 200 ? s.ok : (s.status5xx[status] ?? 0);
-  return n;
-}
-
-/** Requests that failed (5xx of any kind) in the whole seconds from `from` on. */
-export const failuresFrom = (world: World, from: Millis): number => ([500, 502, 503, 504] as const).reduce((n, s) => n + responsesFrom(world, from, s), 0);
 
 /**
  * The most tasks of `which` that were live (desiredStatus RUNNING: what maximumPercent counts) at
@@ -64,9 +52,6 @@ export function restartGaps(ctx: LessonContext, service: string): Millis[] {
   }
   return gaps;
 }
-
-/** The first event since the step began that `is`, or undefined. */
-export const firstEvent = (ctx: LessonContext, is: (e: SimEvent) => boolean): SimEvent | undefined => ctx.events.find(is);
 
 /** The first service event (in AWS's words) of this kind since the step began: its time and seq. */
 export const serviceEventOf = (ctx: LessonContext, service: string, kind: ServiceEventGist['kind']): SimEvent | undefined =>

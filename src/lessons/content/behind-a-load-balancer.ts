@@ -3,8 +3,7 @@
 // unhealthy; and a task you run yourself never joins. Spec §0, §6, §8.2, §8.8.
 
 import type { Lesson } from '../model.ts';
-import { healthy, launchedSince, live, responsesSince, running, runningSince, stoppedSince, stopsSince, targetsIn, targetState, tasks } from '../queries.ts';
-import { failuresFrom } from '../queriesB.ts';
+import { failuresFrom, healthy, launchedSince, live, responsesSince, running, runningSince, stoppedSince, stopsSince, targetsIn, targetState, tasks } from '../queries.ts';
 
 const WEB = { service: 'web' } as const;
 const MINE = { family: 'web', standalone: true } as const;
