@@ -189,3 +189,27 @@ for (const [width, height] of [[1280, 720], [375, 812]] as const) {
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   });
 }
+
+test('every control a lesson can point at is on the page where the lessons say it is', async ({ page }) => {
+  const { CONTROLS } = await import('../src/app/lesson/controls.ts');
+  const seen = new Set<string>();
+  const has = async (id: Parameters<typeof CONTROLS.get>[0]) => {
+    seen.add(id);
+    const control = CONTROLS.get(id)!;
+    await expect(page.locator(control.selector).first(), `${id}: ${control.selector}`).toBeAttached();
+  };
+  await page.goto('/?speed=64');
+  await expect(rows(page, 'service:web', 'RUNNING')).toHaveCount(3);
+  for (const id of ['run-task', 'create-service', 'new-revision', 'scale', 'stop-task', 'timeline', 'play', 'events-tab', 'why-tab', 'traffic-tab', 'tasks-table'] as const) await has(id);
+  // A task selected: its faults in the inspector.
+  const task = page.locator('.react-flow__node').filter({ has: page.locator('[data-group="service:web"][data-last-status="RUNNING"]') }).first();
+  await task.click();
+  for (const id of ['stop-task', 'crash', 'oom', 'fail-health', 'hang'] as const) await has(id);
+  // The service selected: update, force a deployment.
+  await page.getByTestId('node-service-web').click();
+  for (const id of ['update-service', 'force-deployment'] as const) await has(id);
+  // A task definition selected: push a build, deregister.
+  await page.getByTestId('node-td-web-1').click();
+  for (const id of ['push-image', 'deregister'] as const) await has(id);
+  expect([...seen].sort()).toEqual([...CONTROLS.keys()].sort()); // none left unchecked
+});
