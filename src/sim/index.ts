@@ -4,6 +4,7 @@
 export { Simulation, type SimulationOptions, type DispatchOutcome } from './simulation.ts';
 export { findTask } from './commands.ts';
 export { SCENARIOS, LISTED_SCENARIOS, findScenario, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
+export { anatomyWeb } from './lessonScenes/basics.ts';
 export {
   parseScript,
   parseCommand,

@@ -6,7 +6,8 @@ import { createWorld } from './world.ts';
 import type { TaskDefinitionInput } from './model/index.ts';
 
 const web = webTaskDefinition();
-const withContainer = (changes: object): TaskDefinitionInput => ({ ...web, containerDefinitions: [{ ...web.containerDefinitions[0]!, ...changes }] });
+const withContainerOnly = (changes: object): TaskDefinitionInput => ({ ...web, containerDefinitions: [{ ...web.containerDefinitions[0]!, ...changes }] });
+const withContainer = withContainerOnly;
 
 describe('validateTaskDefinition (spec §2)', () => {
   it('accepts the built-in definitions', () => {
@@ -84,6 +85,21 @@ describe('registerTaskDefinition', () => {
 describe('logConfiguration (spec §2.5, awslogs)', () => {
   const awslogs = { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } };
   const at = 'containerDefinitions[0].logConfiguration';
+  const role = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
+  // On Fargate, awslogs needs the task's execution role: every definition here has one, but the test that says so.
+  const withContainer = (changes: object): TaskDefinitionInput => ({ ...withContainerOnly(changes), executionRoleArn: role });
+
+  it('needs an executionRoleArn with awslogs on Fargate, with ECS\'s own words; a bad ARN is named', () => {
+    expect(validateTaskDefinition(withContainerOnly({ logConfiguration: awslogs }))).toEqual([
+      { field: 'executionRoleArn', message: 'Fargate requires task definition to have execution role ARN to support log driver awslogs.' },
+    ]);
+    expect(validateTaskDefinition({ ...withContainer({ logConfiguration: awslogs }), executionRoleArn: 'ecsTaskExecutionRole' })).toEqual([
+      { field: 'executionRoleArn', message: expect.stringContaining('executionRoleArn must be an IAM role ARN') },
+    ]);
+    const world = createWorld({ seed: 1 });
+    dispatch(world, { type: 'registerTaskDefinition', taskDefinition: withContainer({ logConfiguration: awslogs }) });
+    expect([...world.taskDefinitions.values()][0]!.executionRoleArn).toBe(role);
+  });
 
   it('accepts AWS’s Fargate example and carries it onto the registered revision, options by name', () => {
     expect(validateTaskDefinition(withContainer({ logConfiguration: awslogs }))).toEqual([]);

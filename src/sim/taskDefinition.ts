@@ -11,6 +11,7 @@ export const DEFAULT_STOP_TIMEOUT = 30; // seconds (spec §2.5)
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 export const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
+const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -43,6 +44,10 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
   else if (Number.isNaN(memory)) err('memory', "Invalid 'memory' setting for task: give MiB (\"512\") or GB (\"1 GB\").");
   else if (FARGATE_SIZES.has(cpu) && !isValidFargateSize(cpu, memory))
     err('memory', `No Fargate configuration exists for given values. ${describeAllowedMemory(cpu)}`);
+
+  const role = input.executionRoleArn;
+  if (role !== undefined && (typeof role !== 'string' || !ROLE_ARN.test(role)))
+    err('executionRoleArn', 'executionRoleArn must be an IAM role ARN, such as arn:aws:iam::123456789012:role/ecsTaskExecutionRole.');
 
   const containers = input.containerDefinitions;
   if (!Array.isArray(containers) || containers.length === 0) {
@@ -88,6 +93,9 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
     if (c.app !== undefined) validateApp(c.app, `${at}.app`, err);
   });
 
+  // Fargate ships awslogs with the task's execution role (spec §2.3, error text §2.8).
+  if (role === undefined && containers.some((c: unknown) => isObject(c) && isObject(c.logConfiguration) && c.logConfiguration.logDriver === 'awslogs'))
+    err('executionRoleArn', 'Fargate requires task definition to have execution role ARN to support log driver awslogs.');
   if (!containers.some((c: unknown) => isObject(c) && c.essential !== false))
     err('containerDefinitions', 'At least one container must be essential: a task stops when its essential container stops.');
   if (FARGATE_SIZES.has(cpu) && cpuSum > cpu)
@@ -205,6 +213,7 @@ export function registerTaskDefinition(world: World, input: TaskDefinitionInput)
     networkMode: 'awsvpc',
     requiresCompatibilities: ['FARGATE'],
     compatibilities: ['EC2', 'FARGATE'],
+    ...(input.executionRoleArn !== undefined ? { executionRoleArn: input.executionRoleArn } : {}),
     containerDefinitions: input.containerDefinitions.map(normalizeContainer),
     registeredAt: world.now,
   };

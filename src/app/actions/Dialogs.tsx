@@ -203,7 +203,15 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
       app: i === 0 ? app : c.app,
     }));
     if (containers.length === 0) containers.push({ name: family || 'app', image: image.trim(), essential: true, app });
-    const input: TaskDefinitionInput = { family: family.trim(), cpu: cpu.trim(), memory: memory.trim(), networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], containerDefinitions: containers };
+    const input: TaskDefinitionInput = {
+      family: family.trim(),
+      cpu: cpu.trim(),
+      memory: memory.trim(),
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      ...(base?.executionRoleArn !== undefined ? { executionRoleArn: base.executionRoleArn } : {}),
+      containerDefinitions: containers,
+    };
     const problems = validateTaskDefinition(input);
     if (problems.length) {
       const byField: Record<string, string> = {};

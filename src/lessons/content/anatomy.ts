@@ -2,36 +2,15 @@
 // and that a task is one running copy of one revision for its whole life. Spec §0, §2.1–2.5,
 // §2.7–2.8, §8.1, §8.6, §8.12.
 
-import type { TaskDefinitionInput } from '../../sim/index.ts';
+import { anatomyWeb, type TaskDefinitionInput } from '../../sim/index.ts';
 import type { Lesson } from '../model.ts';
 import { launchedSince, running } from '../queries.ts';
 import { firstTaskOf, revisionOf } from '../queriesA.ts';
 
 const MINE = { family: 'web', standalone: true } as const;
 
-/** web:1 as the scene registers it (lesson-anatomy), with `memory` for a new revision. */
-const webRevision = (cpu: string, memory: string): TaskDefinitionInput => ({
-  family: 'web',
-  cpu,
-  memory,
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  containerDefinitions: [
-    {
-      name: 'web',
-      image: 'public.ecr.aws/nginx/nginx:1.27',
-      essential: true,
-      portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
-      environment: [
-        { name: 'APP_ENV', value: 'production' },
-        { name: 'GREETING', value: 'hello from web:1' },
-      ],
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-      app: { kind: 'serve' },
-    },
-  ],
-});
+/** web:1 as the scene registers it (lesson-anatomy), with another size: a new revision. */
+const webRevision = (cpu: string, memory: string): TaskDefinitionInput => ({ ...anatomyWeb, cpu, memory });
 
 /** The task the scene started from web:1. */
 const original = (world: Parameters<typeof firstTaskOf>[0]) => firstTaskOf(world, 'web', 1);
@@ -45,7 +24,7 @@ export const anatomy: Lesson = {
     {
       id: 'blueprint',
       title: 'A blueprint: web:1',
-      text: 'Select the task definition web:1. It is a blueprint: family web, revision 1. It asks Fargate for 256 CPU units (0.25 vCPU) and 512 MiB for the whole task, and lists the containers: here one, web, running nginx on port 80, with two environment variables and a logConfiguration that sends its output to CloudWatch Logs (driver awslogs, log group /ecs/web). A task definition runs nothing by itself.',
+      text: 'Select the task definition web:1. It is a blueprint: family web, revision 1. It asks Fargate for 256 CPU units (0.25 vCPU) and 512 MiB for the whole task, and lists the containers: here one, web, running nginx on port 80, with two environment variables and a logConfiguration that sends its output to CloudWatch Logs (driver awslogs, log group /ecs/web), which is why it names an executionRoleArn: the role ECS uses to ship those logs. A task definition runs nothing by itself.',
     },
     {
       id: 'a-task',

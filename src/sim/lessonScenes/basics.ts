@@ -9,15 +9,19 @@ const withContainer = (td: TaskDefinitionInput, change: (c: ContainerDefinitionI
   containerDefinitions: td.containerDefinitions.map(change),
 });
 
-/** web:1 as AWS's Fargate example writes it (spec §2.7): environment, and awslogs to CloudWatch Logs. */
-export const anatomyWeb: TaskDefinitionInput = withContainer(webTaskDefinition(), (c) => ({
-  ...c,
-  environment: [
-    { name: 'APP_ENV', value: 'production' },
-    { name: 'GREETING', value: 'hello from web:1' },
-  ],
-  logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-}));
+/** web:1 as AWS's Fargate example writes it (spec §2.7): environment, awslogs to CloudWatch Logs, and the execution role that needs. */
+export const anatomyWeb: TaskDefinitionInput = {
+  ...withContainer(webTaskDefinition(), (c) => ({
+    ...c,
+    environment: [
+      { name: 'APP_ENV', value: 'production' },
+      { name: 'GREETING', value: 'hello from web:1' },
+    ],
+    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
+  })),
+  // ECS ships awslogs with the task's execution role: Fargate refuses awslogs without one (spec §2.8).
+  executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+};
 
 /** The report job, a minute of work instead of two. */
 export const shortReport: TaskDefinitionInput = withContainer(reportTaskDefinition, (c) => ({ ...c, app: { kind: 'exit', afterSeconds: 60, exitCode: 0 } }));

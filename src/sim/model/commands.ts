@@ -77,6 +77,8 @@ export type TaskDefinitionInput = {
   memory?: string | number;
   networkMode?: string;
   requiresCompatibilities?: string[];
+  /** The role ECS itself uses for the task (pulling from a private registry, shipping awslogs). */
+  executionRoleArn?: string;
   containerDefinitions: ContainerDefinitionInput[];
 };
 

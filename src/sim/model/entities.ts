@@ -67,6 +67,7 @@ export type TaskDefinition = {
   networkMode: 'awsvpc';
   requiresCompatibilities: ['FARGATE'];
   compatibilities: ['EC2', 'FARGATE'];
+  executionRoleArn?: string;
   containerDefinitions: ContainerDefinition[];
   registeredAt: Millis;
   deregisteredAt?: Millis;
