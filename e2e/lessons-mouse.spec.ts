@@ -99,10 +99,17 @@ test('one-off-job, end to end by mouse: the job run from the header, followed to
   const jobId = await idOf(job);
   await expect(job).toHaveAttribute('data-last-status', 'PROVISIONING');
   await expect(job.locator('td').nth(3)).toHaveText('RUNNING'); // desiredStatus: RUNNING from the start
+  // The step is done, so the clock waits for the learner; slowed to 1× for Next, so the next step
+  // can be paused before the job leaves PROVISIONING.
+  await expect(page.getByRole('button', { name: /Play/ })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
   await next(page);
 
-  // Step 3 (starting): PROVISIONING, PENDING, RUNNING — one event at a time with Step ›.
+  // Step 3 (starting): the clock runs again for a step that waits for the engine. Paused, then
+  // PROVISIONING, PENDING, RUNNING one event at a time with Step ›.
   await expect(stageHeading(page)).toHaveText('PROVISIONING, PENDING, RUNNING');
+  await page.getByRole('button', { name: /Pause/ }).click();
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('64');
   await expect(panel(page)).toContainText('Waiting for the engine… (press Play if the clock is paused)');
   const seen = await stepUntil(page, job, 'RUNNING');
   expect(seen).toEqual(['PROVISIONING', 'PENDING', 'RUNNING']);
@@ -158,8 +165,11 @@ test('one-off-job, end to end by mouse: the job run from the header, followed to
   await expect(container.locator('td').nth(2)).toHaveText('0'); // exitCode
   await next(page);
 
-  // Step 6 (again): a minute of sim time later, still one task of report, STOPPED.
+  // Step 6 (again): a step to read, so the clock waits; played on, a minute of sim time later,
+  // still one task of report, STOPPED.
   await expect(stageHeading(page)).toHaveText('Nothing runs it again');
+  await expect(page.getByRole('button', { name: /Play/ })).toBeVisible();
+  await page.getByRole('button', { name: /Play/ }).click();
   const at = await clockSeconds(page);
   await expect.poll(() => clockSeconds(page)).toBeGreaterThan(at + 60);
   await expect(jobRows(page)).toHaveCount(1);
@@ -195,7 +205,8 @@ test('one-off-job, end to end by mouse: the job run from the header, followed to
   await expect(failingRow).toContainText('EssentialContainerExited');
   await expect(failingRow.locator('td.reason')).toContainText('report exit 1');
   await expect(inspector(page).getByTestId('container-report').locator('td').nth(2)).toHaveText('1');
-  // Then see what runs it again: nothing, a minute on.
+  // Then see what runs it again: nothing, a minute on (the goal met, the clock waits: played on).
+  await page.getByRole('button', { name: /Play/ }).click();
   const failedAt = await clockSeconds(page);
   await expect.poll(() => clockSeconds(page)).toBeGreaterThan(failedAt + 60);
   await expect(jobRows(page)).toHaveCount(2);

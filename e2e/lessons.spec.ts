@@ -200,7 +200,7 @@ test('every control a lesson can point at is on the page where the lessons say i
   };
   await page.goto('/?speed=64');
   await expect(rows(page, 'service:web', 'RUNNING')).toHaveCount(3);
-  for (const id of ['run-task', 'create-service', 'new-revision', 'scale', 'stop-task', 'timeline', 'play', 'events-tab', 'why-tab', 'traffic-tab', 'tasks-table'] as const) await has(id);
+  for (const id of ['run-task', 'create-service', 'new-revision', 'scale', 'timeline', 'play', 'events-tab', 'why-tab', 'traffic-tab', 'tasks-table'] as const) await has(id);
   // A task selected: its faults in the inspector.
   const task = page.locator('.react-flow__node').filter({ has: page.locator('[data-group="service:web"][data-last-status="RUNNING"]') }).first();
   await task.click();

@@ -32,6 +32,7 @@ export default function LessonPanel() {
   const state = useStore(store, (s) => s.state);
   const moved = useStore(store, (s) => s.moved);
   const ready = useStore(store, (s) => s.ready);
+  const acted = useStore(store, (s) => s.acted);
   const actions = store.getState();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -80,7 +81,12 @@ export default function LessonPanel() {
           <>
             <p>{step.text}</p>
             {step.predict && <PredictionView prediction={step.predict} state={state} onAnswer={actions.answer} />}
-            {step.task && !asking && !stage.done && (
+            {step.task && !asking && !stage.done && acted && (
+              <p className="lesson-acted" role="status">
+                <span aria-hidden="true">✓ </span>You did it. Now watch what ECS does: the step is done when the engine has answered.
+              </p>
+            )}
+            {step.task && !asking && !stage.done && !acted && (
               <div className="lesson-task">
                 <p>
                   <strong>Do this:</strong> {step.task.text}
@@ -113,7 +119,7 @@ export default function LessonPanel() {
       </div>
 
       <div className="lesson-nav">
-        <button type="button" onClick={actions.back} disabled={state.position === 0}>
+        <button type="button" onClick={actions.back} disabled={state.position === 0} title="Back to the moment the step before began: the timeline goes back with it">
           ← Back
         </button>
         <button type="button" onClick={actions.restart} title="Start the lesson again from its first step">

@@ -5,6 +5,7 @@ import { CATALOG } from '../../lessons/catalog.ts';
 import { usePage, usePageApi } from '../../store/StoreContext.tsx';
 import { Dialog } from '../actions/Dialog.tsx';
 import { readProgress } from './progress.ts';
+import './lesson.css';
 
 export function LessonsDialog() {
   const page = usePageApi();
@@ -26,7 +27,7 @@ export function LessonsDialog() {
             <li key={c.id}>
               <button type="button" onClick={() => open(c.id)} aria-current={c.id === current ? 'true' : undefined} autoFocus={i === 0}>
                 <span>
-                  {i + 1}. {c.title}
+                  {c.title}
                   {c.id === current && <span className="muted"> (open now)</span>}
                 </span>
                 {state && <span className="lesson-state">{state}</span>}

@@ -11,7 +11,7 @@ export const CONTROLS: ReadonlyMap<ControlId, { selector: string; label: string 
   ['update-service', { selector: '[aria-keyshortcuts="U"], .service-node button[aria-label^="Update service"]', label: 'Update service… (U)' }],
   ['force-deployment', { selector: '[data-control="force-deployment"]', label: 'Force new deployment' }],
   ['scale', { selector: '.service-node button[aria-label*="desired count"]', label: '− and + on the service (or [ and ])' }],
-  ['stop-task', { selector: '.tab-panel [aria-keyshortcuts="S"], .node-stop', label: 'Stop (S)' }],
+  ['stop-task', { selector: '.tab-panel [aria-keyshortcuts="S"]', label: 'Stop (S)' }],
   ['crash', { selector: '.tab-panel [aria-keyshortcuts="C"]', label: 'Crash (C)' }],
   ['oom', { selector: '.tab-panel [aria-keyshortcuts="O"]', label: 'Out of memory (O)' }],
   ['fail-health', { selector: '.tab-panel [aria-keyshortcuts="H"]', label: 'Fail health check (H)' }],
@@ -50,6 +50,11 @@ export function highlightCss(controls: readonly ControlId[], spotlight: Spotligh
   const selectors = controls.flatMap((c) => CONTROLS.get(c)?.selector.split(', ') ?? []);
   const rules: string[] = [];
   if (selectors.length > 0) rules.push(`${selectors.join(',\n')} { outline: 3px dashed var(--lesson-highlight) !important; outline-offset: 2px; }`);
-  if (spotlight) rules.push(`${spotlightSelector(spotlight)} { box-shadow: 0 0 0 4px var(--lesson-highlight) !important; }`);
+  if (spotlight) {
+    const nodes = spotlightSelector(spotlight);
+    rules.push(`${nodes} { box-shadow: 0 0 0 4px var(--lesson-highlight) !important; }`);
+    // The Stop on the very nodes the step means, not on every task.
+    if (controls.includes('stop-task')) rules.push(`${nodes} .node-stop { outline: 3px dashed var(--lesson-highlight) !important; outline-offset: 1px; }`);
+  }
   return rules.join('\n');
 }

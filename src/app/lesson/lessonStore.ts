@@ -9,6 +9,7 @@ import {
   answerQuiz,
   awaitingPrediction,
   back,
+  currentStage,
   evaluate,
   findLesson,
   isComplete,
@@ -19,6 +20,7 @@ import {
   restartStage,
   sessionHost,
   stageCount,
+  stageKind,
   type Lesson,
   type LessonHost,
   type LessonState,
@@ -31,6 +33,8 @@ export type LessonStoreState = {
   state: LessonState | null;
   /** The current step has moves "Do it for me" can give now. */
   ready: boolean;
+  /** The learner has acted since the current stage began (a command in the session's log). */
+  acted: boolean;
   /** Bumped when the stage changes by the learner's hand (Next, Back, Restart): the panel moves focus then. */
   moved: number;
   answer: (choice: number) => void;
@@ -81,20 +85,29 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       loading = false;
     }
   };
-  /** The state as the engine now answers it, and whether "Do it for me" has something to give. */
+  /** The state as the engine now answers it, whether "Do it for me" has something to give, and
+   *  whether the learner has acted in this stage. */
   const settle = (state: LessonState) => {
     const next = evaluate(state, host.session);
-    return { state: next, ready: readyMoves(next, host.session).length > 0 };
+    return { state: next, ready: readyMoves(next, host.session).length > 0, acted: host.session.appliedCount > currentStage(next).startApplied };
+  };
+  /** The clock follows the lesson: it waits while a question waits for its answer and once a step
+   *  is done (the learner reads on, and the world does not run ahead of the next step's text),
+   *  and runs while a step waits for the engine. Play still works: the learner may go on. */
+  const pace = (state: LessonState) => {
+    const done = currentStage(state).done || stageKind(state.lesson, state.position) === 'quiz';
+    page.getState().setPlaying(!(awaitingPrediction(state) || done));
   };
 
   const store = createStore<LessonStoreState>()((set, get) => {
     /** A new lesson state: the clock held for a prediction, the URL and the progress told. */
     const commit = (changed: LessonState, moved: boolean) => {
       const before = get().state;
-      const { state, ready } = settle(changed);
-      set({ state, ready, moved: moved ? get().moved + 1 : get().moved });
-      // A stage entered afresh (Next, Back, Restart) that asks first holds the clock.
-      if ((moved || before?.position !== state.position) && awaitingPrediction(state)) page.getState().setPlaying(false);
+      const settled = settle(changed);
+      const { state } = settled;
+      set({ ...settled, moved: moved ? get().moved + 1 : get().moved });
+      // A stage entered afresh (Next, Back, Restart) sets the clock's pace.
+      if (moved || before?.position !== state.position) pace(state);
       if (before?.position !== state.position || before.lesson !== state.lesson) page.getState().setLesson({ id: state.lesson.id, step: state.position + 1 });
       recordProgress(state.lesson.id, state.position, isComplete(state));
     };
@@ -105,6 +118,7 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     return {
       state: null,
       ready: false,
+      acted: false,
       moved: 0,
       answer(choice) {
         change((s) => answerPrediction(s, choice));
@@ -136,8 +150,11 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     const stages = stageCount(lesson);
     if (link.step > stages) page.getState().notify({ tone: 'problem', text: `“${lesson.title}” has ${stages} steps, not ${link.step}: showing the last.` });
     const state = show(lesson, Math.min(link.step, stages) - 1);
-    store.setState({ ...settle(state), moved: store.getState().moved + (store.getState().state ? 1 : 0) });
-    if (awaitingPrediction(state)) page.getState().setPlaying(false);
+    const settled = settle(state);
+    store.setState({ ...settled, moved: store.getState().moved + (store.getState().state ? 1 : 0) });
+    pace(settled.state);
+    if (settled.state.position > 0)
+      page.getState().notify({ tone: 'info', text: `“${lesson.title}” opened at step ${settled.state.position + 1}: the steps before it were played for you, as the lesson says.`, untilAction: true });
     page.getState().setLesson({ id: lesson.id, step: state.position + 1 });
     recordProgress(lesson.id, state.position, isComplete(state));
   };
@@ -157,7 +174,10 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       // Back on the timeline to before the step began: the step begins again there.
       const based = s.timeline !== prev.timeline ? rebase(current, s.session) : current;
       const next = settle(based);
-      if (next.state !== current || next.ready !== store.getState().ready) store.setState(next);
+      const was = store.getState();
+      if (next.state !== current || next.ready !== was.ready || next.acted !== was.acted) store.setState(next);
+      // A gate just met, or a prediction just revealed: the clock waits for the learner to read on.
+      if (!currentStage(current).done && currentStage(next.state).done) page.getState().setPlaying(false);
     });
     open();
     return () => {
