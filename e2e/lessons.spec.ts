@@ -133,6 +133,7 @@ test('a deep link to a middle step rebuilds it: the earlier steps done, the pred
   await page.goto('/?lesson=kill-a-task&step=4&speed=8');
   await expect(stageHeading(page)).toHaveText('Now stop the task you ran yourself');
   await expect(panel(page).getByText('Step 4 of 5')).toBeVisible();
+  await expect(panel(page)).toContainText('Opened at this step: steps 1–3 were played for you');
   // Step 2 was done for the learner: one of service web's tasks was stopped and replaced.
   await expect(rows(page, 'service:web', 'STOPPED')).toHaveCount(1);
   await expect(rows(page, 'service:web', 'RUNNING')).toHaveCount(3);

@@ -33,6 +33,7 @@ export default function LessonPanel() {
   const moved = useStore(store, (s) => s.moved);
   const ready = useStore(store, (s) => s.ready);
   const acted = useStore(store, (s) => s.acted);
+  const rebuilt = useStore(store, (s) => s.rebuilt);
   const actions = store.getState();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -72,6 +73,11 @@ export default function LessonPanel() {
       </div>
       <h2 id="lesson-title">{lesson.title}</h2>
       <StageProgress lesson={lesson} position={state.position} />
+      {rebuilt !== null && (
+        <p className="small muted">
+          Opened at this step: {rebuilt === 1 ? 'step 1 was' : `steps 1–${rebuilt} were`} played for you, as the lesson says. Back goes to them.
+        </p>
+      )}
 
       <div className="lesson-stage">
         <h3 ref={headingRef} tabIndex={-1}>

@@ -35,6 +35,8 @@ export type LessonStoreState = {
   ready: boolean;
   /** The learner has acted since the current stage began (a command in the session's log). */
   acted: boolean;
+  /** The stage a deep link opened at, its earlier steps played for the learner (until they move on). */
+  rebuilt: number | null;
   /** Bumped when the stage changes by the learner's hand (Next, Back, Restart): the panel moves focus then. */
   moved: number;
   answer: (choice: number) => void;
@@ -105,7 +107,7 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       const before = get().state;
       const settled = settle(changed);
       const { state } = settled;
-      set({ ...settled, moved: moved ? get().moved + 1 : get().moved });
+      set({ ...settled, moved: moved ? get().moved + 1 : get().moved, ...(moved ? { rebuilt: null } : {}) });
       // A stage entered afresh (Next, Back, Restart) sets the clock's pace.
       if (moved || before?.position !== state.position) pace(state);
       if (before?.position !== state.position || before.lesson !== state.lesson) page.getState().setLesson({ id: state.lesson.id, step: state.position + 1 });
@@ -119,6 +121,7 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       state: null,
       ready: false,
       acted: false,
+      rebuilt: null,
       moved: 0,
       answer(choice) {
         change((s) => answerPrediction(s, choice));
@@ -151,10 +154,8 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     if (link.step > stages) page.getState().notify({ tone: 'problem', text: `“${lesson.title}” has ${stages} steps, not ${link.step}: showing the last.` });
     const state = show(lesson, Math.min(link.step, stages) - 1);
     const settled = settle(state);
-    store.setState({ ...settled, moved: store.getState().moved + (store.getState().state ? 1 : 0) });
+    store.setState({ ...settled, rebuilt: settled.state.position > 0 ? settled.state.position : null, moved: store.getState().moved + (store.getState().state ? 1 : 0) });
     pace(settled.state);
-    if (settled.state.position > 0)
-      page.getState().notify({ tone: 'info', text: `“${lesson.title}” opened at step ${settled.state.position + 1}: the steps before it were played for you, as the lesson says.`, untilAction: true });
     page.getState().setLesson({ id: lesson.id, step: state.position + 1 });
     recordProgress(lesson.id, state.position, isComplete(state));
   };

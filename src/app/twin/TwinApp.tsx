@@ -102,6 +102,8 @@ function TwinScreen({ seed }: { seed: number }) {
             <Timeline panes={panes} />
           </div>
         </PaneStoreProvider>
+        {/* The answer first, under the bar that asked: what differed, newest first; the two sides below. */}
+        <Comparisons />
         <div className="twin-sides">
           <PaneStoreProvider store={twin.left}>
             <TwinSide side="left" />
@@ -110,7 +112,6 @@ function TwinScreen({ seed }: { seed: number }) {
             <TwinSide side="right" />
           </PaneStoreProvider>
         </div>
-        <Comparisons />
       </main>
       {/* Only the right has a service, whose node offers Update…: its dialog acts on the right. */}
       {dialog && (
