@@ -6,6 +6,7 @@ import { clockLabel, findScenario } from '../sim/index.ts';
 import { SPEEDS, type Speed } from '../session/record.ts';
 import { step } from '../store/playback.ts';
 import { resetPane } from './pageSession.ts';
+import type { PaneStore } from '../store/paneStore.ts';
 import { usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
 
 const speedLabel = (s: number) => (s === 0.25 ? '¼×' : s === 0.5 ? '½×' : `${s}×`);
@@ -18,13 +19,40 @@ export function compression(speed: number): string {
   return `1 min of ECS takes ${shown}`;
 }
 
+/** The one clock's controls, the same on every page: the time shown (of `now`), play / pause, a
+ *  step that moves every pane in `panes` to the next thing that happens in any, and the speed. */
+export function ClockControls({ now, panes, stepTitle }: { now: number; panes: readonly PaneStore[]; stepTitle: string }) {
+  const page = usePageApi();
+  const playing = usePage((s) => s.playing);
+  const speed = usePage((s) => s.speed);
+  const p = page.getState();
+  return (
+    <>
+      <p className="clock" data-testid="clock">
+        <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>{' '}
+        <span className="muted compression">{speedLabel(speed)} · {compression(speed)}</span>
+      </p>
+      <button type="button" onClick={() => p.setPlaying(!playing)} aria-keyshortcuts="Space K" className="primary play" data-focus-after-notice>
+        <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>{playing ? 'Pause' : 'Play'}
+      </button>
+      <button type="button" onClick={() => step(page, panes)} aria-keyshortcuts="." title={stepTitle}>
+        Step<span aria-hidden="true"> ›</span>
+      </button>
+      <label>
+        <span className="visually-hidden">Speed</span>
+        <select value={speed} onChange={(e) => p.setSpeed(Number(e.target.value) as Speed)} aria-label="Speed" aria-keyshortcuts="- +">
+          {SPEEDS.map((v) => <option key={v} value={v}>{speedLabel(v)}</option>)}
+        </select>
+      </label>
+    </>
+  );
+}
+
 export function Toolbar() {
   const pane = usePaneApi();
   const page = usePageApi();
   const now = usePane((s) => s.sim.now);
   const scenario = usePane((s) => s.session.scenario);
-  const playing = usePage((s) => s.playing);
-  const speed = usePage((s) => s.speed);
   const p = page.getState();
 
   return (
@@ -32,22 +60,7 @@ export function Toolbar() {
       <button type="button" className="scenario" onClick={() => p.openDialog({ kind: 'scenes' })} aria-haspopup="dialog" title="Choose another scene">
         <span className="visually-hidden">Scene: </span>{findScenario(scenario)?.title}<span aria-hidden="true"> ▾</span>
       </button>
-      <p className="clock" data-testid="clock">
-        <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>{' '}
-        <span className="muted compression">{speedLabel(speed)} · {compression(speed)}</span>
-      </p>
-      <button type="button" onClick={() => p.setPlaying(!playing)} aria-keyshortcuts="Space" className="primary play" data-focus-after-notice>
-        <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>{playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" onClick={() => step(page, [pane])} aria-keyshortcuts="." title="Step to the next thing that happens">
-        Step<span aria-hidden="true"> ›</span>
-      </button>
-      <label>
-        <span className="visually-hidden">Speed</span>
-        <select value={speed} onChange={(e) => p.setSpeed(Number(e.target.value) as Speed)} aria-label="Speed">
-          {SPEEDS.map((v) => <option key={v} value={v}>{speedLabel(v)}</option>)}
-        </select>
-      </label>
+      <ClockControls now={now} panes={[pane]} stepTitle="Step to the next thing that happens" />
       <button type="button" onClick={() => resetPane(page, pane)} aria-keyshortcuts="R">
         <span aria-hidden="true">↺ </span>Reset
       </button>
