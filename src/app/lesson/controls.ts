@@ -37,11 +37,14 @@ export function spotlightSelector(s: Spotlight): string {
       return '[data-testid="node-alb"]';
     case 'taskDefinition':
       return `[data-testid=${attr(`node-td-${s.id.replace(':', '-')}`)}]`;
-    case 'tasks':
-      if (s.service !== undefined) return `[data-group=${attr(`service:${s.service}`)}]`;
-      if (s.family !== undefined && s.standalone) return `[data-group=${attr(`family:${s.family}`)}]`;
-      if (s.family !== undefined) return `[data-testid^="node-task-"][data-group$=${attr(`:${s.family}`)}]`;
-      return '[data-testid^="node-task-"]';
+    case 'tasks': {
+      // The tasks a step can act on: not the stopped ones that linger on the diagram for a minute.
+      const live = ':not([data-last-status="STOPPED"])';
+      if (s.service !== undefined) return `[data-group=${attr(`service:${s.service}`)}]${live}`;
+      if (s.family !== undefined && s.standalone) return `[data-group=${attr(`family:${s.family}`)}]${live}`;
+      if (s.family !== undefined) return `[data-testid^="node-task-"][data-group$=${attr(`:${s.family}`)}]${live}`;
+      return `[data-testid^="node-task-"]${live}`;
+    }
   }
 }
 
