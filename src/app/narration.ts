@@ -8,6 +8,9 @@ import type { TimelineCause } from '../session/session.ts';
 import { clockLabel, familyRevision, findScenario, rolloutReasons, serviceEventGist, shortDigest, shortId, type PlannedAction, type SimEvent } from '../sim/index.ts';
 import { plural } from './format.ts';
 
+/** Why nothing replaces a standalone task, said the same wherever it is said. */
+export const NO_SERVICE_WATCHING = 'a task you run yourself has no service watching it';
+
 export function narrate(events: readonly SimEvent[]): string[] {
   const out: string[] = [];
   for (const e of events) {
@@ -18,7 +21,7 @@ export function narrate(events: readonly SimEvent[]): string[] {
         if (service !== null) out.push(`Task ${id} of service ${service} stopped (${e.stopCode ?? 'no stop code'}).`);
         else {
           const whose = e.group.startsWith('family:') ? `${e.group.slice('family:'.length)}'s task` : 'Standalone task';
-          out.push(`${whose} ${id} stopped (${e.stopCode ?? 'no stop code'}${e.stoppedReason ? `: ${e.stoppedReason}` : ''}). Nothing replaces it: a task you run yourself has no service watching it.`);
+          out.push(`${whose} ${id} stopped (${e.stopCode ?? 'no stop code'}${e.stoppedReason ? `: ${e.stoppedReason}` : ''}). Nothing replaces it: ${NO_SERVICE_WATCHING}.`);
         }
       } else if (e.lastStatus === 'RUNNING' && e.desiredStatus === 'RUNNING') out.push(`Task ${id} ${service !== null ? `of service ${service}` : '(standalone)'} is running in ${e.availabilityZone}.`);
     } else if (e.type === 'SchedulerPlanned') {

@@ -3,6 +3,7 @@
 
 import type { Millis, SimEvent, Task, TaskDefinition, World } from '../sim/index.ts';
 import type { LessonContext } from './model.ts';
+import { stopsSince } from './queries.ts';
 
 /** One revision of a family (family:revision), if it is registered. */
 export function revisionOf(world: World, family: string, revision: number): TaskDefinition | undefined {
@@ -22,8 +23,9 @@ type ContainerChange = Extract<SimEvent, { type: 'ContainerStateChanged' }>;
 const changesOf = (ctx: LessonContext, taskArn: string): TaskChange[] =>
   ctx.events.filter((e): e is TaskChange => e.type === 'TaskStateChanged' && e.taskArn === taskArn);
 
-/** When, since the step began, the task was told to stop (its desiredStatus turned STOPPED). */
-export const stopDecidedAt = (ctx: LessonContext, taskArn: string): Millis | null => changesOf(ctx, taskArn).find((e) => e.desiredStatus === 'STOPPED')?.at ?? null;
+/** When, since the step began, the task was told to stop (its desiredStatus turned STOPPED): not
+ *  a later step of a stop decided before the step began (stopsSince). */
+export const stopDecidedAt = (ctx: LessonContext, taskArn: string): Millis | null => stopsSince(ctx).find((e) => e.taskArn === taskArn)?.at ?? null;
 
 /** When, since the step began, the task first reached a lastStatus. */
 export const reachedAt = (ctx: LessonContext, taskArn: string, status: Task['lastStatus']): Millis | null => changesOf(ctx, taskArn).find((e) => e.lastStatus === status)?.at ?? null;

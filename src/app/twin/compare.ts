@@ -5,7 +5,8 @@
 // says that instead. A fault's story runs until the next fault of the bar, or the moment shown.
 
 import type { LogEntry } from '../../session/record.ts';
-import { clockLabel, shortId, type HealthStatus, type Millis, type SimEvent, type TargetHealthState, type TaskStatus, type World } from '../../sim/index.ts';
+import { clockLabel, shortId, taskIdOf, type HealthStatus, type Millis, type SimEvent, type TargetHealthState, type TaskStatus, type World } from '../../sim/index.ts';
+import { NO_SERVICE_WATCHING } from '../narration.ts';
 import { faultOf, type Fault } from './faults.ts';
 
 /** One side at the moment shown: its recorded commands, its events up to now, its world. */
@@ -35,11 +36,9 @@ type SideStory = {
   launchReason: string | undefined;
 };
 
-const arnTail = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
-
 function storyOf(taskArn: string, events: readonly SimEvent[], world: World): SideStory {
   const stories = new Map<string, TaskStory>();
-  const hitId = arnTail(taskArn);
+  const hitId = taskIdOf(taskArn);
   const story = (taskId: string) => {
     let s = stories.get(taskId);
     if (!s) stories.set(taskId, (s = { taskId, lastStatus: 'RUNNING', stopping: false }));
@@ -108,9 +107,9 @@ function describeSide(story: SideStory, fault: Fault): string {
     const hitText = hitClause(hit, fault, started.length === 0);
     if (started.length > 0) return `${hitText}; task ${shortId(started[0]!.taskId)} was started, and is ${startedState(started[0]!)}`;
     if (ended && hit.exitCode === 0) return `${hitText}: a job you run yourself is done when it exits 0, and no service is there to start it again`;
-    if (ended) return `${hitText}: nothing replaces it — a task you run yourself has no service watching it`;
+    if (ended) return `${hitText}: nothing replaces it — ${NO_SERVICE_WATCHING}`;
     if (hit.health === 'UNHEALTHY') return `${hitText}: ECS lets a task you run yourself run on whatever its health; only a service replaces an unhealthy task`;
-    return `${hitText}, and nothing will replace it: a task you run yourself has no service watching it`;
+    return `${hitText}, and nothing will replace it: ${NO_SERVICE_WATCHING}`;
   }
   const hitText = hitClause(hit, fault, false);
   const replacement = started[0];
