@@ -91,7 +91,10 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
    *  whether the learner has acted in this stage. */
   const settle = (state: LessonState) => {
     const next = evaluate(state, host.session);
-    return { state: next, ready: readyMoves(next, host.session).length > 0, acted: host.session.appliedCount > currentStage(next).startApplied };
+    const stage = currentStage(next);
+    // Only a step still waiting on its task has moves to offer: the rest skip reading the events again.
+    const waiting = stageKind(next.lesson, next.position) === 'step' && next.lesson.steps[next.position]!.task !== undefined && !stage.done;
+    return { state: next, ready: waiting && readyMoves(next, host.session).length > 0, acted: host.session.appliedCount > stage.startApplied };
   };
   /** The clock follows the lesson: it waits while a question waits for its answer and once a step
    *  is done (the learner reads on, and the world does not run ahead of the next step's text),
