@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { readView } from './app/twin/view.ts';
 import './app/app.css';
+import './app/diagram/diagram.css';
 
 // The twin view (?view=twin) and the message for a bad view are fetched only when asked for: the
 // playground's first JS stays what it was.
