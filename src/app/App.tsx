@@ -9,6 +9,7 @@ import { createPageStore, type PageStore } from '../store/pageStore.ts';
 import { createPaneStore, newPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
 import { startPlayback } from '../store/playback.ts';
 import { PageStoreProvider, PaneStoreProvider, usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
+import { readChrome } from '../store/mode.ts';
 import { DEFAULT_SETTINGS, readSessionHash, readUrl } from '../store/url.ts';
 import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
@@ -21,6 +22,7 @@ import { Inspector } from './panels/Inspector.tsx';
 import { Tabs, type TabSpec } from './Tabs.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { applyTheme, storedTheme, storeTheme } from './theme.ts';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery.ts';
 
 // What the first screen doesn't show is loaded when it is first opened (issue #3's JS budget).
@@ -29,23 +31,42 @@ const EventsPanel = lazy(() => import('./panels/EventsPanel.tsx').then((m) => ({
 const WhyPanel = lazy(() => import('./panels/WhyPanel.tsx').then((m) => ({ default: m.WhyPanel })));
 const TrafficPanel = lazy(() => import('./panels/TrafficPanel.tsx').then((m) => ({ default: m.TrafficPanel })));
 const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx'));
+// The embedded figure and presenter mode load only on the pages that ask for them.
+const EmbedScreen = lazy(() => import('./embed/EmbedScreen.tsx'));
+const Presenter = lazy(() => import('./present/Presenter.tsx'));
 // Below the fold (a tab on a phone): drawn a moment after the diagram.
 const TasksTable = lazy(() => import('./panels/TasksTable.tsx').then((m) => ({ default: m.TasksTable })));
 const loading = <p className="muted">Loading…</p>;
 const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
-/** The page as its URL opens it: a shared session (#s=…), or a scene; a restore on offer if neither. */
+/** The page as its URL opens it: a shared session (#s=…), or a scene; a restore on offer if neither.
+ *  An embedded figure says what was wrong with its parameters in the console, not over the figure. */
 function boot(search: string, hash: string): { page: PageStore; pane: PaneStore; linked: PaneSession | null } {
+  const { chrome, problems: chromeProblems } = readChrome(search);
+  const embed = chrome.mode === 'embed';
   const link = readSessionHash(hash);
   // A link carries its own scene and speed; the query counts only without one.
-  const { settings, problems } = link ? { settings: DEFAULT_SETTINGS, problems: [] } : readUrl(search);
-  const page = createPageStore({ speed: settings.speed, lesson: settings.lesson ?? null, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
+  const { settings, problems: sceneProblems } = link ? { settings: DEFAULT_SETTINGS, problems: [] } : readUrl(search);
+  const problems = [...sceneProblems, ...chromeProblems];
+  if (embed) for (const problem of problems) console.warn(`ECS Playground: ${problem}`);
+  const theme = chrome.theme ?? storedTheme();
+  applyTheme(theme);
+  const page = createPageStore({
+    speed: settings.speed,
+    lesson: settings.lesson ?? null,
+    chrome,
+    theme,
+    playing: embed ? chrome.autoplay : true,
+    notices: !embed && problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [],
+  });
   const phone = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches;
   // A link opens over the default scene, which stays if its session does not apply: nothing is half applied.
-  const pane = createPaneStore(newPaneSession(settings.scenario, settings.seed), { id: 'main', orientation: phone ? 'tall' : 'wide' });
-  // A lesson starts its own session; the saved one is offered again next time.
-  if (!link && !settings.lesson) offerSaved(page, pane);
+  const pane = createPaneStore(newPaneSession(settings.scenario, settings.seed), { id: 'main', orientation: phone && !embed ? 'tall' : 'wide' });
+  // A lesson starts its own session; the saved one is offered again next time. A figure in a
+  // post is the post's, not the reader's saved session.
+  if (!link && !settings.lesson && !embed) offerSaved(page, pane);
   const linked = link && openLink(page, pane, link, 'Showing the default scene instead.') ? pane.getState().session : null;
+  if (linked && embed && chrome.autoplay) page.getState().setPlaying(true);
   return { page, pane, linked };
 }
 
@@ -59,15 +80,35 @@ export function App({ search, hash = '' }: { search: string; hash?: string }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [page, pane]);
-  useUrl(page, pane, linked);
-  useAutosave(page, pane);
+  const embed = page.getState().chrome.mode === 'embed';
+  // A figure's URL is its snippet's and several may share a page: only the full page follows its
+  // URL and saves its session.
+  useUrl(page, pane, linked, !embed);
+  useAutosave(page, pane, !embed);
+  useEffect(
+    () =>
+      page.subscribe((s, prev) => {
+        if (s.theme === prev.theme) return;
+        applyTheme(s.theme);
+        if (s.chrome.theme === null) storeTheme(s.theme);
+      }),
+    [page],
+  );
+  useEffect(
+    () => {
+      const follow = (mode: string) => (document.documentElement.dataset.mode = mode);
+      follow(page.getState().chrome.mode);
+      return page.subscribe((s, prev) => s.chrome.mode !== prev.chrome.mode && follow(s.chrome.mode));
+    },
+    [page],
+  );
 
   return (
     <PageStoreProvider store={page}>
       <PaneStoreProvider store={pane}>
         <MotionConfig reducedMotion="user">
           <LazyMotion features={loadMotionFeatures} strict>
-            <Screen />
+            <Chrome />
           </LazyMotion>
         </MotionConfig>
       </PaneStoreProvider>
@@ -81,6 +122,28 @@ function skipToTimeline(e: MouseEvent<HTMLAnchorElement>) {
   if (!target) return;
   e.preventDefault();
   target.focus();
+}
+
+/** The screen the page's mode asks for: the embedded figure, or the playground (in presenter mode
+ *  with the presenter's layer over it). */
+function Chrome() {
+  const mode = usePage((s) => s.chrome.mode);
+  if (mode === 'embed')
+    return (
+      <Suspense fallback={null}>
+        <EmbedScreen />
+      </Suspense>
+    );
+  return (
+    <>
+      <Screen />
+      {mode === 'present' && (
+        <Suspense fallback={null}>
+          <Presenter />
+        </Suspense>
+      )}
+    </>
+  );
 }
 
 function Screen() {

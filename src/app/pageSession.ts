@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
 import { MAX_SESSION_MS, type SessionRecord } from '../session/record.ts';
 import { AUTOSAVE_EVERY_MS, forget, readSaved, writeSaved } from '../store/autosave.ts';
+import type { Chrome } from '../store/mode.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import { newPaneSession, openPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
 import { DEFAULT_SETTINGS, readSessionHash, sceneSearch, sessionHash, type SessionLink } from '../store/url.ts';
@@ -83,13 +84,14 @@ export function shareLink(page: PageStore, pane: PaneStore, location: Pick<Locat
  *  reopens it too; once the user acts (and the autosave has their session), it goes. A link
  *  pasted into a tab that already shows the page changes only the fragment, which does not
  *  reload it: it is opened here. */
-export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSession | null): void {
+export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSession | null, enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     let linked = openedFromLink;
     const write = () => {
       const { session } = pane.getState();
       const { speed, lesson } = page.getState();
-      const search = sceneSearch({ scenario: session.scenario, seed: session.seed, speed, ...(lesson ? { lesson } : {}) });
+      const search = sceneSearch({ scenario: session.scenario, seed: session.seed, speed, ...(lesson ? { lesson } : {}) }) + chromeSearch(page.getState().chrome);
       const hash = linked === session && session.actions === 0 ? window.location.hash : '';
       if (window.location.search !== search || window.location.hash !== hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
     };
@@ -100,7 +102,7 @@ export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSes
       write();
     };
     write();
-    const offPage = page.subscribe((s, prev) => (s.speed !== prev.speed || s.lesson !== prev.lesson) && write());
+    const offPage = page.subscribe((s, prev) => (s.speed !== prev.speed || s.lesson !== prev.lesson || s.chrome !== prev.chrome) && write());
     const offPane = pane.subscribe((s, prev) => (s.session !== prev.session || s.branch !== prev.branch) && write());
     window.addEventListener('hashchange', onHash);
     return () => {
@@ -108,7 +110,17 @@ export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSes
       offPane();
       window.removeEventListener('hashchange', onHash);
     };
-  }, [page, pane, openedFromLink]);
+  }, [page, pane, openedFromLink, enabled]);
+}
+
+/** The chrome's part of the query that a reload keeps: presenter mode, a theme or captions the URL set. */
+function chromeSearch(chrome: Chrome): string {
+  const params = new URLSearchParams();
+  if (chrome.mode === 'present') params.set('present', '');
+  if (chrome.theme !== null) params.set('theme', chrome.theme);
+  if (chrome.captions !== null) params.set('captions', chrome.captions ? 'on' : 'off');
+  const text = params.toString().replace(/=(&|$)/g, '$1');
+  return text ? `&${text}` : '';
 }
 
 /** Describe a saved session in a few words: the scene, what was done, and when. */
@@ -154,8 +166,9 @@ const SAVE_DELAY_MS = 250;
  *  and when the page is hidden — but only once the user has acted in it: a reset, another scene
  *  or a shared link opened never overwrites the session they saved. Their first action also
  *  withdraws the offer to restore the old one, which it has just replaced. */
-export function useAutosave(page: PageStore, pane: PaneStore): void {
+export function useAutosave(page: PageStore, pane: PaneStore, enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     let saved = { revision: -1, playhead: -1, epoch: -1 };
     let refused = false;
     const save = () => {
@@ -189,6 +202,6 @@ export function useAutosave(page: PageStore, pane: PaneStore): void {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', save);
     };
-  }, [page, pane]);
+  }, [page, pane, enabled]);
 }
 

@@ -4,13 +4,14 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Speed } from '../session/record.ts';
+import { FULL_CHROME, type Chrome, type Mode, type ThemeChoice } from './mode.ts';
 import type { LessonLink } from './url.ts';
 
 export type DialogRequest =
   | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
   /** `taskDefinition`: a revision to start the form with ("Deploy it to service web…"). */
   | { kind: 'updateService'; service: string; taskDefinition?: string }
-  | { kind: 'shortcuts' | 'scenes' | 'share' | 'lessons' };
+  | { kind: 'shortcuts' | 'scenes' | 'share' | 'lessons' | 'embed' };
 
 /** A message for the person at the page (a bad link, a dropped autosave): what happened, and
  *  optionally one thing to do about it. */
@@ -31,6 +32,13 @@ export type PageState = {
   notices: Notice[];
   /** The lesson being taken and the stage shown (1-based), or null in free play. */
   lesson: LessonLink | null;
+  /** What the page is for (the full playground, an embedded figure, presenter mode) and the chrome
+   *  it shows; the query sets it, and presenter mode can be switched on and off. */
+  chrome: Chrome;
+  /** The colours chosen (auto follows the OS). */
+  theme: ThemeChoice;
+  setMode: (mode: Exclude<Mode, 'embed'>) => void;
+  setTheme: (theme: ThemeChoice) => void;
   setLesson: (lesson: LessonLink | null) => void;
   setPlaying: (playing: boolean) => void;
   setSpeed: (speed: Speed) => void;
@@ -44,7 +52,14 @@ export type PageState = {
 
 export type PageStore = StoreApi<PageState>;
 
-export function createPageStore(initial: { speed: Speed; playing?: boolean; notices?: Omit<Notice, 'id'>[]; lesson?: LessonLink | null }): PageStore {
+export function createPageStore(initial: {
+  speed: Speed;
+  playing?: boolean;
+  notices?: Omit<Notice, 'id'>[];
+  lesson?: LessonLink | null;
+  chrome?: Chrome;
+  theme?: ThemeChoice;
+}): PageStore {
   let nextId = 1;
   return createStore<PageState>()((set) => ({
     playing: initial.playing ?? true,
@@ -52,6 +67,11 @@ export function createPageStore(initial: { speed: Speed; playing?: boolean; noti
     dialog: null,
     notices: (initial.notices ?? []).map((n) => ({ ...n, id: nextId++ })),
     lesson: initial.lesson ?? null,
+    chrome: initial.chrome ?? FULL_CHROME,
+    theme: initial.theme ?? 'auto',
+    // An embedded figure stays one: only the full page and presenter mode trade places.
+    setMode: (mode) => set((s) => (s.chrome.mode === 'embed' || s.chrome.mode === mode ? s : { chrome: { ...s.chrome, mode } })),
+    setTheme: (theme) => set({ theme }),
     setLesson: (lesson) => set((s) => (s.lesson?.id === lesson?.id && s.lesson?.step === lesson?.step ? s : { lesson })),
     setPlaying: (playing) => set({ playing }),
     setSpeed: (speed) => set({ speed }),

@@ -8,7 +8,7 @@ import { Background, Controls, Panel, ReactFlow, useReactFlow, useStore as useFl
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { focusOfNode } from '../../diagram/project.ts';
-import { usePane, usePaneApi } from '../../store/StoreContext.tsx';
+import { usePage, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { NODE_TYPES } from './nodes.tsx';
 import { EDGE_TYPES } from './TrafficEdge.tsx';
 import { RecentlyStopped } from './RecentlyStopped.tsx';
@@ -21,6 +21,7 @@ export function Diagram({ label = 'Cluster diagram' }: { label?: string }) {
   const paneId = usePane((s) => s.id);
   const nodes = usePane((s) => s.flowNodes) as Node[];
   const edges = usePane((s) => s.diagram.edges) as Edge[];
+  const theme = usePage((s) => s.theme);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -75,6 +76,7 @@ export function Diagram({ label = 'Cluster diagram' }: { label?: string }) {
       // pane, so two diagrams on a page never share one.
       id={`${paneId}-flow`}
       aria-label={label}
+      colorMode={theme === 'auto' ? 'system' : theme}
     >
       <Background gap={24} size={1} />
       <Controls showInteractive={false} fitViewOptions={FIT} onZoomIn={takeView} onZoomOut={takeView} onFitView={giveBackView} />

@@ -1,0 +1,98 @@
+// What the page is for, read from its query before anything else loads: the full playground, an
+// embedded figure (`?embed`, with the parameters below) or presenter mode (`?present`). The scene
+// itself (scenario, seed, speed, lesson, step, a share link) is url.ts's; this is the chrome
+// around it. A parameter that is unknown or has a bad value falls back to its default with a
+// message for the console: an embedded figure is never broken by its snippet. Import-free, like
+// twin/view.ts, so main.tsx can read it first.
+
+export type Mode = 'full' | 'embed' | 'present';
+/** How much of the clock and the actions an embedded figure shows. */
+export type Controls = 'full' | 'minimal' | 'none';
+export type ThemeChoice = 'auto' | 'light' | 'dark';
+/** What an embedded figure may show beside its diagram. */
+export type EmbedPanel = 'timeline' | 'details' | 'tasks';
+
+export type Chrome = {
+  mode: Mode;
+  /** Embed only: full = the clock, speed and actions; minimal = play/pause and time; none. */
+  controls: Controls;
+  /** Embed only: whether the clock starts running (a figure in a post starts paused unless asked). */
+  autoplay: boolean;
+  /** The theme the URL asks for, or null to follow the user's choice (or the OS). */
+  theme: ThemeChoice | null;
+  /** The caption line; null: the user's own setting. */
+  captions: boolean | null;
+  /** Embed only: the panels shown beside the diagram. */
+  panels: readonly EmbedPanel[];
+};
+
+export const FULL_CHROME: Chrome = { mode: 'full', controls: 'full', autoplay: true, theme: null, captions: null, panels: ['timeline', 'details', 'tasks'] };
+export const EMBED_DEFAULTS: Chrome = { mode: 'embed', controls: 'minimal', autoplay: false, theme: null, captions: null, panels: ['timeline'] };
+
+const CONTROLS: readonly Controls[] = ['full', 'minimal', 'none'];
+const THEMES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
+const PANELS: readonly EmbedPanel[] = ['timeline', 'details', 'tasks'];
+/** Every parameter the page reads (url.ts's, the twin view's and these). */
+const KNOWN = new Set(['scenario', 'seed', 'speed', 'lesson', 'step', 'view', 'embed', 'present', 'controls', 'autoplay', 'theme', 'captions', 'panels']);
+const FLAG_ON = new Set(['', '1', 'true', 'on', 'yes']);
+const FLAG_OFF = new Set(['0', 'false', 'off', 'no']);
+
+const quote = (value: string) => `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+const oneOf = <T extends string>(list: readonly T[], value: string): T | undefined => list.find((v) => v === value);
+
+/** The chrome the query asks for, with a message for each bad or unknown part. */
+export function readChrome(search: string): { chrome: Chrome; problems: string[] } {
+  const params = new URLSearchParams(search);
+  const problems: string[] = [];
+  const flag = (name: string): boolean | null => {
+    const value = params.get(name);
+    if (value === null) return null;
+    const v = value.toLowerCase();
+    if (FLAG_ON.has(v)) return true;
+    if (FLAG_OFF.has(v)) return false;
+    problems.push(`${name} must be on or off, not ${quote(value)}.`);
+    return null;
+  };
+  const embed = flag('embed') === true;
+  const present = flag('present') === true;
+  if (embed && present) problems.push('A page is either embedded or presented: showing the embedded figure.');
+  const chrome: Chrome = embed ? { ...EMBED_DEFAULTS } : { ...FULL_CHROME, mode: present ? 'present' : 'full' };
+
+  const theme = params.get('theme');
+  if (theme !== null) {
+    const t = oneOf(THEMES, theme.toLowerCase());
+    if (t) chrome.theme = t;
+    else problems.push(`theme must be one of ${THEMES.join(', ')}, not ${quote(theme)}: following the system.`);
+  }
+  const captions = flag('captions');
+  if (captions !== null) chrome.captions = captions;
+
+  // The embed's own parameters: meaningless on the full page, so said so rather than ignored.
+  const embedOnly = ['controls', 'autoplay', 'panels'].filter((name) => params.has(name));
+  if (!embed) {
+    if (embedOnly.length > 0) problems.push(`${embedOnly.join(', ')} ${embedOnly.length === 1 ? 'applies' : 'apply'} only to an embedded figure (?embed).`);
+  } else {
+    const controls = params.get('controls');
+    if (controls !== null) {
+      const c = oneOf(CONTROLS, controls.toLowerCase());
+      if (c) chrome.controls = c;
+      else problems.push(`controls must be one of ${CONTROLS.join(', ')}, not ${quote(controls)}: using ${chrome.controls}.`);
+    }
+    const autoplay = flag('autoplay');
+    if (autoplay !== null) chrome.autoplay = autoplay;
+    const panels = params.get('panels');
+    if (panels !== null) {
+      const chosen: EmbedPanel[] = [];
+      for (const part of panels.split(',').map((p) => p.trim().toLowerCase()).filter((p) => p !== '' && p !== 'none')) {
+        const panel = oneOf(PANELS, part);
+        if (!panel) problems.push(`There is no panel ${quote(part)} (there are ${PANELS.join(', ')}, or none).`);
+        else if (!chosen.includes(panel)) chosen.push(panel);
+      }
+      chrome.panels = chosen;
+    }
+  }
+  for (const name of new Set(params.keys())) {
+    if (!KNOWN.has(name)) problems.push(`The page has no parameter ${quote(name)}: ignored.`);
+  }
+  return { chrome, problems };
+}
