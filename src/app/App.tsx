@@ -13,6 +13,7 @@ import { readChrome } from '../store/mode.ts';
 import { DEFAULT_SETTINGS, readSessionHash, readUrl } from '../store/url.ts';
 import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LiveRegion } from './LiveRegion.tsx';
 import { Notices } from './Notices.tsx';
 import { SceneCard } from './SceneCard.tsx';
@@ -20,6 +21,7 @@ import { offerSaved, openLink, useAutosave, useUrl } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
 
 import { Tabs, type TabSpec } from './Tabs.tsx';
+import { ThemeSwitch } from './ThemeSwitch.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { applyTheme, storedTheme, storeTheme } from './theme.ts';
@@ -108,7 +110,9 @@ export function App({ search, hash = '' }: { search: string; hash?: string }) {
       <PaneStoreProvider store={pane}>
         <MotionConfig reducedMotion="user">
           <LazyMotion features={loadMotionFeatures} strict>
-            <Chrome />
+            <ErrorBoundary page={page} pane={pane}>
+              <Chrome />
+            </ErrorBoundary>
           </LazyMotion>
         </MotionConfig>
       </PaneStoreProvider>
@@ -182,6 +186,8 @@ function Screen() {
           <button type="button" onClick={() => open({ kind: 'createService' })} aria-keyshortcuts="N">Create service…</button>
           <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
           <button type="button" onClick={() => open({ kind: 'share' })} aria-haspopup="dialog">Share…</button>
+          <button type="button" onClick={() => open({ kind: 'embed' })} aria-haspopup="dialog">Embed…</button>
+          <ThemeSwitch />
           <button type="button" onClick={() => open({ kind: 'shortcuts' })} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">?</button>
         </div>
       </header>

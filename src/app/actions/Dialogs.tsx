@@ -6,6 +6,7 @@ import { FARGATE_SIZES, familyRevision, validateTaskDefinition, type ContainerDe
 import type { DialogRequest } from '../../store/pageStore.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, Dialog, FormField, readWholeNumber } from './Dialog.tsx';
+import { EmbedDialog } from '../embed/EmbedDialog.tsx';
 import { LessonsDialog } from '../lesson/LessonsDialog.tsx';
 import { ScenesDialog, ShareDialog } from './SessionDialogs.tsx';
 import { UpdateServiceDialog } from './UpdateService.tsx';
@@ -29,6 +30,8 @@ export default function Dialogs({ request }: { request: DialogRequest }) {
       return <ShareDialog />;
     case 'lessons':
       return <LessonsDialog />;
+    case 'embed':
+      return <EmbedDialog />;
   }
 }
 
