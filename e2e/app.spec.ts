@@ -42,6 +42,20 @@ test('the first screen: blueprints, the service and its tasks in three AZs, fitt
   }
 });
 
+test('the default scene opens warm: web is RUNNING and healthy behind its load balancer at first sight', async ({ page }) => {
+  await page.goto('/?speed=1');
+  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText(/^T\+00:4\d$/);
+  // Each task node's accessible name says its status, service and target health.
+  await expect(page.getByLabel(/^Task \w+, RUNNING, service web, .*target healthy/)).toHaveCount(3);
+  // The start is on the timeline: Home goes back to T+00:00, and 5 s on the tasks are only starting.
+  await page.getByRole('slider', { name: 'Sim time' }).focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText('T+00:00');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText('T+00:05');
+  await expect(page.locator('[data-testid^="node-task-"][data-group="service:web"][data-last-status="PROVISIONING"]')).toHaveCount(3);
+});
+
 test('stop a service task by keyboard: a replacement starts and reaches RUNNING, the events say so in AWS words', async ({ page }) => {
   await steadyDefault(page);
   const victimRow = rows(page, 'service:web', 'RUNNING').first();
@@ -207,8 +221,9 @@ test('time: step pauses and moves to the next event; speed and reset by keyboard
   await page.keyboard.press('+');
   await expect(page.getByLabel('Speed')).toHaveValue('2');
   await expect(page.getByTestId('clock')).toContainText('1 min of ECS takes 30 s');
+  // The default scene opens warm, 40 s in: a reset goes back to that moment.
   await page.keyboard.press('r');
-  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText('T+00:00');
+  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText('T+00:40');
   await page.keyboard.press('?');
   const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(shortcuts).toContainText('Stop the selected task');

@@ -19,7 +19,7 @@ const drainTime = (log: SimEvent[], taskArn: string) =>
 const failures = (s: TrafficSecond) => s.status5xx['500'] + s.status5xx['502'] + s.status5xx['503'];
 
 describe('the default scene: service web behind web-alb, 20 requests a second', () => {
-  it('registers the tasks that start together in one event (E3), and serves 503 until the first target passes its check', () => {
+  it('registers the tasks that start together in one event (E3), and sends traffic only once the targets are healthy', () => {
     const { sim, log, advance } = run();
     advance(120);
     const web = liveTasksOf(sim, 'web');
@@ -30,11 +30,13 @@ describe('the default scene: service web behind web-alb, 20 requests a second', 
     expect(serviceMessagesOf(log, 'web').filter((m) => m.startsWith('(service web) registered'))).toEqual([
       serviceMessages.registeredTargets('web', 3, group.targetGroupArn),
     ]);
-    // Before any task ran, every request got 503; once targets were healthy, all succeeded.
-    const firstHealthy = Math.min(...log.flatMap((e) => (e.type === 'TargetHealthChanged' && e.state === 'healthy' ? [e.at] : [])));
-    const before = seconds(sim.world, 0, Math.floor(firstHealthy / 1000));
-    expect(sum(before, (s) => s.status5xx['503'])).toBe(sum(before, (s) => s.requests));
-    const after = seconds(sim.world, Math.ceil(firstHealthy / 1000) + 1, 120);
+    // The scene starts warm: the clients start sending at 40 s, once every target is healthy, so
+    // no request meets a 503 (and none was sent before).
+    const lastHealthy = Math.max(...log.flatMap((e) => (e.type === 'TargetHealthChanged' && e.state === 'healthy' ? [e.at] : [])));
+    const trafficStarts = log.find((e) => e.type === 'TrafficChanged' && e.ratePerSecond > 0)!.at;
+    expect(lastHealthy).toBeLessThan(trafficStarts);
+    expect(sum(seconds(sim.world, 0, trafficStarts / 1000), (s) => s.requests)).toBe(0);
+    const after = seconds(sim.world, trafficStarts / 1000, 120);
     expect(sum(after, (s) => s.requests)).toBeGreaterThan(1000);
     expect(sum(after, failures)).toBe(0);
     // Round robin spreads the requests evenly.

@@ -20,6 +20,9 @@ export type Scenario = {
   listed?: boolean;
   /** What a newcomer might try first in it: the "try this" card's one or two things to do. */
   tryThis?: readonly string[];
+  /** Seconds of sim time the page runs the scene before showing it, so it opens on a working
+   *  system rather than on tasks still starting; the start stays on the timeline to scrub back to. */
+  opensAt?: number;
 };
 
 const BUSY_SERVICES = ['web', 'api', 'cart', 'search'];
@@ -33,14 +36,17 @@ const BUILT_IN: readonly Scenario[] = [
       "Then wait for report's task to finish its job, or stop it: nothing starts it again.",
     ],
     description:
-      'Service web keeps 3 copies of web:1 running across three Availability Zones, registered with load balancer web-alb, which spreads 20 requests a second over them. Beside it, a standalone task of report:1 does its job and exits 0 — nothing starts it again, and it never joins the load balancer.',
+      'Service web keeps 3 copies of web:1 running across three Availability Zones, registered with load balancer web-alb, which spreads 20 requests a second over them. Beside it, a standalone task of report:1 does its job and exits 0 — nothing starts it again, and it never joins the load balancer. The scene opens 40 seconds in, once web\'s tasks are healthy and the clients have just started sending: scrub back to T+00:00 to watch the service start them.',
     setup: [
       register(webTaskDefinition()),
       register(reportTaskDefinition),
-      ...webBehindAlb({ desiredCount: 3, ratePerSecond: 20 }),
+      ...webBehindAlb({ desiredCount: 3, ratePerSecond: 0 }),
       { type: 'runTask', taskDefinition: 'report:1', count: 1 },
     ],
-    script: [],
+    // The targets are healthy at 34 s (22 s provisioning, the first check 5 s after RUNNING, one
+    // pass for a new target); the clients start once they are, so no request meets a 503.
+    script: [{ at: 40, command: { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 20 } }],
+    opensAt: 40,
   },
   {
     name: 'basic',

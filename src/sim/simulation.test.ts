@@ -41,7 +41,7 @@ describe('whole milliseconds', () => {
     expect(() => sim.advanceBy(0.5)).toThrow(new RangeError('advanceBy: the time to advance by must be a whole number of milliseconds of sim time, not 0.5.'));
     expect(() => sim.advanceToNextEvent(Number.NaN)).toThrow(RangeError);
     expect(() => sim.scheduleCommand(1000.5, stop)).toThrow(new RangeError('scheduleCommand: the time to run the command must be a whole number of milliseconds of sim time, not 1000.5.'));
-    expect(() => Simulation.create({ seed: 1, script: [{ at: 2.0001, command: stop }] })).toThrow(
+    expect(() => Simulation.create({ seed: 1, scenario: 'basic', script: [{ at: 2.0001, command: stop }] })).toThrow(
       new RangeError('Script step 0 (stopTask): "at" must be a whole number of milliseconds (seconds with at most three decimals), not 2.0001 s.'),
     );
     // Nothing moved.

@@ -98,10 +98,11 @@ describe('the store keeps the diagram in step with the world', () => {
   it('resets to the scenario start, keeping the orientation', () => {
     const store = createSimStore({ ...settings, scenario: 'default' });
     store.getState().setOrientation('tall');
-    store.getState().advanceTo(30_000);
+    store.getState().advanceTo(70_000);
     store.getState().select({ kind: 'service', id: 'web' });
     store.getState().reset();
-    expect(store.getState().sim.now).toBe(0);
+    // The default scene opens warm, 40 s in (its opensAt).
+    expect(store.getState().sim.now).toBe(40_000);
     expect(store.getState().selection).toBeNull();
     expect(store.getState().orientation).toBe('tall');
   });

@@ -15,6 +15,7 @@ import type { Marker } from '../session/markers.ts';
 import type { SessionRecord } from '../session/record.ts';
 import { isPlanEvent, Session, type PlanEvent, type Timeline } from '../session/session.ts';
 import type { DispatchOutcome, Millis, ScriptCommand, SimEvent, Simulation, Task, World } from '../sim/index.ts';
+import { findScenario, SECOND } from '../sim/index.ts';
 
 export const RECENT_EVENTS = 400;
 export const RECENT_PLANS = 40;
@@ -100,8 +101,13 @@ export function sampleCounts(world: World): CountsSample {
   return { second: Math.floor(world.now / 1000), services };
 }
 
+/** A new session of a scene, run on to the moment the scene opens at (`opensAt`), recorded like
+ *  any time that passed: the start is there to scrub back to. */
 export function newPaneSession(scenario: string, seed: number, cause: 'start' | 'reset' = 'start'): PaneSession {
-  return new Session({ scenario, seed, recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, cause });
+  const session = new Session({ scenario, seed, recentLimit: RECENT_EVENTS, planLimit: RECENT_PLANS, sample: sampleCounts, cause });
+  const opensAt = findScenario(scenario)?.opensAt;
+  if (opensAt) session.advanceTo(opensAt * SECOND);
+  return session;
 }
 
 export function openPaneSession(record: SessionRecord) {
