@@ -1,5 +1,5 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // One chunk per heavy vendor: better caching, and the build report shows each one's cost. motion is
@@ -13,8 +13,19 @@ const vendorGroups = [
   { name: 'app', test: /[\\/]src[\\/]/, tags: ['$initial' as const] },
 ];
 
+// Open Graph wants an absolute image URL, and a build made to run from any path can't know its own:
+// SITE_URL=https://example.org/ecs-playground/ npm run build writes it; without one the tag is
+// relative, which some readers of the tag accept.
+function ogImage(): Plugin {
+  const site = process.env.SITE_URL;
+  const url = site ? new URL('og-image.png', site.endsWith('/') ? site : `${site}/`).href : 'og-image.png';
+  return { name: 'og-image', transformIndexHtml: (html) => html.replace('%OG_IMAGE%', url) };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  // Relative URLs for every asset: the same dist/ works from / or from any sub-path.
+  base: './',
+  plugins: [react(), ogImage()],
   build: { rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } } },
   test: {
     environment: 'node',

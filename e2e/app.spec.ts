@@ -2,7 +2,8 @@
 // checked by what the page shows. No sleeps: every wait is on something visible.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { rows } from './helpers.ts';
 
 /** Task nodes on the diagram, optionally only those with a given lastStatus. */
@@ -44,7 +45,8 @@ test('the first screen: blueprints, the service and its tasks in three AZs, fitt
 
 test('the default scene opens warm: web is RUNNING and healthy behind its load balancer at first sight', async ({ page }) => {
   await page.goto('/?speed=1');
-  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText(/^T\+00:4\d$/);
+  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText(/^T\+01:0\d$/);
+  await expect(page.getByTestId('node-service-web')).toContainText('COMPLETED');
   // Each task node's accessible name says its status, service and target health.
   await expect(page.getByLabel(/^Task \w+, RUNNING, service web, .*target healthy/)).toHaveCount(3);
   // The start is on the timeline: Home goes back to T+00:00, and 5 s on the tasks are only starting.
@@ -221,9 +223,9 @@ test('time: step pauses and moves to the next event; speed and reset by keyboard
   await page.keyboard.press('+');
   await expect(page.getByLabel('Speed')).toHaveValue('2');
   await expect(page.getByTestId('clock')).toContainText('1 min of ECS takes 30 s');
-  // The default scene opens warm, 40 s in: a reset goes back to that moment.
+  // The default scene opens warm, 65 s in: a reset goes back to that moment.
   await page.keyboard.press('r');
-  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText('T+00:40');
+  await expect(page.getByTestId('clock').locator('.clock-time')).toHaveText('T+01:05');
   await page.keyboard.press('?');
   const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(shortcuts).toContainText('Stop the selected task');

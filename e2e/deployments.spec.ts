@@ -5,7 +5,8 @@
 // something the page shows.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { rows } from './helpers.ts';
 
 test.describe.configure({ timeout: 90_000 });

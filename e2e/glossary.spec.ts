@@ -3,7 +3,8 @@
 // points at, and goes on Escape (WCAG 1.4.13). No sleeps: every wait is on what the page shows.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { GLOSSARY, type TermId } from '../src/app/glossary/terms.ts';
 import { rows } from './helpers.ts';
 

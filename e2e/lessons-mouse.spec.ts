@@ -3,7 +3,8 @@
 // inspector's buttons, the radio choices, Lock in my answer, Next), never "Do it for me". Checked by
 // what the page shows. No sleeps: every wait is on something visible.
 
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { rows } from './helpers.ts';
 
 const panel = (page: Page) => page.locator('.lesson-panel');

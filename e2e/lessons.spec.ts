@@ -3,7 +3,8 @@
 // step; axe in the lesson panel. No sleeps: every wait is on something visible.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { rows } from './helpers.ts';
 
 const panel = (page: Page) => page.locator('.lesson-panel');

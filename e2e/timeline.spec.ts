@@ -3,7 +3,8 @@
 // link or a corrupted autosave. No sleeps: every wait is on what the page shows.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { rows } from './helpers.ts';
 import { LISTED_SCENARIOS } from '../src/sim/scenarios.ts';
 

@@ -1,6 +1,7 @@
 // The load balancer and live traffic, as a person uses them (issue #4).
 
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { rows } from './helpers.ts';
 
 async function trafficFlowing(page: Page) {

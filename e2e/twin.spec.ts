@@ -4,7 +4,8 @@
 // something the page shows.
 
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 const side = (page: Page, which: 'left' | 'right') => page.getByTestId(`twin-${which}`);
 const status = (page: Page, which: 'left' | 'right') => page.getByTestId(`${which}-status`);

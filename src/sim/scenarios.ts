@@ -36,7 +36,7 @@ const BUILT_IN: readonly Scenario[] = [
       "Then wait for report's task to finish its job, or stop it: nothing starts it again.",
     ],
     description:
-      'Service web keeps 3 copies of web:1 running across three Availability Zones, registered with load balancer web-alb, which spreads 20 requests a second over them. Beside it, a standalone task of report:1 does its job and exits 0 — nothing starts it again, and it never joins the load balancer. The scene opens 40 seconds in, once web\'s tasks are healthy and the clients have just started sending: scrub back to T+00:00 to watch the service start them.',
+      'Service web keeps 3 copies of web:1 running across three Availability Zones, registered with load balancer web-alb, which spreads 20 requests a second over them. Beside it, a standalone task of report:1 does its job and exits 0 — nothing starts it again, and it never joins the load balancer. The scene opens a minute in, once web has reached a steady state and its clients are being served: scrub back to T+00:00 to watch the service start its tasks.',
     setup: [
       register(webTaskDefinition()),
       register(reportTaskDefinition),
@@ -44,9 +44,10 @@ const BUILT_IN: readonly Scenario[] = [
       { type: 'runTask', taskDefinition: 'report:1', count: 1 },
     ],
     // The targets are healthy at 34 s (22 s provisioning, the first check 5 s after RUNNING, one
-    // pass for a new target); the clients start once they are, so no request meets a 503.
+    // pass for a new target); the clients start once they are, so no request meets a 503. The
+    // service reaches a steady state at 59 s, and the page opens just after.
     script: [{ at: 40, command: { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 20 } }],
-    opensAt: 40,
+    opensAt: 65,
   },
   {
     name: 'basic',

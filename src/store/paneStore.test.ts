@@ -88,7 +88,7 @@ describe('the store keeps the diagram in step with the world', () => {
 
   it('shows what the user did at once, however much else changed', () => {
     const store = createSimStore({ ...settings, scenario: 'default' });
-    store.getState().advanceTo(60_000);
+    store.getState().advanceTo(70_000);
     const victim = [...store.getState().sim.world.tasks.values()].find((t) => t.serviceName === 'web')!;
     store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });
     const node = store.getState().diagram.nodes.find((n) => n.id === nodeId.task(victim.taskArn))!;
@@ -98,11 +98,11 @@ describe('the store keeps the diagram in step with the world', () => {
   it('resets to the scenario start, keeping the orientation', () => {
     const store = createSimStore({ ...settings, scenario: 'default' });
     store.getState().setOrientation('tall');
-    store.getState().advanceTo(70_000);
+    store.getState().advanceTo(90_000);
     store.getState().select({ kind: 'service', id: 'web' });
     store.getState().reset();
-    // The default scene opens warm, 40 s in (its opensAt).
-    expect(store.getState().sim.now).toBe(40_000);
+    // The default scene opens warm, 65 s in (its opensAt).
+    expect(store.getState().sim.now).toBe(65_000);
     expect(store.getState().selection).toBeNull();
     expect(store.getState().orientation).toBe('tall');
   });
@@ -125,10 +125,10 @@ describe('the store keeps the diagram in step with the world', () => {
 
   it('a seek shows the moment sought: the same plans and events as the first time, the layout kept, a selection back when it exists again', () => {
     const store = createSimStore({ ...settings, scenario: 'default' });
-    store.getState().advanceTo(60_000);
+    store.getState().advanceTo(70_000);
     const victim = [...store.getState().sim.world.tasks.values()].find((t) => t.serviceName === 'web')!;
     store.getState().dispatch({ type: 'stopTask', task: victim.taskArn });
-    for (let t = 60_000; t < 150_000; t += 100) store.getState().advanceTo(t + 100);
+    for (let t = 70_000; t < 150_000; t += 100) store.getState().advanceTo(t + 100);
     const replacement = [...store.getState().sim.world.tasks.values()].find((t) => t.serviceName === 'web' && t.createdAt > 60_000)!;
     store.getState().select({ kind: 'task', id: replacement.taskArn });
     const at150 = { plans: store.getState().plans, recent: store.getState().recent, slots: store.getState().diagram.memory };
