@@ -40,7 +40,7 @@ describe('ErrorBoundary', () => {
 
   it('copies a link that reopens the session at its moment', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    const writeText = vi.fn(async () => {});
+    const writeText = vi.fn(async (_text: string) => {});
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const page = createPageStore({ speed: 8 });
     const pane = createPaneStore(newPaneSession('basic', 1));
@@ -54,7 +54,7 @@ describe('ErrorBoundary', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Copy a link to this session' }));
     await screen.findByText(/Copied/);
-    const url = new URL(writeText.mock.calls[0]![0] as string);
+    const url = new URL(writeText.mock.calls[0]![0]);
     const link = readSessionHash(url.hash);
     expect(link).toMatchObject({ ok: true, record: { scenario: 'basic', playhead: 20_000 } });
     if (link?.ok) expect(link.record.log).toHaveLength(1);

@@ -9,7 +9,7 @@ describe('readChrome', () => {
   it('reads an embed and its parameters', () => {
     const { chrome, problems } = readChrome('?embed&controls=none&autoplay=1&theme=dark&captions=off&panels=timeline,details');
     expect(problems).toEqual([]);
-    expect(chrome).toEqual({ mode: 'embed', controls: 'none', autoplay: true, theme: 'dark', captions: false, panels: ['timeline', 'details'] });
+    expect(chrome).toEqual({ mode: 'embed', controls: 'none', autoplay: true, theme: 'dark', captions: false, panels: ['timeline', 'details'], frameId: null });
   });
 
   it('reads presenter mode', () => {
@@ -35,5 +35,62 @@ describe('readChrome', () => {
     expect(readChrome('?embed&panels=none').chrome.panels).toEqual([]);
     const { problems } = readChrome(`?embed&theme=${'x'.repeat(500)}`);
     expect(problems[0]!.length).toBeLessThan(140);
+  });
+});
+
+describe('readChrome: the embed parameters', () => {
+  it('defaults to minimal controls, paused, the timeline and a lesson panel', () => {
+    expect(readChrome('?embed')).toEqual({ chrome: EMBED_DEFAULTS, problems: [] });
+    expect(EMBED_DEFAULTS).toMatchObject({ controls: 'minimal', autoplay: false, panels: ['timeline', 'lesson'], frameId: null });
+  });
+
+  it('reads the lesson panel, a frame id and every spelling of on and off', () => {
+    expect(readChrome('?embed&panels=lesson,tasks&id=fig-2').chrome).toMatchObject({ panels: ['lesson', 'tasks'], frameId: 'fig-2' });
+    for (const on of ['', '1', 'true', 'ON', 'Yes']) expect(readChrome(`?embed&autoplay=${on}`).chrome.autoplay).toBe(true);
+    for (const off of ['0', 'false', 'Off', 'no']) expect(readChrome(`?embed&autoplay=${off}&captions=${off}`).chrome).toMatchObject({ autoplay: false, captions: false });
+    expect(readChrome('?embed&theme=AUTO&controls=Full').chrome).toMatchObject({ theme: 'auto', controls: 'full' });
+  });
+
+  it('says a repeated parameter counts once', () => {
+    const { chrome, problems } = readChrome('?embed&controls=none&controls=full');
+    expect(chrome.controls).toBe('none');
+    expect(problems).toEqual(['controls is given more than once: the first one counts.']);
+  });
+
+  // The bad-input corpus: each keeps a working figure (the defaults for what was wrong) and says why.
+  const corpus: { search: string; expect: Partial<ReturnType<typeof readChrome>['chrome']>; says: RegExp }[] = [
+    { search: '?embed&controls=', expect: { controls: 'minimal' }, says: /controls must be one of/ },
+    { search: '?embed&controls=__proto__', expect: { controls: 'minimal' }, says: /not "__proto__"/ },
+    { search: '?embed&controls=constructor', expect: { controls: 'minimal' }, says: /not "constructor"/ },
+    { search: '?embed&controls=toString', expect: { controls: 'minimal' }, says: /not "toString"/ },
+    { search: '?embed&autoplay=2', expect: { autoplay: false }, says: /autoplay must be on or off/ },
+    { search: '?embed&autoplay=%00', expect: { autoplay: false }, says: /autoplay must be on or off/ },
+    { search: '?embed&captions=maybe', expect: { captions: null }, says: /captions must be on or off/ },
+    { search: '?embed&theme=', expect: { theme: null }, says: /theme must be one of auto, light, dark, not ""/ },
+    { search: '?embed&theme=hasOwnProperty', expect: { theme: null }, says: /not "hasOwnProperty"/ },
+    { search: '?embed&theme=<script>alert(1)</script>', expect: { theme: null }, says: /theme must be one of/ },
+    { search: '?embed&panels=__proto__,constructor', expect: { panels: [] }, says: /no panel "__proto__"/ },
+    { search: '?embed&panels=details,details,timeline', expect: { panels: ['details', 'timeline'] }, says: /^$/ },
+    { search: `?embed&panels=${'x,'.repeat(2000)}`, expect: { panels: [] }, says: /no panel "x"/ },
+    { search: '?embed&panels=,,,', expect: { panels: [] }, says: /^$/ },
+    { search: '?embed&id=', expect: { frameId: null }, says: /id must be 1 to 64/ },
+    { search: `?embed&id=${'a'.repeat(65)}`, expect: { frameId: null }, says: /id must be 1 to 64/ },
+    { search: '?embed&id=%22%3E%3Cimg%20src%3Dx%3E', expect: { frameId: null }, says: /id must be 1 to 64/ },
+    { search: '?embed&id=__proto__', expect: { frameId: '__proto__' }, says: /^$/ }, // a plain name: only echoed
+    { search: '?embed=maybe&controls=none', expect: { mode: 'full', controls: 'full' }, says: /embed must be on or off/ },
+    { search: '?embed&present', expect: { mode: 'embed' }, says: /either embedded or presented/ },
+    { search: '?embed&__proto__=1', expect: { mode: 'embed' }, says: /no parameter "__proto__"/ },
+    { search: '?embed&constructor=x&toString=y', expect: { mode: 'embed' }, says: /no parameter "constructor".*no parameter "toString"/ },
+    { search: '?embed&autoplay=1&autoplay=0', expect: { autoplay: true }, says: /autoplay is given more than once/ },
+    { search: `?embed&${'k'.repeat(3000)}=1`, expect: { mode: 'embed' }, says: /no parameter "k{40}…"/ },
+    { search: '?embed&controls=%E2%80%AEnone', expect: { controls: 'minimal' }, says: /controls must be one of/ },
+  ];
+  it.each(corpus)('$search: a working figure and a message', ({ search, expect: expected, says }) => {
+    const { chrome, problems } = readChrome(search);
+    expect(chrome).toMatchObject(expected);
+    expect(problems.join(' ')).toMatch(says);
+    expect(problems.length).toBeLessThan(4);
+    for (const problem of problems) expect(problem.length).toBeLessThan(200);
+    expect(Object.getPrototypeOf(chrome)).toBe(Object.prototype);
   });
 });

@@ -10,7 +10,7 @@ export type Mode = 'full' | 'embed' | 'present';
 export type Controls = 'full' | 'minimal' | 'none';
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 /** What an embedded figure may show beside its diagram. */
-export type EmbedPanel = 'timeline' | 'details' | 'tasks';
+export type EmbedPanel = 'timeline' | 'details' | 'tasks' | 'lesson';
 
 export type Chrome = {
   mode: Mode;
@@ -22,18 +22,23 @@ export type Chrome = {
   theme: ThemeChoice | null;
   /** The caption line; null: the user's own setting. */
   captions: boolean | null;
-  /** Embed only: the panels shown beside the diagram. */
+  /** Embed only: the panels shown with the diagram (`lesson`: the lesson panel, when a lesson is open). */
   panels: readonly EmbedPanel[];
+  /** Embed only: the snippet's name for this frame (`id=`), echoed in the height message so a page
+   *  with several figures can tell them apart; null without one. */
+  frameId: string | null;
 };
 
-export const FULL_CHROME: Chrome = { mode: 'full', controls: 'full', autoplay: true, theme: null, captions: null, panels: ['timeline', 'details', 'tasks'] };
-export const EMBED_DEFAULTS: Chrome = { mode: 'embed', controls: 'minimal', autoplay: false, theme: null, captions: null, panels: ['timeline'] };
+export const FULL_CHROME: Chrome = { mode: 'full', controls: 'full', autoplay: true, theme: null, captions: null, panels: ['timeline', 'details', 'tasks', 'lesson'], frameId: null };
+export const EMBED_DEFAULTS: Chrome = { mode: 'embed', controls: 'minimal', autoplay: false, theme: null, captions: null, panels: ['timeline', 'lesson'], frameId: null };
 
 const CONTROLS: readonly Controls[] = ['full', 'minimal', 'none'];
 const THEMES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
-const PANELS: readonly EmbedPanel[] = ['timeline', 'details', 'tasks'];
+const PANELS: readonly EmbedPanel[] = ['timeline', 'details', 'tasks', 'lesson'];
+/** A frame id: short, and plain enough to echo into a message and a console line. */
+const FRAME_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 /** Every parameter the page reads (url.ts's, the twin view's and these). */
-const KNOWN = new Set(['scenario', 'seed', 'speed', 'lesson', 'step', 'view', 'embed', 'present', 'controls', 'autoplay', 'theme', 'captions', 'panels']);
+const KNOWN = new Set(['scenario', 'seed', 'speed', 'lesson', 'step', 'view', 'embed', 'present', 'controls', 'autoplay', 'theme', 'captions', 'panels', 'id']);
 const FLAG_ON = new Set(['', '1', 'true', 'on', 'yes']);
 const FLAG_OFF = new Set(['0', 'false', 'off', 'no']);
 
@@ -50,7 +55,7 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
     const v = value.toLowerCase();
     if (FLAG_ON.has(v)) return true;
     if (FLAG_OFF.has(v)) return false;
-    problems.push(`${name} must be on or off, not ${quote(value)}.`);
+    problems.push(`${name} must be on or off, not ${quote(value)}: using the default.`);
     return null;
   };
   const embed = flag('embed') === true;
@@ -68,7 +73,7 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
   if (captions !== null) chrome.captions = captions;
 
   // The embed's own parameters: meaningless on the full page, so said so rather than ignored.
-  const embedOnly = ['controls', 'autoplay', 'panels'].filter((name) => params.has(name));
+  const embedOnly = ['controls', 'autoplay', 'panels', 'id'].filter((name) => params.has(name));
   if (!embed) {
     if (embedOnly.length > 0) problems.push(`${embedOnly.join(', ')} ${embedOnly.length === 1 ? 'applies' : 'apply'} only to an embedded figure (?embed).`);
   } else {
@@ -83,16 +88,23 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
     const panels = params.get('panels');
     if (panels !== null) {
       const chosen: EmbedPanel[] = [];
-      for (const part of panels.split(',').map((p) => p.trim().toLowerCase()).filter((p) => p !== '' && p !== 'none')) {
+      // Each part once: a snippet with a thousand bad parts says so once per part, not a thousand times.
+      for (const part of new Set(panels.split(',').map((p) => p.trim().toLowerCase()).filter((p) => p !== '' && p !== 'none'))) {
         const panel = oneOf(PANELS, part);
         if (!panel) problems.push(`There is no panel ${quote(part)} (there are ${PANELS.join(', ')}, or none).`);
         else if (!chosen.includes(panel)) chosen.push(panel);
       }
       chrome.panels = chosen;
     }
+    const id = params.get('id');
+    if (id !== null) {
+      if (FRAME_ID.test(id)) chrome.frameId = id;
+      else problems.push(`id must be 1 to 64 letters, digits or - _ . :, not ${quote(id)}: the height message carries no id.`);
+    }
   }
   for (const name of new Set(params.keys())) {
     if (!KNOWN.has(name)) problems.push(`The page has no parameter ${quote(name)}: ignored.`);
+    else if (params.getAll(name).length > 1) problems.push(`${name} is given more than once: the first one counts.`);
   }
   return { chrome, problems };
 }

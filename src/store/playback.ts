@@ -1,7 +1,12 @@
 // The playback driver: the one place wall-clock time meets sim time. Each animation frame turns
 // the wall time elapsed (× speed) into sim time, advanced in fixed 100 ms sim steps so the
-// result never depends on the frame rate. It pauses while the tab is hidden. The clock is the
-// page's: every pane on the page advances by the same steps.
+// result never depends on the frame rate. The clock is the page's: every pane on the page advances
+// by the same steps.
+//
+// While the tab is hidden, or while something holds the page still (an embedded figure scrolled
+// off-screen: holdPlayback), the driver asks for no animation frames at all — it costs nothing —
+// and when it runs again it counts from that frame: the time away is not sim time. Being held is
+// not the user's Pause: `playing` is untouched, so a figure that comes back plays on.
 
 import type { PageStore } from './pageStore.ts';
 import { STEP_LIMIT, type PaneStore } from './paneStore.ts';
@@ -9,17 +14,60 @@ import { STEP_LIMIT, type PaneStore } from './paneStore.ts';
 export const SIM_STEP_MS = 100;
 const MAX_FRAME_MS = 250; // after a stall (a breakpoint, a slow frame), don't try to catch up
 
+/** What holds each page's clock still, and who to tell when that changes. */
+type Holds = { tokens: Set<object>; listeners: Set<() => void> };
+const holds = new WeakMap<PageStore, Holds>();
+const holdsOf = (page: PageStore): Holds => {
+  let h = holds.get(page);
+  if (!h) holds.set(page, (h = { tokens: new Set(), listeners: new Set() }));
+  return h;
+};
+
+/** Hold the page's playback still (no frames, no sim time) until the returned release is called.
+ *  Holds add up: the driver runs again once every one is released. Releasing twice is harmless. */
+export function holdPlayback(page: PageStore): () => void {
+  const h = holdsOf(page);
+  const token = {};
+  h.tokens.add(token);
+  for (const listener of h.listeners) listener();
+  return () => {
+    if (!h.tokens.delete(token)) return;
+    for (const listener of h.listeners) listener();
+  };
+}
+
+/** An embedded figure's clock waits until the figure has been seen: one far down a post, or
+ *  loaded before its view is, does not run its scene unwatched. */
+const seen = new WeakSet<PageStore>();
+const waitingToBeSeen = new WeakMap<PageStore, Set<() => void>>();
+
+/** The figure is on screen (or cannot tell): its clock may start, now and from then on. */
+export function figureSeen(page: PageStore): void {
+  seen.add(page);
+  for (const release of waitingToBeSeen.get(page) ?? []) release();
+  waitingToBeSeen.delete(page);
+}
+
+/** Whether the page's playback is held (for the views that say so). */
+export const isPlaybackHeld = (page: PageStore): boolean => holdsOf(page).tokens.size > 0;
+
 export function startPlayback(page: PageStore, panes: readonly PaneStore[]): () => void {
   let last: number | null = null;
   let carry = 0; // sim ms owed but not yet a whole step
-  let frame = 0;
+  let frame: number | null = null;
+  const h = holdsOf(page);
+  let unseenHold: (() => void) | null = null;
+  if (page.getState().chrome.mode === 'embed' && !seen.has(page)) {
+    unseenHold = holdPlayback(page);
+    if (!waitingToBeSeen.has(page)) waitingToBeSeen.set(page, new Set());
+    waitingToBeSeen.get(page)!.add(unseenHold);
+  }
 
   const tick = (now: number) => {
     frame = requestAnimationFrame(tick);
     const { playing, speed } = page.getState();
     const elapsed = last === null ? 0 : Math.min(now - last, MAX_FRAME_MS);
     last = now;
-    if (document.hidden) return;
     carry = playing ? carry + elapsed * speed : 0;
     const steps = Math.floor(carry / SIM_STEP_MS);
     carry -= steps * SIM_STEP_MS;
@@ -30,14 +78,29 @@ export function startPlayback(page: PageStore, panes: readonly PaneStore[]): () 
       else advanceTo(sim.now + steps * SIM_STEP_MS);
     }
   };
-  const onVisibility = () => {
-    last = null; // don't count hidden time
+  /** Run the loop when the page is shown and nothing holds it; otherwise stop it outright. */
+  const sync = () => {
+    const run = !document.hidden && h.tokens.size === 0;
+    if (run && frame === null) {
+      last = null; // the first frame back counts from itself: no jump for the time away
+      frame = requestAnimationFrame(tick);
+    } else if (!run && frame !== null) {
+      cancelAnimationFrame(frame);
+      frame = null;
+    }
   };
-  document.addEventListener('visibilitychange', onVisibility);
-  frame = requestAnimationFrame(tick);
+  document.addEventListener('visibilitychange', sync);
+  h.listeners.add(sync);
+  sync();
   return () => {
-    cancelAnimationFrame(frame);
-    document.removeEventListener('visibilitychange', onVisibility);
+    if (frame !== null) cancelAnimationFrame(frame);
+    frame = null;
+    document.removeEventListener('visibilitychange', sync);
+    h.listeners.delete(sync);
+    if (unseenHold) {
+      unseenHold();
+      waitingToBeSeen.get(page)?.delete(unseenHold);
+    }
   };
 }
 

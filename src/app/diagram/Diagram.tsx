@@ -3,10 +3,14 @@
 // what they show from the store, so a tick that changes three tasks re-renders three nodes and
 // React Flow sees nothing. onNodesChange still writes back any size React Flow measures, and turns
 // a click or Enter on a node into the store's selection.
+//
+// `wheel="page"` (the embedded figure) never traps the host page's scroll: the wheel scrolls the
+// page unless the diagram has focus or Ctrl/Cmd is held (a trackpad pinch is a Ctrl+wheel), and
+// one finger on a touch screen scrolls the page while two pinch-zoom the diagram.
 
 import { Background, Controls, Panel, ReactFlow, useReactFlow, useStore as useFlowStore, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { focusOfNode } from '../../diagram/project.ts';
 import { usePage, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { NODE_TYPES } from './nodes.tsx';
@@ -15,8 +19,12 @@ import { RecentlyStopped } from './RecentlyStopped.tsx';
 
 const FIT = { padding: 0.05, maxZoom: 1.5 };
 
+/** How the wheel and touch act on the diagram: `diagram` (the full page) zooms with the wheel and
+ *  pans with a drag; `page` leaves them to the page around a figure unless the diagram is focused. */
+export type WheelMode = 'diagram' | 'page';
+
 /** `label`: the diagram's accessible name, where a page shows more than one. */
-export function Diagram({ label = 'Cluster diagram' }: { label?: string }) {
+export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { label?: string; wheel?: WheelMode }) {
   const store = usePaneApi();
   const paneId = usePane((s) => s.id);
   const nodes = usePane((s) => s.flowNodes) as Node[];
@@ -49,6 +57,9 @@ export function Diagram({ label = 'Cluster diagram' }: { label?: string }) {
   }, []);
   const takeView = useCallback(() => void (userViewRef.current = true), []);
   const giveBackView = useCallback(() => void (userViewRef.current = false), []);
+  // In a figure, the wheel is the diagram's only while focus is in it.
+  const [focused, setFocused] = useState(false);
+  const page = wheel === 'page';
 
   return (
     <ReactFlow
@@ -71,7 +82,10 @@ export function Diagram({ label = 'Cluster diagram' }: { label?: string }) {
       fitViewOptions={FIT}
       minZoom={0.1}
       maxZoom={2}
-      preventScrolling
+      // preventScrolling off: a plain wheel is left to the page (React Flow still zooms on
+      // Ctrl+wheel and a trackpad pinch); Cmd+wheel is PageWheel's.
+      preventScrolling={!page || focused}
+      className={page ? 'wheel-page' : undefined}
       // React Flow derives its element ids (a11y descriptions, live message) from this id: one per
       // pane, so two diagrams on a page never share one.
       id={`${paneId}-flow`}
@@ -84,8 +98,53 @@ export function Diagram({ label = 'Cluster diagram' }: { label?: string }) {
         <RecentlyStopped />
       </Panel>
       <Refit userViewRef={userViewRef} />
+      {page && <PageWheel onFocusChange={setFocused} takeView={takeView} />}
     </ReactFlow>
   );
+}
+
+/** The figure's wheel and touch: whether focus is in the diagram, Cmd+wheel zoom at the pointer
+ *  (React Flow's own wheel handler zooms only on Ctrl when it leaves scrolling to the page), and a
+ *  one-finger touch kept from React Flow so the browser scrolls the page (embed.css lets it). */
+function PageWheel({ onFocusChange, takeView }: { onFocusChange: (focused: boolean) => void; takeView: () => void }) {
+  const domNode = useFlowStore((s) => s.domNode);
+  const minZoom = useFlowStore((s) => s.minZoom);
+  const maxZoom = useFlowStore((s) => s.maxZoom);
+  const { getViewport, setViewport } = useReactFlow();
+  useEffect(() => {
+    if (!domNode) return;
+    const onFocusIn = () => onFocusChange(true);
+    const onFocusOut = (e: FocusEvent) => {
+      if (!(e.relatedTarget instanceof Node && domNode.contains(e.relatedTarget))) onFocusChange(false);
+    };
+    const onWheel = (e: WheelEvent) => {
+      if (!e.metaKey || e.ctrlKey || domNode.contains(document.activeElement)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const { x, y, zoom } = getViewport();
+      const delta = -e.deltaY * (e.deltaMode === 1 ? 0.05 : e.deltaMode ? 1 : 0.002);
+      const next = Math.min(maxZoom, Math.max(minZoom, zoom * 2 ** delta));
+      const box = domNode.getBoundingClientRect();
+      const px = e.clientX - box.left;
+      const py = e.clientY - box.top;
+      takeView();
+      void setViewport({ zoom: next, x: px - ((px - x) * next) / zoom, y: py - ((py - y) * next) / zoom });
+    };
+    const onTouch = (e: TouchEvent) => {
+      if (e.touches.length === 1) e.stopPropagation(); // d3-zoom never sees it: the page scrolls
+    };
+    domNode.addEventListener('focusin', onFocusIn);
+    domNode.addEventListener('focusout', onFocusOut);
+    domNode.addEventListener('wheel', onWheel, { capture: true, passive: false });
+    domNode.addEventListener('touchstart', onTouch, { capture: true, passive: true });
+    return () => {
+      domNode.removeEventListener('focusin', onFocusIn);
+      domNode.removeEventListener('focusout', onFocusOut);
+      domNode.removeEventListener('wheel', onWheel, { capture: true });
+      domNode.removeEventListener('touchstart', onTouch, { capture: true });
+    };
+  }, [domNode, minZoom, maxZoom, getViewport, setViewport, onFocusChange, takeView]);
+  return null;
 }
 
 /**
