@@ -8,6 +8,7 @@ import type { PageStore } from '../../store/pageStore.ts';
 import type { PaneStore } from '../../store/paneStore.ts';
 import { step } from '../../store/playback.ts';
 import { resetPane } from '../pageSession.ts';
+import { focusKind, presenterKey } from '../present/keys.ts';
 
 export const SHORTCUTS = [
   { keys: 'Space or K', what: 'Play / pause' },
@@ -29,7 +30,10 @@ export const SHORTCUTS = [
   { keys: 'T', what: 'Run task…' },
   { keys: 'N', what: 'Create service…' },
   { keys: 'E', what: 'Register a new revision…' },
-  { keys: 'Escape', what: 'Clear the selection' },
+  { keys: 'Escape', what: 'Clear the selection (in presenter mode, with nothing selected: leave it)' },
+  { keys: 'P', what: 'Presenter mode on / off: large type, the chrome hidden' },
+  { keys: 'PageDown / PageUp, → / ←', what: 'In presenter mode: the lesson’s next / previous step (no lesson: PageDown steps the clock)' },
+  { keys: 'W', what: 'In presenter mode: whack-a-task, stop a random running task of a service' },
   { keys: '?', what: 'This list' },
 ] as const;
 
@@ -74,6 +78,17 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
   const onControl = target?.closest('button, a, [role="tab"], summary') !== null && target !== null;
   const onNode = target?.closest('.react-flow__node');
   const key = e.key;
+
+  // P switches presenter mode on and off, Escape leaves it (present/keys.ts says when); its
+  // other keys are the presenter layer's (present/Presenter.tsx).
+  const presenter = presenterKey({
+    key, modifier: false, repeat: e.repeat, focus: focusKind(target), mode: page.chrome.mode, dialog: false, selection: s.selection !== null, lesson: page.lesson !== null,
+  });
+  if (presenter?.kind === 'enter' || presenter?.kind === 'leave') {
+    page.setMode(presenter.kind === 'enter' ? 'present' : 'full');
+    return true;
+  }
+  if (presenter?.kind === 'swallow' && (key === 'p' || key === 'P')) return true;
 
   // The task a fault applies to: the selected one, or the node that has focus.
   const focusedNode = onNode ? focusOfNode(onNode.getAttribute('data-id') ?? '') : null;

@@ -52,6 +52,11 @@ export type LessonStoreState = {
  *  function it returns is called (a React effect's mount and cleanup). */
 export type LessonStore = StoreApi<LessonStoreState> & { start: () => () => void };
 
+/** The lesson store running on each page, between its start and its stop: presenter mode's
+ *  clicker keys step it (src/app/present). A WeakMap: a page that is gone takes it along. */
+const running = new WeakMap<PageStore, LessonStore>();
+export const runningLessonStore = (page: PageStore): LessonStore | undefined => running.get(page);
+
 /** The pane as the runner's host: acting and seeking go through the store, so the views follow. */
 function paneHost(pane: PaneStore): LessonHost {
   return {
@@ -104,6 +109,8 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     page.getState().setPlaying(!(awaitingPrediction(state) || done));
   };
 
+  // A lesson in an embedded figure is the post's, not the reader's: it keeps no progress.
+  const keepProgress = (id: string, position: number, complete: boolean) => page.getState().chrome.mode !== 'embed' && recordProgress(id, position, complete);
   const store = createStore<LessonStoreState>()((set, get) => {
     /** A new lesson state: the clock held for a prediction, the URL and the progress told. */
     const commit = (changed: LessonState, moved: boolean) => {
@@ -114,7 +121,7 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       // A stage entered afresh (Next, Back, Restart) sets the clock's pace.
       if (moved || before?.position !== state.position) pace(state);
       if (before?.position !== state.position || before.lesson !== state.lesson) page.getState().setLesson({ id: state.lesson.id, step: state.position + 1 });
-      recordProgress(state.lesson.id, state.position, isComplete(state));
+      keepProgress(state.lesson.id, state.position, isComplete(state));
     };
     const change = (f: (s: LessonState) => LessonState, moved = false) => {
       const s = get().state;
@@ -160,9 +167,10 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     store.setState({ ...settled, rebuilt: settled.state.position > 0 ? settled.state.position : null, moved: store.getState().moved + (store.getState().state ? 1 : 0) });
     pace(settled.state);
     page.getState().setLesson({ id: lesson.id, step: state.position + 1 });
-    recordProgress(lesson.id, state.position, isComplete(state));
+    keepProgress(lesson.id, state.position, isComplete(state));
   };
   const start = () => {
+    running.set(page, lessonStore);
     const offPage = page.subscribe((s, prev) => s.lesson !== prev.lesson && open());
     // The engine answers: every change to the world is a chance for a gate to open.
     const offPane = pane.subscribe((s, prev) => {
@@ -187,7 +195,9 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
     return () => {
       offPage();
       offPane();
+      if (running.get(page) === lessonStore) running.delete(page);
     };
   };
-  return Object.assign(store, { start });
+  const lessonStore: LessonStore = Object.assign(store, { start });
+  return lessonStore;
 }

@@ -7,6 +7,7 @@
 
 import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { FULL_CHROME } from '../../store/mode.ts';
 import { createPageStore, type PageStore } from '../../store/pageStore.ts';
 import { createPaneStore } from '../../store/paneStore.ts';
 import { startPlayback } from '../../store/playback.ts';
@@ -22,15 +23,25 @@ import { TwinControls } from './TwinControls.tsx';
 import { handleTwinKey } from './twinKeys.ts';
 import { TwinSide } from './TwinSide.tsx';
 import { newTwinSession } from './twinSessions.ts';
-import { playgroundSearch, readTwinUrl, twinSearch } from './twinUrl.ts';
+import { applyTheme, storedTheme } from '../theme.ts';
+import { playgroundSearch, readTwinChrome, readTwinUrl, twinSearch } from './twinUrl.ts';
+import '../present/presentBase.css';
 import './twin.css';
 
 const Dialogs = lazy(() => import('../actions/Dialogs.tsx'));
 const loadMotionFeatures = () => import('../motionFeatures.ts').then((m) => m.default);
 
 function boot(search: string): { page: PageStore; twin: TwinPanes; seed: number } {
-  const { settings, problems } = readTwinUrl(search);
-  const page = createPageStore({ speed: settings.speed, notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [] });
+  const { settings, problems: sceneProblems } = readTwinUrl(search);
+  // Presenter mode (`&present`, or P) and a theme, read as the playground reads them.
+  const { present, theme, problems: chromeProblems } = readTwinChrome(search);
+  const problems = [...sceneProblems, ...chromeProblems];
+  applyTheme(theme ?? storedTheme());
+  const page = createPageStore({
+    speed: settings.speed,
+    chrome: { ...FULL_CHROME, mode: present ? 'present' : 'full', theme },
+    notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [],
+  });
   const orientation = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches ? 'tall' : 'wide';
   const twin = {
     left: createPaneStore(newTwinSession('left', settings.seed), { id: 'left', orientation }),
@@ -49,11 +60,17 @@ export default function TwinApp({ search }: { search: string }) {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [page, twin]);
-  // The query follows the page (a reload keeps the speed; a bad value is replaced by its default).
+  // The query follows the page (a reload keeps the speed and presenter mode; a bad value is
+  // replaced by its default), and <html data-mode> the mode, for the style sheets.
   useEffect(() => {
-    const follow = () => window.history.replaceState(window.history.state, '', `${twinSearch({ seed, speed: page.getState().speed })}${window.location.hash}`);
+    const follow = () => {
+      const { speed, chrome } = page.getState();
+      const present = chrome.mode === 'present';
+      document.documentElement.dataset.mode = chrome.mode;
+      window.history.replaceState(window.history.state, '', `${twinSearch({ seed, speed }, present)}${themeSearch(chrome.theme)}${window.location.hash}`);
+    };
     follow();
-    return page.subscribe((s, prev) => s.speed !== prev.speed && follow());
+    return page.subscribe((s, prev) => (s.speed !== prev.speed || s.chrome !== prev.chrome) && follow());
   }, [page, seed]);
   useEffect(() => {
     const title = document.title;
@@ -74,10 +91,15 @@ export default function TwinApp({ search }: { search: string }) {
   );
 }
 
+/** A theme the URL asked for stays in it (a validated choice, never the raw parameter). */
+const themeSearch = (theme: string | null) => (theme === null ? '' : `&theme=${theme}`);
+
 function TwinScreen({ seed }: { seed: number }) {
   const twin = useTwin();
   const phone = useMediaQuery(PHONE_QUERY);
   const speed = usePage((s) => s.speed);
+  const present = usePage((s) => s.chrome.mode === 'present');
+  const setMode = usePage((s) => s.setMode);
   const dialog = usePage((s) => s.dialog);
   useEffect(() => {
     for (const pane of [twin.left, twin.right]) pane.getState().setOrientation(phone ? 'tall' : 'wide');
@@ -90,9 +112,12 @@ function TwinScreen({ seed }: { seed: number }) {
         <h1>Task vs Service</h1>
         <p className="twin-subtitle muted">Two copies of one world, seed {seed}, on one clock</p>
         <TwinControls />
-        <a className="back-link" href={playgroundSearch({ seed, speed })}>
+        <a className="back-link" href={playgroundSearch({ seed, speed }, present)}>
           <span aria-hidden="true">← </span>Back to the playground
         </a>
+        <button type="button" className="presenter-toggle" aria-keyshortcuts="P" aria-pressed={present} onClick={() => setMode(present ? 'full' : 'present')}>
+          {present ? 'Exit presenter mode' : 'Presenter mode'}<kbd aria-hidden="true">P</kbd>
+        </button>
       </header>
       <Notices />
       <main className="twin">

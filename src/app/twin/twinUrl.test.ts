@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { playgroundSearch, readTwinUrl, twinSearch } from './twinUrl.ts';
+import { playgroundSearch, readTwinChrome, readTwinUrl, twinSearch } from './twinUrl.ts';
 import { readView } from './view.ts';
 
 describe('the twin view in the URL', () => {
@@ -24,5 +24,17 @@ describe('the twin view in the URL', () => {
     expect(twinSearch({ seed: 9, speed: 4 })).toBe('?view=twin&seed=9&speed=4');
     expect(readTwinUrl(twinSearch({ seed: 9, speed: 4 })).settings).toEqual({ seed: 9, speed: 4 });
     expect(playgroundSearch({ seed: 9, speed: 4 })).toBe('?scenario=default&seed=9&speed=4');
+  });
+
+  it('reads presenter mode as the playground does, keeps it in the query and on the way back', () => {
+    expect(readTwinChrome('?view=twin&present')).toEqual({ present: true, theme: null, problems: [] });
+    expect(readTwinChrome('?view=twin&present=off&theme=dark')).toEqual({ present: false, theme: 'dark', problems: [] });
+    expect(readTwinChrome('?view=twin&present=maybe').problems.join(' ')).toMatch(/present must be on or off, not "maybe"/);
+    const embedded = readTwinChrome('?view=twin&embed');
+    expect(embedded.present).toBe(false);
+    expect(embedded.problems.join(' ')).toMatch(/not made to be embedded/);
+    expect(twinSearch({ seed: 1, speed: 16 }, true)).toBe('?view=twin&speed=16&present');
+    expect(readTwinChrome(twinSearch({ seed: 1, speed: 16 }, true)).present).toBe(true);
+    expect(playgroundSearch({ seed: 9, speed: 4 }, true)).toBe('?scenario=default&seed=9&speed=4&present');
   });
 });

@@ -3,10 +3,19 @@
 // always shows its own two scenes, so a scenario in the query is reported and left out.
 
 import type { Speed } from '../../session/record.ts';
+import { readChrome, type ThemeChoice } from '../../store/mode.ts';
 import { DEFAULT_SETTINGS, readUrl, sceneSearch } from '../../store/url.ts';
 import { VIEW_PARAM } from './view.ts';
 
 export type TwinSettings = { seed: number; speed: Speed };
+
+/** The twin view's chrome: presenter mode or not (`&present`, as on the playground), and a theme
+ *  the URL asks for. An embedded twin view does not exist: that is reported, and the view shown whole. */
+export function readTwinChrome(search: string): { present: boolean; theme: ThemeChoice | null; problems: string[] } {
+  const { chrome, problems } = readChrome(search);
+  if (chrome.mode === 'embed') problems.push('The Task vs Service view is not made to be embedded: showing it whole.');
+  return { present: chrome.mode === 'present', theme: chrome.theme, problems };
+}
 
 export function readTwinUrl(search: string): { settings: TwinSettings; problems: string[] } {
   const params = new URLSearchParams(search);
@@ -20,15 +29,15 @@ export function readTwinUrl(search: string): { settings: TwinSettings; problems:
   return { settings: { seed: settings.seed, speed: settings.speed }, problems };
 }
 
-/** The query for the twin view as the page shows it: what a reload keeps. */
-export function twinSearch(settings: TwinSettings): string {
+/** The query for the twin view as the page shows it: what a reload keeps (presenter mode too). */
+export function twinSearch(settings: TwinSettings, present = false): string {
   const params = new URLSearchParams({ [VIEW_PARAM]: 'twin' });
   if (settings.seed !== DEFAULT_SETTINGS.seed) params.set('seed', String(settings.seed));
   params.set('speed', String(settings.speed));
-  return `?${params}`;
+  return `?${params}${present ? '&present' : ''}`;
 }
 
-/** The main page's default scene with the same seed and speed: the way back. */
-export function playgroundSearch(settings: TwinSettings): string {
-  return sceneSearch({ scenario: DEFAULT_SETTINGS.scenario, ...settings });
+/** The main page's default scene with the same seed and speed (in presenter mode, if this is): the way back. */
+export function playgroundSearch(settings: TwinSettings, present = false): string {
+  return `${sceneSearch({ scenario: DEFAULT_SETTINGS.scenario, ...settings })}${present ? '&present' : ''}`;
 }
