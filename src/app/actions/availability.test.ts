@@ -35,7 +35,8 @@ describe('taskActions', () => {
         }
       }
       expect(checked).toBeGreaterThan(50);
-    });
+      // Hundreds of restores: seconds on a busy two-core CI machine.
+    }, 30_000);
   }
 
   it('explains why a standalone task cannot be scaled or replaced', () => {
