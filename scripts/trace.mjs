@@ -5,28 +5,56 @@
 // run to run. Like the benchmark, it prints and never asserts.
 //
 //   TRACE_SCENARIO=busy (default) · TRACE_FROM=03 (sim minute to start at; "load" = from
-//   navigation) · TRACE_MS=8000 · node scripts/trace.mjs [--no-build]
+//   navigation) · TRACE_MS=8000 · TRACE_SPEED=16 (64 for issue 11's budget) · TRACE_PORT=4180 ·
+//   TRACE_DIST=dist (another outDir keeps out of other runs' way) · node scripts/trace.mjs [--no-build]
 
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { launchChromium, startPreview } from './browser.mjs';
+
+/** A `vite preview` of another outDir (browser.mjs's serves dist/). */
+async function previewOf(outDir, port) {
+  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const stop = () => {
+    try {
+      process.kill(-server.pid);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', stop);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(base);
+      return { base, stop };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw new Error('vite preview did not start');
+}
 
 const scenario = process.env.TRACE_SCENARIO ?? 'busy';
 const from = process.env.TRACE_FROM ?? '03';
 const ms = Number(process.env.TRACE_MS ?? 8000);
+const speed = Number(process.env.TRACE_SPEED ?? 16);
+const dist = process.env.TRACE_DIST ?? 'dist';
+const port = Number(process.env.TRACE_PORT ?? 4180);
 const PHASES = ['FunctionCall', 'Layerize', 'Paint', 'Layout', 'UpdateLayoutTree', 'PrePaint', 'MinorGC', 'MajorGC', 'Commit'];
 
-if (!process.argv.includes('--no-build')) execSync('npx vite build', { stdio: 'ignore' });
-const { base, stop } = await startPreview(4180);
+if (!process.argv.includes('--no-build')) execSync(`npx vite build --outDir ${dist} --emptyOutDir`, { stdio: 'ignore' });
+const { base, stop } = dist === 'dist' ? await startPreview(port) : await previewOf(dist, port);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 const path = join(mkdtempSync(join(tmpdir(), 'ecs-trace-')), 'trace.json');
 const startTracing = () => browser.startTracing(page, { path, categories: ['devtools.timeline', 'toplevel'] });
 
 if (from === 'load') await startTracing();
-await page.goto(`${base}/?scenario=${scenario}&speed=16`);
+await page.goto(`${base}/?scenario=${scenario}&speed=${speed}`);
 if (from !== 'load') {
   await page.waitForFunction((f) => new RegExp(`T\\+${f}:`).test(document.querySelector('.clock-time')?.textContent ?? ''), from, { timeout: 90_000 });
   await startTracing();
@@ -49,7 +77,7 @@ const sum = (list) => {
   return [...total].sort((a, b) => b[1] - a[1]).map(([name, t]) => `${name} ${t.toFixed(0)}`).join(' · ');
 };
 
-console.log(`${scenario}, ${clockFrom} → ${clockTo}, ${(ms / 1000).toFixed(1)} s of wall time`);
+console.log(`${scenario} at ${speed}×, ${clockFrom} → ${clockTo}, ${(ms / 1000).toFixed(1)} s of wall time`);
 console.log(`main thread, ms: ${sum(slices)}`);
 const tasks = slices.filter((e) => (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur > 50_000);
 // A task slice can be nested in another of the same name: keep the outermost.

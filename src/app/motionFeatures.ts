@@ -1,4 +1,4 @@
-// motion's animation features, loaded after the first paint (LazyMotion): nodes render at once and
-// start animating when this arrives.
+// motion's animation features are no longer used by the diagram (nodes.tsx says why); this module
+// stays only while App.tsx and twin/TwinApp.tsx still load it for their LazyMotion.
 import { domAnimation } from 'motion/react';
 export default domAnimation;

@@ -36,6 +36,22 @@ describe('layoutDiagram', () => {
     expect(layout.zones.get('us-east-1b')!.y).toBe(layout.zones.get('us-east-1a')!.y);
   });
 
+  it('draws clients and the load balancer left of the cluster, leaving the top-right corner clear for the Recently stopped chip', () => {
+    const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c')];
+    const layout = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, 'wide');
+    checkGeometry(layout, tasks);
+    const clients = layout.clients!;
+    const alb = layout.loadBalancers.get('alb')!;
+    expect(clients.x + clients.width).toBeLessThan(layout.cluster.x);
+    expect(alb.x + alb.width).toBeLessThan(layout.cluster.x);
+    expect(alb.y).toBeGreaterThan(clients.y + clients.height);
+    // Above the cluster, the corner is empty (the chip there is ~120 px wide at this size's fit):
+    // the cards are centred on the cluster.
+    const right = layout.cluster.x + layout.cluster.width;
+    const corner: Box = { x: right - 120, y: 0, width: 120, height: layout.cluster.y };
+    for (const card of [clients, alb, ...layout.taskDefinitions.values(), ...layout.services.values()]) expect(overlaps(card, corner)).toBe(false);
+  });
+
   it('stacks the AZs beside a column of cards in the tall orientation, for a phone', () => {
     const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b')];
     const layout = layoutDiagram(input(tasks), EMPTY_MEMORY, 'tall');

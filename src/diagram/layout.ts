@@ -139,16 +139,20 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
     clusterLeft = input.taskDefinitions.length + input.services.length > 0 ? cardColumn + rowGap : 0;
   }
 
-  // Clients → load balancer: a column of their own, right of the cluster (wide) or above the
-  // cards (tall), so traffic reads as coming in from outside.
+  // Clients → load balancer: a column of their own, left of the cluster (wide) or above the
+  // cards (tall), so traffic reads as coming in from outside. Left, not right: the picture's
+  // top-right corner is where the diagram's "Recently stopped" panel sits, and there, above the
+  // cluster and beside the centred cards, nothing is drawn (issue 11: it covered the Clients).
   const loadBalancers = new Map<string, Box>();
   let clients: Box | null = null;
   const lbIds = input.loadBalancers ?? [];
   if (lbIds.length > 0) {
     if (orientation === 'wide') {
-      const x = clusterLeft + clusterWidth + rowGap;
-      clients = { x, y: 0, ...SIZES.clients };
-      lbIds.forEach((id, i) => loadBalancers.set(id, { x, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
+      clients = { x: 0, y: 0, ...SIZES.clients };
+      lbIds.forEach((id, i) => loadBalancers.set(id, { x: 0, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
+      const shift = Math.max(SIZES.loadBalancer.width, SIZES.clients.width) + rowGap;
+      for (const box of [...taskDefinitions.values(), ...services.values()]) box.x += shift;
+      clusterLeft += shift;
     } else {
       const shift = SIZES.clients.height + rowGap + lbIds.length * (SIZES.loadBalancer.height + gap) + rowGap - gap;
       clients = { x: 0, y: 0, ...SIZES.clients };

@@ -212,6 +212,23 @@ describe('load balancer edges at scale', () => {
   });
 });
 
+describe('service edges at scale', () => {
+  it('draws service → task edges for a dozen tasks, and past that only for the service or task pointed at', () => {
+    const sim = Simulation.create({ seed: 3, scenario: 'busy' });
+    sim.advanceBy(90_000);
+    const d = project(sim);
+    const serviceEdges = (x: typeof d, service: string) => x.edges.filter((e) => e.source === nodeId.service(service));
+    expect(serviceEdges(d, 'web')).toEqual([]);
+    expect(serviceEdges(project(sim, d.memory, { kind: 'service', id: 'web' }), 'web')).toHaveLength(50);
+    const one = [...sim.world.tasks.values()].find((t) => t.serviceName === 'web')!;
+    expect(serviceEdges(project(sim, d.memory, { kind: 'task', id: one.taskArn }), 'web').map((e) => e.target)).toEqual([nodeId.task(one.taskArn)]);
+    // A small service keeps its edges at rest.
+    const small = Simulation.create({ seed: 3 });
+    small.advanceBy(60_000);
+    expect(serviceEdges(project(small), 'web')).toHaveLength(3);
+  });
+});
+
 describe('names a user chose that are also Object.prototype members', () => {
   // A standalone task's group is the user's to name (RunTask's group), and it keys a band.
   it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('lays out a service and a task group named %s like any other', (name) => {

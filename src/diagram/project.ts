@@ -65,6 +65,9 @@ export type Diagram = {
 /** Above this many targets, load balancer → target edges are drawn only on hover or selection. */
 export const MAX_TARGET_EDGES = 12;
 
+/** Above this many tasks of one service on the diagram, service → task edges are drawn only on hover or selection. */
+export const MAX_SERVICE_EDGES = 12;
+
 /** How long a STOPPED task stays on the diagram, faded, before it moves to "recently stopped". */
 export const STOPPED_LINGER: Millis = 60_000;
 
@@ -268,10 +271,16 @@ export function projectDiagram(
       edges.push({ id: `${lbNode}->${nodeId.task(t.taskArn)}`, source: lbNode, target: nodeId.task(t.taskArn), type: 'traffic', data: { taskArn: t.taskArn, loadBalancerArn: lb.loadBalancerArn }, className: `edge-traffic edge-target target-${target.state}${lit ? ' emphasised' : ''}`, focusable: false, selectable: false, zIndex: 1 });
     }
   }
+  // Past a dozen tasks in a service, its band already says whose they are, and 50 lines from
+  // one card are a fan that hides the tasks and costs paint and DOM with every task: draw them
+  // only for what the user points at (the service, or one of its tasks).
+  const shownPerService = new Map<string, number>();
+  for (const t of ordered) if (t.serviceName) shownPerService.set(t.serviceName, (shownPerService.get(t.serviceName) ?? 0) + 1);
   for (const t of ordered) {
     const taskEmphasised = emphasis('task', t.taskArn) !== 'none';
     if (t.serviceName && layout.services.has(t.serviceName)) {
-      edge(nodeId.service(t.serviceName), nodeId.task(t.taskArn), 'edge-service', taskEmphasised && options.focus?.kind !== 'taskDefinition' && options.focus?.kind !== 'loadBalancer');
+      const lit = taskEmphasised && options.focus?.kind !== 'taskDefinition' && options.focus?.kind !== 'loadBalancer';
+      if (lit || (shownPerService.get(t.serviceName) ?? 0) <= MAX_SERVICE_EDGES) edge(nodeId.service(t.serviceName), nodeId.task(t.taskArn), 'edge-service', lit);
     }
     // Blueprint → task links only for what the user points at, so the picture stays calm.
     const pointsAtBlueprint = options.focus?.kind === 'taskDefinition' && options.focus.id === t.taskDefinitionArn;

@@ -5,9 +5,16 @@
 // the nodes say the same in words.
 
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { useReducedMotion } from 'motion/react';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import { usePane, useThrottledVersion } from '../../store/StoreContext.tsx';
+
+/** prefers-reduced-motion, live (one media query for every edge on the page). */
+const reducedMotionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
+const subscribeReducedMotion = (onChange: () => void) => {
+  reducedMotionQuery?.addEventListener('change', onChange);
+  return () => reducedMotionQuery?.removeEventListener('change', onChange);
+};
+const useReducedMotion = () => useSyncExternalStore(subscribeReducedMotion, () => reducedMotionQuery?.matches ?? false, () => false);
 
 type TrafficData = { taskArn?: string; loadBalancerArn: string };
 

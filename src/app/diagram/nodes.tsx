@@ -1,10 +1,25 @@
 // The diagram's node components. Each draws one projected node (src/diagram/project.ts); none
 // reads the store for its content, so React Flow can skip every node whose object is unchanged.
-// Motion is driven by state only: a node animates in when it mounts, and its lifecycle bar (CSS,
-// keyed by the status class) moves with lastStatus. Status is always text + icon + colour.
+// Status is always text + icon + colour.
+//
+// Animation is CSS, not motion (STYLE.md suggests motion; here it costs more than it gives): a
+// task node grows in when it arrives on its own (a keyframe animation on a class set at mount),
+// shrinks a little as it stops and fades (a transition on the status classes), and its lifecycle
+// bar fills and empties (a transition on a background); diagram.css turns all of it off under
+// prefers-reduced-motion. That keeps motion's runtime out of the first screen's JavaScript (the
+// 200 KB budget) and a motion component per node out of every frame: 200 nodes were 200 animation
+// controllers, and now they are class names.
+//
+// A task node is drawn in at most a dozen elements, React Flow's wrapper included (issue 11: the
+// DOM grows with every task, and every element is layout and paint work). Icons are CSS content
+// (::before), not spans; and a task node has no <Handle>s (two elements, and React Flow's
+// connection machinery, for a node nothing connects from): React Flow anchors an edge on any
+// element in the node with the class `target` (or `source`) and a `data-handlepos`
+// (@xyflow/system getHandleBounds, measured when the node mounts). One empty box across the
+// node's top edge is that anchor, so edges end at the middle of the top, as on a Handle. It sits
+// beside the card, not in it: the card's grow-in scale would be measured with it.
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { m } from 'motion/react';
 import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
@@ -15,8 +30,8 @@ import { errorCounts, lastSeconds, percent, servedBy } from '../trafficStats.ts'
 import { nodeLabelId } from '../../diagram/share.ts';
 import { HEALTH_ICON, isWindingDown, ROLLOUT_ICON, STATUS_ICON, statusClass } from '../status.ts';
 
-// Handles only anchor the edges. visibility, not opacity: an opacity makes the browser keep a
-// compositing effect for each of 400 handles, and repaint work grows with them.
+// Handles only anchor the cards' edges. visibility, not opacity: an opacity makes the browser
+// keep a compositing effect for each handle, and repaint work grows with them.
 const hidden = { visibility: 'hidden' as const, pointerEvents: 'none' as const };
 const Handles = () => (
   <>
@@ -31,8 +46,6 @@ const own = (fn: () => void) => (e: MouseEvent) => {
   fn();
 };
 
-const ENTRANCE = { opacity: 0, scale: 0.6 };
-
 function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
   const store = usePaneApi();
   const t = data.task;
@@ -41,74 +54,79 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
   const standalone = !t.serviceName;
   const stopping = t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED';
   const classes = ['task-node', statusClass(t.lastStatus), `emphasis-${data.emphasis}`];
-  if (standalone) classes.push('standalone');
-  if (data.fading) classes.push('fading');
-  if (isWindingDown(t.lastStatus) || stopping) classes.push('winding-down');
-  if (compact) classes.push('compact');
-  if (data.deployment) classes.push(`deployment-${data.deployment}`);
   // A task that comes on its own (a replacement, a new task) grows in. One of a crowd drawn over
   // several frames (a 200-task scene) just appears: the crowd filling in is motion enough, and
   // 200 grow animations at once are 200 layers for the browser to composite each frame.
-  const [entrance] = useState(() => (store.getState().diagramBehind ? false : ENTRANCE));
-  const revision = <span className="revision">{t.family}:{t.revision}</span>;
+  const [entering] = useState(() => !store.getState().diagramBehind);
+  if (entering) classes.push('entering');
+  if (standalone) classes.push('standalone');
+  if (data.fading) classes.push('fading');
+  if (isWindingDown(t.lastStatus) || stopping) classes.push('winding-down');
+  if (stopping || data.fading) classes.push('receding');
+  if (compact) classes.push('compact');
+  if (data.deployment) classes.push(`deployment-${data.deployment}`);
   // Where the task is heading, when that is not where it is ("DEACTIVATING → STOPPED"). A compact
   // node has no room for it: its dashed border says it is stopping, its name says the rest.
   const headingFor = !compact && t.desiredStatus !== t.lastStatus && t.lastStatus !== 'STOPPED';
   // While old and new run side by side, a word says which this one is (its style is the echo).
   const tag = data.deployment && <span className={`deploy-tag tag-${data.deployment}`}>{data.deployment}</span>;
+  const health = t.healthStatus !== 'UNKNOWN' ? `${HEALTH_ICON[t.healthStatus]} ${t.healthStatus.toLowerCase()}` : null;
+  // The meta line holds the health and then the stop code or the Stop button. A stop code is long
+  // ("ServiceSchedulerInitiated"): it is elided to the room left, and the full text is in the
+  // node's name and the inspector (and a title, for the pointer).
+  const meta = (health || t.stopCode || t.desiredStatus === 'RUNNING') && (
+    <div className="task-meta">
+      {health && <span className={`health health-${t.healthStatus.toLowerCase()}`}>{health}</span>}
+      {t.stopCode && <span className="stop-code" title={t.stopCode}>{t.stopCode}</span>}
+      {t.desiredStatus === 'RUNNING' && (
+        <button
+          type="button"
+          className="node-stop nodrag nopan"
+          tabIndex={-1}
+          aria-label={`Stop task ${id}`}
+          onClick={own(() => store.getState().dispatch({ type: 'stopTask', task: t.taskArn }))}
+        >
+          Stop
+        </button>
+      )}
+    </div>
+  );
 
   return (
-    <m.div
+    <>
+    <i className="task-anchor target" data-handlepos="top" aria-hidden="true" />
+    <div
       className={classes.join(' ')}
       data-testid={`node-task-${id}`}
       data-last-status={t.lastStatus}
       data-group={t.group}
       data-deployment={data.deployment ?? undefined}
-      initial={entrance}
-      animate={{ opacity: 1, scale: stopping || data.fading ? 0.94 : 1 }}
-      transition={{ duration: 0.35 }}
     >
-      <Handles />
-      <div className="task-head">
-        <span className="status-icon" aria-hidden="true">{STATUS_ICON[t.lastStatus]}</span>
-        <code>{id}</code>
-        {!compact && revision}
-        {tag}
+      {/* The status icon is the head's ::before (its data-icon, diagram.css); the ID is the head's own text. */}
+      <div className="task-head" data-icon={STATUS_ICON[t.lastStatus]}>
+        {id}
+        {/* Beside old and new, the tag carries the revision too (one element, not two). */}
+        {compact ? tag : data.deployment ? <span className={`deploy-tag tag-${data.deployment}`}>{t.family}:{t.revision} · {data.deployment}</span> : <span className="revision">{t.family}:{t.revision}</span>}
       </div>
       <div className={headingFor ? 'task-status with-desired' : 'task-status'}>
         {t.lastStatus}
         {headingFor && <span className="desired"> → {t.desiredStatus}</span>}
       </div>
-      {!compact && (
-        <div className="task-meta">
-          {t.healthStatus !== 'UNKNOWN' && <span className={`health health-${t.healthStatus.toLowerCase()}`}>{HEALTH_ICON[t.healthStatus]} {t.healthStatus.toLowerCase()}</span>}
-          {t.stopCode && <span>{t.stopCode}</span>}
-          {t.desiredStatus === 'RUNNING' && (
-            <button
-              type="button"
-              className="node-stop nodrag nopan"
-              tabIndex={-1}
-              aria-label={`Stop task ${id}`}
-              onClick={own(() => store.getState().dispatch({ type: 'stopTask', task: t.taskArn }))}
-            >
-              Stop
-            </button>
-          )}
-        </div>
-      )}
+      {!compact && meta}
       {!compact && standalone && <div className="task-owner">started by you</div>}
       {compact ? (
         // Compact nodes (a crowd) show their revision only while old and new are side by side.
         (data.target || data.deployment) && (
           <div className="task-foot">
-            {data.target && <span className={`target-line target-${data.target.state}`}><span aria-hidden="true">⇄ </span>{data.target.state}</span>}
-            {data.deployment && revision}
+            {data.target && <span className={`target-line target-${data.target.state}`}>{data.target.state}</span>}
+            {data.deployment && <span className="revision">{t.family}:{t.revision}</span>}
           </div>
         )
       ) : (
         data.target && <TargetLine taskArn={t.taskArn} state={data.target.state} />
       )}
-    </m.div>
+    </div>
+    </>
   );
 }
 
@@ -120,9 +138,12 @@ function TargetLine({ taskArn, state }: { taskArn: string; state: string }) {
   // request would undo that).
   const traffic = usePane((s) => s.sim.world.traffic);
   const served = servedBy(traffic, taskArn);
+  // Thousands as "1.4k", so the line fits the node; the exact count is in its title.
+  const count = traffic.perTask.get(taskArn)?.served ?? 0;
+  const short = count < 1000 ? served : count < 1e6 ? `${(count / 1e3).toFixed(count < 1e4 ? 1 : 0)}k` : `${(count / 1e6).toFixed(1)}M`;
   return (
-    <div className={`target-line target-${state}`}>
-      <span aria-hidden="true">⇄ </span>target {state} · {served} served
+    <div className={`target-line target-${state}`} title={`target ${state} · ${short} served${short === served ? '' : ` (${served})`}`}>
+      target {state} · {short} served
     </div>
   );
 }

@@ -1,8 +1,15 @@
 // The tasks table: the full text equivalent of the diagram, like the console's Tasks tab. Every
 // task the cluster still knows (stopped ones for an hour), sortable by any column, with its
 // actions per row. Arrow keys move between rows, keeping the column.
+//
+// Virtualised: only the rows in the scroll box (and a few either side) are in the DOM, so the
+// page's size follows what is on screen, not how many tasks stopped in the last hour (issue 11:
+// 200 tasks were 4,000 cells). Screen readers get the whole table's size and each row's place
+// from aria-rowcount and aria-rowindex; the arrow keys move to the next row, which is always
+// drawn, and scrolling it into view draws the ones after it. A few dozen lines of our own rather
+// than a library: rows are one line high, so a measured average height places them well enough.
 
-import { memo, startTransition, useEffect, useState, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { shortId, type Task, type World } from '../../sim/index.ts';
 import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
@@ -53,15 +60,19 @@ export function TasksTable() {
   const rejection = usePane((s) => s.lastRejection);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
   const tasks = sortTasks([...world.tasks.values()], sort);
-  const rows = useRowBudget(tasks.length);
+  const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const { first, last, before, after } = useRowWindow(scroller, body, tasks.length);
   const toggle = (key: string) =>
     setSort((s) => (s.key === key ? { key, direction: s.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' }));
 
   return (
     <div className="tasks-table">
       {rejection && <p role="alert" className="notice">{rejection}</p>}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Tasks table">
-        <table>
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Tasks table" ref={scroller}>
+        {/* The rows not drawn are room above and below the table, so the scroll bar is the whole table's. */}
+        <div style={{ paddingTop: before, paddingBottom: after }}>
+        <table aria-rowcount={tasks.length + 1}>
           <caption className="visually-hidden">Every task in the cluster, running and stopped within the last hour. The button beside each column's name sorts by it.</caption>
           {/* Fixed column widths (table-layout: fixed): a cell that gains text never makes the
               browser measure every cell of two hundred rows to size the columns again. */}
@@ -69,44 +80,61 @@ export function TasksTable() {
             {COLUMN_CLASSES.map((c) => <col key={c} className={`col-${c}`} />)}
           </colgroup>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               {COLUMNS.slice(0, 1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={toggle} />)}
               <th scope="col">Actions</th>
               {COLUMNS.slice(1).map((c) => <SortHeader key={c.key} column={c} sort={sort} onSort={toggle} />)}
               <th scope="col"><Term id="stoppedReason">Stopped reason</Term></th>
             </tr>
           </thead>
-          <tbody onKeyDown={moveBetweenRows}>
-            {tasks.slice(0, rows).map((t) => (
-              <TaskRow key={t.taskArn} world={world} task={t} selected={selection?.kind === 'task' && selection.id === t.taskArn} />
+          <tbody onKeyDown={moveBetweenRows} ref={body}>
+            {tasks.slice(first, last).map((t, i) => (
+              <TaskRow key={t.taskArn} world={world} task={t} index={first + i + 2} selected={selection?.kind === 'task' && selection.id === t.taskArn} />
             ))}
           </tbody>
         </table>
+        </div>
       </div>
       {tasks.length === 0 && <p className="muted">No tasks. Run one from a task definition, or create a service.</p>}
     </div>
   );
 }
 
-/** New rows added per frame: a 200-task scene fills the table over twenty frames. */
-const ROWS_PER_FRAME = 10;
+/** Rows drawn beyond each edge of the scroll box, so the next row for the arrow keys is there. */
+const OVERSCAN = 8;
+/** A row's height until one is measured (one line of text and a small button). */
+const ROW_ESTIMATE = 33;
 
 /**
- * How many rows to draw. Two hundred tasks arriving together would be 4,000 new cells laid out in
- * one frame (an 80 ms task); a frame adds at most ROWS_PER_FRAME, from the top, which is the part
- * of the table on screen. Every row is there within a few frames, for the keyboard, screen
- * readers and find-in-page alike (a virtual list would not be).
+ * Which rows to draw: those the scroll box shows, from its scroll position and the rows' measured
+ * average height, plus OVERSCAN either side; `before` and `after` are the room the others take.
  */
-function useRowBudget(total: number): number {
-  const [shown, setShown] = useState(0);
-  const count = Math.min(total, shown + ROWS_PER_FRAME);
-  useEffect(() => {
-    if (count === shown) return;
-    // Remember what is drawn; while rows are still owed, the next frame brings more.
-    const frame = requestAnimationFrame(() => startTransition(() => setShown(count)));
-    return () => cancelAnimationFrame(frame);
-  }, [count, shown]);
-  return count;
+function useRowWindow(scroller: RefObject<HTMLDivElement | null>, body: RefObject<HTMLTableSectionElement | null>, total: number) {
+  const [view, setView] = useState({ top: 0, height: 600, rowHeight: ROW_ESTIMATE });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    // On scroll, and when the box or the rows drawn change size (a stopped task's reason can
+    // wrap): the scroll position, the box's height and the drawn rows' average height.
+    const update = () => {
+      const drawn = body.current?.rows.length ?? 0;
+      const rowHeight = drawn > 0 ? body.current!.offsetHeight / drawn : ROW_ESTIMATE;
+      setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight && Math.abs(v.rowHeight - rowHeight) < 0.5 ? v : { top: el.scrollTop, height: el.clientHeight, rowHeight }));
+    };
+    el.addEventListener('scroll', update, { passive: true });
+    const resize = new ResizeObserver(update); // it also reports once at the start
+    resize.observe(el);
+    if (body.current) resize.observe(body.current);
+    return () => {
+      el.removeEventListener('scroll', update);
+      resize.disconnect();
+    };
+  }, [scroller, body]);
+  const { top, height, rowHeight } = view;
+  // The header's height sits above the first row: close enough to leave out of the sums.
+  const first = Math.max(0, Math.min(total, Math.floor(top / rowHeight)) - OVERSCAN);
+  const last = Math.min(total, Math.ceil((top + height) / rowHeight) + OVERSCAN);
+  return { first, last, before: first * rowHeight, after: (total - last) * rowHeight };
 }
 
 /**
@@ -131,12 +159,12 @@ function SortHeader({ column, sort, onSort }: { column: Column; sort: Sort; onSo
 
 /** Memoised on the task object: the engine replaces a task only when it changes, so a tick
  *  re-renders the rows whose task changed, not all two hundred. */
-const TaskRow = memo(function TaskRow({ world, task: t, selected }: { world: World; task: Task; selected: boolean }) {
+const TaskRow = memo(function TaskRow({ world, task: t, index, selected }: { world: World; task: Task; index: number; selected: boolean }) {
   const store = usePaneApi();
   const id = shortId(t.taskId);
   const stop = taskActions(world, t).stop;
   return (
-    <tr data-testid={`task-${id}`} data-last-status={t.lastStatus} data-desired-status={t.desiredStatus} data-group={t.group} className={selected ? 'selected' : undefined}>
+    <tr aria-rowindex={index} data-testid={`task-${id}`} data-last-status={t.lastStatus} data-desired-status={t.desiredStatus} data-group={t.group} className={selected ? 'selected' : undefined}>
       <th scope="row">
         <button type="button" className="link" aria-pressed={selected} aria-label={`Task ${id}, ${t.family}:${t.revision}`} onClick={() => store.getState().select({ kind: 'task', id: t.taskArn })}>
           <code>{id}</code>
