@@ -5,7 +5,6 @@
 // pane stores (ids `left` and `right`, so no element id is shared), one playback driver, one
 // scrub bar that moves both.
 
-import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { FULL_CHROME } from '../../store/mode.ts';
 import { createPageStore, type PageStore } from '../../store/pageStore.ts';
@@ -29,7 +28,6 @@ import '../present/presentBase.css';
 import './twin.css';
 
 const Dialogs = lazy(() => import('../actions/Dialogs.tsx'));
-const loadMotionFeatures = () => import('../motionFeatures.ts').then((m) => m.default);
 
 function boot(search: string): { page: PageStore; twin: TwinPanes; seed: number } {
   const { settings, problems: sceneProblems } = readTwinUrl(search);
@@ -81,11 +79,7 @@ export default function TwinApp({ search }: { search: string }) {
   return (
     <PageStoreProvider store={page}>
       <TwinContext.Provider value={twin}>
-        <MotionConfig reducedMotion="user">
-          <LazyMotion features={loadMotionFeatures} strict>
-            <TwinScreen seed={seed} />
-          </LazyMotion>
-        </MotionConfig>
+        <TwinScreen seed={seed} />
       </TwinContext.Provider>
     </PageStoreProvider>
   );
