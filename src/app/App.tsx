@@ -3,7 +3,6 @@
 // time controls and the actions in the header. One page store (the clock, dialogs, notices) and
 // one pane (a session and its views) per mounted app; one playback driver.
 
-import { LazyMotion, MotionConfig } from 'motion/react';
 import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import { createPageStore, type PageStore } from '../store/pageStore.ts';
 import { createPaneStore, newPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
@@ -19,6 +18,7 @@ import { Notices } from './Notices.tsx';
 import { SceneCard } from './SceneCard.tsx';
 import { offerSaved, openLink, useAutosave, useUrl } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
+import { PhoneSheet } from './phone/PhoneSheet.tsx';
 
 import { Tabs, type TabSpec } from './Tabs.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
@@ -39,7 +39,6 @@ const Presenter = lazy(() => import('./present/Presenter.tsx'));
 // Below the fold (a tab on a phone): drawn a moment after the diagram.
 const TasksTable = lazy(() => import('./panels/TasksTable.tsx').then((m) => ({ default: m.TasksTable })));
 const loading = <p className="muted">Loading…</p>;
-const loadMotionFeatures = () => import('./motionFeatures.ts').then((m) => m.default);
 
 /** The page as its URL opens it: a shared session (#s=…), or a scene; a restore on offer if neither.
  *  An embedded figure says what was wrong with its parameters in the console, not over the figure. */
@@ -108,13 +107,9 @@ export function App({ search, hash = '' }: { search: string; hash?: string }) {
   return (
     <PageStoreProvider store={page}>
       <PaneStoreProvider store={pane}>
-        <MotionConfig reducedMotion="user">
-          <LazyMotion features={loadMotionFeatures} strict>
-            <ErrorBoundary page={page} pane={pane}>
-              <Chrome />
-            </ErrorBoundary>
-          </LazyMotion>
-        </MotionConfig>
+        <ErrorBoundary page={page} pane={pane}>
+          <Chrome />
+        </ErrorBoundary>
       </PaneStoreProvider>
     </PageStoreProvider>
   );
@@ -161,11 +156,13 @@ function Screen() {
   const [shownSelection, setShownSelection] = useState(selection);
   if (selection !== shownSelection) {
     setShownSelection(selection);
-    if (selection) setTab('inspector');
+    if (selection && !phone) setTab('inspector'); // on a phone it opens in the sheet instead
   }
 
+  // On a phone what is selected opens in the sheet at the bottom; the tab says where it went.
+  const inspector = phone && selection ? <p className="muted">Shown in the panel at the bottom of the screen. Press Escape or its × to close it.</p> : <Inspector />;
   const tabs: TabSpec[] = [
-    { id: 'inspector', label: 'Inspector', content: <Inspector /> },
+    { id: 'inspector', label: 'Inspector', content: inspector },
     { id: 'events', label: 'Events', content: <Suspense fallback={loading}><EventsPanel /></Suspense> },
     { id: 'why', label: 'Why', content: <Suspense fallback={loading}><WhyPanel /></Suspense> },
     { id: 'traffic', label: 'Traffic', content: <Suspense fallback={loading}><TrafficPanel /></Suspense> },
@@ -191,10 +188,11 @@ function Screen() {
           <button type="button" onClick={() => open({ kind: 'shortcuts' })} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">?</button>
         </div>
       </header>
-      <Notices />
       <main className="workspace">
         <section className="stage" aria-label="Cluster diagram: task definitions, services, and tasks in their Availability Zones">
           <a className="skip-link" href="#main-timeline" onClick={skipToTimeline}>Skip the diagram</a>
+          {/* In the flow above the diagram, never over it: the diagram gives up the room and refits. */}
+          <Notices />
           <div className="diagram-box">
             <Diagram />
           </div>
@@ -239,6 +237,7 @@ function Screen() {
           </ul>
         </details>
       </footer>
+      {phone && <PhoneSheet />}
       {dialog && (
         <Suspense fallback={null}>
           <Dialogs request={dialog} />

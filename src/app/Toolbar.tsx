@@ -54,11 +54,12 @@ export function Toolbar() {
   const now = usePane((s) => s.sim.now);
   const scenario = usePane((s) => s.session.scenario);
   const p = page.getState();
+  const title = findScenario(scenario)?.title ?? scenario;
 
   return (
     <div className="toolbar" role="group" aria-label="Time">
-      <button type="button" className="scenario" onClick={() => p.openDialog({ kind: 'scenes' })} aria-haspopup="dialog" title="Choose another scene">
-        <span className="visually-hidden">Scene: </span>{findScenario(scenario)?.title}<span aria-hidden="true"> ▾</span>
+      <button type="button" className="scenario" onClick={() => p.openDialog({ kind: 'scenes' })} aria-haspopup="dialog" title={`${title}: choose another scene`}>
+        <span className="visually-hidden">Scene: </span><span className="scenario-title">{title}</span><span aria-hidden="true">&nbsp;▾</span>
       </button>
       <ClockControls now={now} panes={[pane]} stepTitle="Step to the next thing that happens" />
       <button type="button" onClick={() => resetPane(page, pane)} aria-keyshortcuts="R">

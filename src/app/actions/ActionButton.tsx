@@ -1,8 +1,10 @@
 // A button that, when its action is impossible, stays focusable and says why (on hover and on
 // focus, and to screen readers through aria-describedby) instead of disappearing or going silent.
+// The reason's tooltip is placed by Floating UI (floatTip.ts), inside the viewport.
 
 import { useId, type ReactNode } from 'react';
 import type { Availability } from './availability.ts';
+import { useReasonTip } from './floatTip.ts';
 
 type Props = {
   availability: Availability;
@@ -18,8 +20,9 @@ type Props = {
 export function ActionButton({ availability, onAction, children, label, shortcut, className, control }: Props) {
   const reasonId = useId();
   const disabled = !availability.enabled;
+  const tip = useReasonTip();
   return (
-    <span className="action">
+    <span className="action" {...tip}>
       <button
         type="button"
         className={className}

@@ -20,6 +20,7 @@ import {
   type QuizQuestion,
 } from '../../lessons/index.ts';
 import { usePageApi, usePaneApi } from '../../store/StoreContext.tsx';
+import { useReasonTip } from '../actions/floatTip.ts';
 import { CONTROLS, highlightCss } from './controls.ts';
 import { createLessonStore } from './lessonStore.ts';
 import './lesson.css';
@@ -62,7 +63,7 @@ export default function LessonPanel() {
 
   return (
     <section className="lesson-panel" aria-labelledby="lesson-title">
-      {highlight && <style>{highlight}</style>}
+      <Highlight css={highlight} />
       <div className="lesson-head">
         <p className="lesson-kicker">
           Lesson {index + 1} of {CATALOG.length}
@@ -160,10 +161,26 @@ function waitingFor(s: LessonState): string {
   return 'Wait for it to happen.';
 }
 
+/** The step's outline of the controls it points at, as a constructed style sheet: the page's
+ *  Content-Security-Policy (style-src 'self') refuses an inline <style>, not the CSSOM. */
+function Highlight({ css }: { css: string }) {
+  useEffect(() => {
+    if (!css || !('adoptedStyleSheets' in document) || typeof CSSStyleSheet === 'undefined') return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [css]);
+  return null;
+}
+
 function NextButton({ ready, onNext, why }: { ready: boolean; onNext: () => void; why: string }) {
   const reasonId = useId();
+  const tip = useReasonTip();
   return (
-    <span className="action">
+    <span className="action" {...tip}>
       <button type="button" className="primary" aria-disabled={!ready || undefined} aria-describedby={ready ? undefined : reasonId} onClick={() => ready && onNext()}>
         Next →
       </button>
