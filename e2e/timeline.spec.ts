@@ -61,6 +61,8 @@ test('by keyboard alone: stop a task, scrub back before the stop (it runs again)
   const live = await simMs(page);
 
   // Back before the stop: the victim runs again on the diagram, and the replacement does not exist yet.
+  // A minute at a time while the stop is far behind (its target drained for 300 s), then 5 s.
+  while ((await simMs(page)) >= stoppedAt + 65_000) await page.keyboard.press('Shift+ArrowLeft');
   while ((await simMs(page)) >= stoppedAt) await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('past-note')).toContainText('Showing the past');
   await expect(page.getByTestId(`node-task-${victim}`)).toHaveAttribute('data-last-status', 'RUNNING');
