@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { TimelineCause } from '../session/session.ts';
 import type { SimEvent } from '../sim/index.ts';
-import { usePaneApi } from '../store/StoreContext.tsx';
+import { usePage, usePaneApi } from '../store/StoreContext.tsx';
 import { announcement, narrate, narrateJump } from './narration.ts';
 
 const EVERY_MS = 2500;
@@ -26,7 +26,10 @@ function readCaptionsShown(): boolean {
 export function LiveRegion({ speaker }: { speaker?: string } = {}) {
   const store = usePaneApi();
   const [text, setText] = useState('');
-  const [shown, setShown] = useState(readCaptionsShown);
+  const [chosen, setShown] = useState(readCaptionsShown);
+  // A URL's captions=on|off (an embed's snippet, a presenter's link) decides, and hides the toggle.
+  const forced = usePage((s) => s.chrome.captions);
+  const shown = forced ?? chosen;
   const toggle = () => {
     setShown(!shown);
     try {
@@ -82,9 +85,11 @@ export function LiveRegion({ speaker }: { speaker?: string } = {}) {
           What happens is told here.
         </p>
       )}
-      <button type="button" className="caption-toggle" aria-pressed={shown} onClick={toggle} title={shown ? 'Hide the caption line' : 'Show the caption line'}>
-        Captions
-      </button>
+      {forced === null && (
+        <button type="button" className="caption-toggle" aria-pressed={shown} onClick={toggle} title={shown ? 'Hide the caption line' : 'Show the caption line'}>
+          Captions
+        </button>
+      )}
     </div>
   );
 }

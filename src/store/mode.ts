@@ -30,7 +30,7 @@ export type Chrome = {
 };
 
 export const FULL_CHROME: Chrome = { mode: 'full', controls: 'full', autoplay: true, theme: null, captions: null, panels: ['timeline', 'details', 'tasks', 'lesson'], frameId: null };
-export const EMBED_DEFAULTS: Chrome = { mode: 'embed', controls: 'minimal', autoplay: false, theme: null, captions: null, panels: ['timeline', 'lesson'], frameId: null };
+export const EMBED_DEFAULTS: Chrome = { mode: 'embed', controls: 'minimal', autoplay: false, theme: null, captions: true, panels: ['timeline', 'lesson'], frameId: null };
 
 const CONTROLS: readonly Controls[] = ['full', 'minimal', 'none'];
 const THEMES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
