@@ -179,7 +179,9 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       if (s.session !== prev.session && !loading) {
         // Reset, Undo, another scene or a link: the lesson's world is gone, so the lesson closes.
         page.getState().setLesson(null);
-        page.getState().notify({ tone: 'info', text: `The lesson “${current.lesson.title}” was closed: the scene it ran in was replaced. Lessons… opens it again.` });
+        // In presenter mode the Lessons menu is hidden: its link opens the lesson again.
+        const again = page.getState().chrome.mode === 'present' ? `?lesson=${current.lesson.id}&present in the address opens it again` : 'Lessons… opens it again';
+        page.getState().notify({ tone: 'info', text: `The lesson “${current.lesson.title}” was closed: the scene it ran in was replaced. ${again}.` });
         return;
       }
       if (s.version === prev.version) return;
