@@ -239,7 +239,15 @@ test.describe('on a touch screen', () => {
     await touch('touchEnd', []);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
     expect(await transform()).toBe(before);
-    // Two fingers apart: the diagram zooms, the post stays.
+    // Two fingers apart: the diagram zooms, the post stays. (First let the fling of the one-finger
+    // scroll come to rest, or its last pixels would land during the pinch.)
+    let last = -1;
+    await expect.poll(async () => {
+      const now = await page.evaluate(() => window.scrollY);
+      const still = now === last;
+      last = now;
+      return still;
+    }).toBe(true);
     await page.evaluate(() => window.scrollTo(0, 0));
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
     const cy = box.y + box.height / 2;

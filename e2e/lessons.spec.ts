@@ -143,6 +143,18 @@ test('a deep link to a middle step rebuilds it: the earlier steps done, the pred
   await expect(page.getByRole('button', { name: /Play/ })).toBeVisible(); // paused on the question
 });
 
+test('a reset closes the lesson (its world is gone), and the notice starts it again', async ({ page }) => {
+  await page.goto('/?lesson=kill-a-task&step=3&speed=8');
+  await expect(panel(page).getByText('Step 3 of 5')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(panel(page)).toHaveCount(0);
+  const notice = page.getByText(/The lesson “Kill a task: service vs standalone” was closed/);
+  await expect(notice).toBeVisible();
+  await page.getByRole('button', { name: 'Start it again' }).click();
+  await expect(panel(page).getByText('Step 1 of 5')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});
+
 test('Back after a gated step goes back to that moment: the stopped task runs again and the question is asked again', async ({ page }) => {
   await page.goto('/?lesson=kill-a-task&step=2&speed=64');
   await expect(stageHeading(page)).toHaveText("Stop one of the service's tasks");

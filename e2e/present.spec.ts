@@ -87,6 +87,14 @@ test('?present at 1920×1080: the chrome hidden, the diagram and the caption in 
   await page.screenshot({ path: test.info().outputPath('present-1920.png') });
 });
 
+for (const lesson of ['stopping-takes-time', 'rolling-deployment', 'behind-a-load-balancer']) {
+  test(`presenter mode: the ${lesson} lesson's scene is readable from the back of the room`, async ({ page }) => {
+    await page.goto(`/?lesson=${lesson}&present&speed=64`);
+    await expect(page.locator('.lesson-panel')).toBeVisible();
+    await expectReadableDiagram(page);
+  });
+}
+
 test('a lesson in presenter mode: its panel stays, its scene is readable, PageDown / PageUp step it', async ({ page }) => {
   // At 1× the tasks take half a minute to start: time enough to press PageDown too early.
   await page.goto('/?lesson=kill-a-task&present&speed=1');

@@ -24,7 +24,7 @@ import { Tabs, type TabSpec } from './Tabs.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
-import { applyTheme, storedTheme, storeTheme } from './theme.ts';
+import { applyTheme, bootTheme, storeTheme } from './theme.ts';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery.ts';
 
 // What the first screen doesn't show is loaded when it is first opened (issue #3's JS budget).
@@ -50,8 +50,7 @@ function boot(search: string, hash: string): { page: PageStore; pane: PaneStore;
   const { settings, problems: sceneProblems } = link ? { settings: DEFAULT_SETTINGS, problems: [] } : readUrl(search);
   const problems = [...sceneProblems, ...chromeProblems];
   if (embed) for (const problem of problems) console.warn(`ECS Playground: ${problem}`);
-  const theme = chrome.theme ?? storedTheme();
-  applyTheme(theme);
+  const theme = bootTheme(chrome.theme);
   const page = createPageStore({
     speed: settings.speed,
     lesson: settings.lesson ?? null,
@@ -151,7 +150,9 @@ function Screen() {
   const dialog = usePage((s) => s.dialog);
   const selection = usePane((s) => s.selection);
   const [tab, setTab] = useState('inspector');
-  useEffect(() => store.getState().setOrientation(phone ? 'tall' : 'wide'), [store, phone]);
+  const presenting = usePage((s) => s.chrome.mode === 'present');
+  // A projector's 16:9 screen: the cards go beside the cluster, so the picture fills its width.
+  useEffect(() => store.getState().setOrientation(phone ? 'tall' : presenting ? 'present' : 'wide'), [store, phone, presenting]);
   // Selecting something shows it (state adjusted during render, not in an effect).
   const [shownSelection, setShownSelection] = useState(selection);
   if (selection !== shownSelection) {

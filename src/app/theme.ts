@@ -35,3 +35,11 @@ export function resolveTheme(theme: ThemeChoice): 'light' | 'dark' {
 export function applyTheme(theme: ThemeChoice): void {
   document.documentElement.dataset.theme = theme;
 }
+
+/** The theme a page opens with (the URL's, else the user's stored one), applied: what the page
+ *  store starts with, so React Flow's colour mode agrees with the page's. */
+export function bootTheme(fromUrl: ThemeChoice | null): ThemeChoice {
+  const theme = fromUrl ?? storedTheme();
+  applyTheme(theme);
+  return theme;
+}

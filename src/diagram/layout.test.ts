@@ -65,6 +65,26 @@ describe('layoutDiagram', () => {
     expect(aspect(layout)).toBeLessThan(aspect(wide));
   });
 
+  it('puts the cards in columns left of AZs side by side for a projector, a wider picture than the wide one', () => {
+    const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c'), task('r', 'us-east-1a', 'family:report')];
+    const layout = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, 'present');
+    checkGeometry(layout, tasks);
+    expect(layout.zones.get('us-east-1b')!.y).toBe(layout.zones.get('us-east-1a')!.y);
+    for (const card of [layout.clients!, layout.loadBalancers.get('alb')!, ...layout.taskDefinitions.values(), ...layout.services.values()]) {
+      expect(card.x + card.width).toBeLessThan(layout.cluster.x);
+      expect(card.y).toBeGreaterThanOrEqual(0);
+    }
+    // The load balancer's column and the cards' column do not share a box.
+    const cards = [...layout.taskDefinitions.values(), ...layout.services.values()];
+    for (const c of cards) for (const lb of [layout.clients!, layout.loadBalancers.get('alb')!]) expect(overlaps(c, lb)).toBe(false);
+    const wide = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, 'wide');
+    const aspect = (l: Layout) => {
+      const all = [l.cluster, ...l.taskDefinitions.values(), ...l.services.values(), ...l.loadBalancers.values()];
+      return Math.max(...all.map((b) => b.x + b.width)) / Math.max(...all.map((b) => b.y + b.height));
+    };
+    expect(aspect(layout)).toBeGreaterThan(aspect(wide));
+  });
+
   it('centres the cards above the cluster in the wide orientation', () => {
     const layout = layoutDiagram(input([task('a', 'us-east-1a')]), EMPTY_MEMORY, 'wide');
     const web = layout.services.get('web')!;
@@ -131,7 +151,7 @@ describe('layoutDiagram', () => {
       fc.record({ remove: fc.nat() }),
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 80 }), fc.constantFrom('wide' as const, 'tall' as const), (ops, orientation) => {
+      fc.property(fc.array(op, { maxLength: 80 }), fc.constantFrom('wide' as const, 'tall' as const, 'present' as const), (ops, orientation) => {
         let memory: LayoutMemory = EMPTY_MEMORY;
         let shown: T[] = [];
         let previous: Layout | null = null;

@@ -7,7 +7,10 @@
 // (what is shown, memory) → (positions, memory'). Bands and the number of columns only ever grow
 // while the page lives, because shrinking them would move tasks that did not change.
 
-export type Orientation = 'wide' | 'tall';
+/** wide: cards above AZs side by side; tall (a phone): cards beside AZs stacked; present (a
+ *  projector, 16:9): AZs side by side with the cards in columns at their left, so the picture is
+ *  as wide as the screen and its text as large as the height allows. */
+export type Orientation = 'wide' | 'tall' | 'present';
 
 export type Box = { x: number; y: number; width: number; height: number };
 
@@ -95,7 +98,8 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   const columns = memory.columns;
   const task = isCompact(memory) ? SIZES.compactTask : SIZES.task;
 
-  // Cluster: AZs side by side (wide) or one above the other (tall).
+  // Cluster: AZs side by side (wide, present) or one above the other (tall).
+  const sideBySide = orientation !== 'tall';
   const zoneInnerWidth = columns * task.width + (columns - 1) * gap;
   const zoneWidth = zoneInnerWidth + 2 * zonePadding;
   const bandHeight = (band: string) => {
@@ -109,8 +113,8 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   // Cards: task definitions, then services. Wide: two rows above the cluster, centred on it.
   // Tall (a phone): one column of cards beside a cluster whose AZs are stacked.
   const n = input.availabilityZones.length;
-  const clusterWidth = orientation === 'wide' ? 2 * clusterPadding + n * zoneWidth + (n - 1) * gap : 2 * clusterPadding + zoneWidth;
-  const clusterHeight = orientation === 'wide' ? clusterHeader + zoneHeight + clusterPadding : clusterHeader + n * zoneHeight + (n - 1) * gap + clusterPadding;
+  const clusterWidth = sideBySide ? 2 * clusterPadding + n * zoneWidth + (n - 1) * gap : 2 * clusterPadding + zoneWidth;
+  const clusterHeight = sideBySide ? clusterHeader + zoneHeight + clusterPadding : clusterHeader + n * zoneHeight + (n - 1) * gap + clusterPadding;
   const cardColumn = Math.max(SIZES.taskDefinition.width, SIZES.service.width);
   const taskDefinitions = new Map<string, Box>();
   const services = new Map<string, Box>();
@@ -147,7 +151,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   let clients: Box | null = null;
   const lbIds = input.loadBalancers ?? [];
   if (lbIds.length > 0) {
-    if (orientation === 'wide') {
+    if (orientation !== 'tall') {
       clients = { x: 0, y: 0, ...SIZES.clients };
       lbIds.forEach((id, i) => loadBalancers.set(id, { x: 0, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
       const shift = Math.max(SIZES.loadBalancer.width, SIZES.clients.width) + rowGap;
@@ -164,8 +168,8 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
 
   const zones = new Map<string, Box>();
   input.availabilityZones.forEach((az, i) => {
-    const x = clusterLeft + clusterPadding + (orientation === 'wide' ? i * (zoneWidth + gap) : 0);
-    const y = clusterTop + clusterHeader + (orientation === 'wide' ? 0 : i * (zoneHeight + gap));
+    const x = clusterLeft + clusterPadding + (sideBySide ? i * (zoneWidth + gap) : 0);
+    const y = clusterTop + clusterHeader + (sideBySide ? 0 : i * (zoneHeight + gap));
     zones.set(az, { x, y, width: zoneWidth, height: zoneHeight });
   });
   const cluster: Box = { x: clusterLeft, y: clusterTop, width: clusterWidth, height: clusterHeight };

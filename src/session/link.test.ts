@@ -34,7 +34,7 @@ function realisticCommand(i: number): ScriptCommand {
 function realisticSession(commands: number): SessionRecord {
   const log: LogEntry[] = Array.from({ length: commands }, (_, i) => ({ at: 5_000 + i * 17_321, command: realisticCommand(i) }));
   const end = 5_000 + commands * 17_321 + 60_000;
-  return { version: 2, scenario: 'default', seed: 3_141_592_653, log, playhead: end - 30_000, end, speed: 4 };
+  return { version: 3, scenario: 'default', seed: 3_141_592_653, log, playhead: end - 30_000, end, speed: 4 };
 }
 
 /** A link holding any JSON text, made the way encodeSession makes one. */
@@ -104,8 +104,8 @@ describe('a bad link says what is wrong', () => {
   });
 
   it('a session from a newer format, word for word', () => {
-    expect(error(linkOf(JSON.stringify({ ...realisticSession(1), version: 3, branches: [] })))).toBe(
-      'This link was made by a newer version of ECS Playground (session format 3); this page reads format 2.',
+    expect(error(linkOf(JSON.stringify({ ...realisticSession(1), version: 4, branches: [] })))).toBe(
+      'This link was made by a newer version of ECS Playground (session format 4); this page reads format 3.',
     );
   });
 

@@ -4,7 +4,7 @@ import { MAX_LOG_ENTRIES, MAX_SESSION_MS, parseSessionRecord, shorten, SPEEDS, t
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task/default/0123456789abcdef0123456789abcdef';
 
 const valid = (): SessionRecord => ({
-  version: 2,
+  version: 3,
   scenario: 'default',
   seed: 42,
   log: [
@@ -49,7 +49,11 @@ describe('parseSessionRecord', () => {
   });
 
   it('tells a newer format apart, before anything else', () => {
-    expect(errorOf({ version: 3, whatever: true })).toBe('This link was made by a newer version of ECS Playground (session format 3); this page reads format 2.');
+    expect(errorOf({ version: 4, whatever: true })).toBe('This link was made by a newer version of ECS Playground (session format 4); this page reads format 3.');
+  });
+
+  it('refuses a format-2 record: the default scene it may hold now starts its traffic later, so it would replay differently', () => {
+    expect(errorOf({ ...valid(), version: 2 })).toMatch(/^This link was made by an earlier version of ECS Playground \(session format 2\)/);
   });
 
   it('tells an older format apart: its simulation has changed, so it would not replay what it recorded', () => {
@@ -62,9 +66,9 @@ describe('parseSessionRecord', () => {
     ['not an object', 'hello', 'a session must be an object with "version", "scenario", "seed" and "log", not "hello"'],
     ['a list', [1, 2], /not a list$/],
     ['null', null, /not null$/],
-    ['no version', { ...valid(), version: undefined }, '"version" must be 2 (it is missing)'],
-    ['version 0', withFields({ version: 0 }), '"version" must be 2, not 0'],
-    ['version as text', withFields({ version: '2' }), '"version" must be 2, not "2"'],
+    ['no version', { ...valid(), version: undefined }, '"version" must be 3 (it is missing)'],
+    ['version 0', withFields({ version: 0 }), '"version" must be 3, not 0'],
+    ['version as text', withFields({ version: '2' }), '"version" must be 3, not "2"'],
     ['an unknown field', withFields({ branch: 2 }), 'the session has an unknown field "branch" (it takes version, scenario, seed, log, playhead, end, speed)'],
     ['an unknown scenario', withFields({ scenario: 'prod' }), /^"scenario" must be one of default, basic, .*, not "prod"$/],
     ['__proto__ as scenario', withFields({ scenario: '__proto__' }), /not "__proto__"$/],

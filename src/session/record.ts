@@ -9,8 +9,8 @@
 import { COMMAND_FIELDS, SCENARIOS, parseCommand, type Millis, type ScriptCommand } from '../sim/index.ts';
 
 /** The format, and the engine it replays on: a record replays exactly only on the simulation that
- *  made it, so a change in how the engine behaves (2: deployments, issue 9) is a new version. */
-export const SESSION_VERSION = 2;
+ *  made it, so a change in how the engine behaves (2: deployments, issue 9; 3: the default scene warm, its traffic from 40 s, issue 11) is a new version. */
+export const SESSION_VERSION = 3;
 /** Playback speeds (sim seconds per wall second). */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64] as const;
 export type Speed = (typeof SPEEDS)[number];

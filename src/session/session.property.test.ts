@@ -96,7 +96,7 @@ describe('Session properties', () => {
       .map(([seed, steps, extra]) => {
         const log = steps.map(([at, c]) => ({ at, command: c })).sort((a, b) => a.at - b.at);
         const end = (log.at(-1)?.at ?? 0) + extra;
-        return { version: 2 as const, scenario: 'default', seed, log, playhead: Math.floor(end / 2), end, speed: 8 as const };
+        return { version: 3 as const, scenario: 'default', seed, log, playhead: Math.floor(end / 2), end, speed: 8 as const };
       });
     fc.assert(
       fc.property(record, (r) => {

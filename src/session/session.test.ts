@@ -223,7 +223,7 @@ describe('Session: records', () => {
 
   it('refuses a record whose commands no longer apply, naming the step', () => {
     const command: ScriptCommand = { type: 'updateService', service: 'ghost', desiredCount: 1 };
-    const opened = Session.open({ version: 2, scenario: 'basic', seed: 1, log: [{ at: 5_000, command }], playhead: 5_000, end: 5_000, speed: 8 });
+    const opened = Session.open({ version: 3, scenario: 'basic', seed: 1, log: [{ at: 5_000, command }], playhead: 5_000, end: 5_000, speed: 8 });
     expect(opened).toEqual({ ok: false, error: expect.stringMatching(/^Step 1 of the session \(at T\+00:05\) no longer applies: Service not found/) });
   });
 

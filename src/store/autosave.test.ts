@@ -4,7 +4,7 @@ import { encodeSession } from '../session/link.ts';
 import type { SessionRecord } from '../session/record.ts';
 import { AUTOSAVE_KEY, parseSaved, readSaved, writeSaved } from './autosave.ts';
 
-const record: SessionRecord = { version: 2, scenario: 'basic', seed: 4, log: [{ at: 30_000, command: { type: 'stopTask', task: { service: 'web' } } }], playhead: 45_000, end: 60_000, speed: 16 };
+const record: SessionRecord = { version: 3, scenario: 'basic', seed: 4, log: [{ at: 30_000, command: { type: 'stopTask', task: { service: 'web' } } }], playhead: 45_000, end: 60_000, speed: 16 };
 
 /** The browser's Storage, as far as autosave uses it (a Map behind the same three calls). */
 function memoryStorage(initial: Record<string, string> = {}) {

@@ -25,10 +25,10 @@ describe('readChrome', () => {
     expect(problems.join(' ')).toMatch(/no panel "__proto__"/);
   });
 
-  it('names unknown parameters and embed-only ones on the full page', () => {
-    const { chrome, problems } = readChrome('?constructor=1&controls=none');
+  it('names embed-only parameters on the full page, and ignores unknown ones there in silence (utm_source, fbclid)', () => {
+    const { chrome, problems } = readChrome('?constructor=1&controls=none&utm_source=feed&fbclid=abc');
     expect(chrome).toEqual(FULL_CHROME);
-    expect(problems).toEqual(['controls applies only to an embedded figure (?embed).', 'The page has no parameter "constructor": ignored.']);
+    expect(problems).toEqual(['controls applies only to an embedded figure (?embed).']);
   });
 
   it('takes panels=none as no panels, and shortens what it echoes', () => {

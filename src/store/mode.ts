@@ -103,7 +103,11 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
     }
   }
   for (const name of new Set(params.keys())) {
-    if (!KNOWN.has(name)) problems.push(`The page has no parameter ${quote(name)}: ignored.`);
+    // On the full page an unknown parameter is someone else's (utm_source, fbclid from a shared
+    // card): ignored in silence. An embed's snippet is its author's, so its console says.
+    if (!KNOWN.has(name)) {
+      if (embed) problems.push(`The page has no parameter ${quote(name)}: ignored.`);
+    }
     else if (params.getAll(name).length > 1) problems.push(`${name} is given more than once: the first one counts.`);
   }
   return { chrome, problems };

@@ -71,7 +71,9 @@ export function createPageStore(initial: {
     theme: initial.theme ?? 'auto',
     // An embedded figure stays one: only the full page and presenter mode trade places.
     setMode: (mode) => set((s) => (s.chrome.mode === 'embed' || s.chrome.mode === mode ? s : { chrome: { ...s.chrome, mode } })),
-    setTheme: (theme) => set({ theme }),
+    // The user's choice is theirs from now on, over a theme the URL named (which a reload would
+    // otherwise bring back); an embed's theme is its snippet's and stays so.
+    setTheme: (theme) => set((s) => ({ theme, ...(s.chrome.theme !== null && s.chrome.mode !== 'embed' ? { chrome: { ...s.chrome, theme: null } } : {}) })),
     setLesson: (lesson) => set((s) => (s.lesson?.id === lesson?.id && s.lesson?.step === lesson?.step ? s : { lesson })),
     setPlaying: (playing) => set({ playing }),
     setSpeed: (speed) => set({ speed }),

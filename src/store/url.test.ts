@@ -58,14 +58,14 @@ describe('the page URL and share links', () => {
   });
 
   it('reads a session from the fragment, and nothing from a fragment that carries none', () => {
-    const record = { version: 2 as const, scenario: 'basic', seed: 9, log: [{ at: 40_000, command: { type: 'updateService' as const, service: 'web', desiredCount: 2 } }], playhead: 50_000, end: 60_000, speed: 32 as const };
+    const record = { version: 3 as const, scenario: 'basic', seed: 9, log: [{ at: 40_000, command: { type: 'updateService' as const, service: 'web', desiredCount: 2 } }], playhead: 50_000, end: 60_000, speed: 32 as const };
     expect(readSessionHash(sessionHash(encodeSession(record)))).toEqual({ ok: true, record });
     expect(readSessionHash('')).toBeNull();
     expect(readSessionHash('#main-timeline')).toBeNull();
   });
 
   it('a tampered session link says, in one short message, what is wrong with it', () => {
-    const good = encodeSession({ version: 2, scenario: 'basic', seed: 9, log: [], playhead: 0, end: 0, speed: 8 });
+    const good = encodeSession({ version: 3, scenario: 'basic', seed: 9, log: [], playhead: 0, end: 0, speed: 8 });
     for (const bad of [good.slice(0, -6), `${good.slice(0, 10)}A${good.slice(11)}`, '9abc', 'x'.repeat(200_000)]) {
       const read = readSessionHash(sessionHash(bad));
       if (read === null || read.ok) throw new Error(`a tampered link was read: ${bad.slice(0, 20)}…`);

@@ -103,6 +103,11 @@ export function handleShortcut(pageStore: PageStore, paneStore: PaneStore, e: Ke
     if (next) next.focus();
     return true;
   }
+  // An embedded figure's keys are its controls': none, play/pause only, or all of them.
+  if (page.chrome.mode === 'embed') {
+    if (page.chrome.controls === 'none') return false;
+    if (page.chrome.controls === 'minimal' && key !== ' ' && key !== 'k' && key !== 'K') return false;
+  }
 
   switch (key) {
     case ' ':

@@ -179,9 +179,14 @@ export function createLessonStore(page: PageStore, pane: PaneStore): LessonStore
       if (s.session !== prev.session && !loading) {
         // Reset, Undo, another scene or a link: the lesson's world is gone, so the lesson closes.
         page.getState().setLesson(null);
-        // In presenter mode the Lessons menu is hidden: its link opens the lesson again.
-        const again = page.getState().chrome.mode === 'present' ? `?lesson=${current.lesson.id}&present in the address opens it again` : 'Lessons… opens it again';
-        page.getState().notify({ tone: 'info', text: `The lesson “${current.lesson.title}” was closed: the scene it ran in was replaced. ${again}.` });
+        // The notice opens it again (in presenter mode the Lessons menu is hidden).
+        const id = current.lesson.id;
+        const notice = page.getState().notify({
+          tone: 'info',
+          text: `The lesson “${current.lesson.title}” was closed: the scene it ran in was replaced.`,
+          untilAction: true,
+          action: { label: 'Start it again', run: () => (page.getState().dismiss(notice), page.getState().setLesson({ id, step: 1 })) },
+        });
         return;
       }
       if (s.version === prev.version) return;

@@ -63,6 +63,23 @@ describe('handleShortcut and presenter mode', () => {
     expect(s.page.getState().chrome.mode).toBe('present');
   });
 
+  it("an embedded figure's keys are its controls': none takes none, minimal only play/pause, full all", () => {
+    const make = (controls: 'none' | 'minimal' | 'full') => ({ page: createPageStore({ speed: 8, chrome: { ...EMBED_DEFAULTS, controls } }), pane: createPaneStore(newPaneSession('default', 1)) });
+    const none = make('none');
+    for (const key of [' ', 'k', 'r', 't', 's', '?']) expect(keyOn(none, key, document.body), key).toBe(false);
+    expect(none.page.getState().dialog).toBeNull();
+    const minimal = make('minimal');
+    expect(keyOn(minimal, 'k', document.body)).toBe(true);
+    expect(minimal.page.getState().playing).toBe(false);
+    const before = minimal.pane.getState().session;
+    for (const key of ['r', 't', 'n', '.', '+']) expect(keyOn(minimal, key, document.body), key).toBe(false);
+    expect(minimal.pane.getState().session).toBe(before); // R did not reset
+    expect(minimal.page.getState().dialog).toBeNull(); // T opened nothing
+    const full = make('full');
+    expect(keyOn(full, 't', document.body)).toBe(true);
+    expect(full.page.getState().dialog).toEqual({ kind: 'runTask' });
+  });
+
   it('leaves the clicker keys and W to the presenter layer, and R still resets', () => {
     const s = setup('present');
     for (const key of ['PageDown', 'PageUp', 'ArrowRight', 'w', 'W']) expect(keyOn(s, key, document.body)).toBe(false);

@@ -22,7 +22,7 @@ import { TwinControls } from './TwinControls.tsx';
 import { handleTwinKey } from './twinKeys.ts';
 import { TwinSide } from './TwinSide.tsx';
 import { newTwinSession } from './twinSessions.ts';
-import { applyTheme, storedTheme } from '../theme.ts';
+import { bootTheme } from '../theme.ts';
 import { playgroundSearch, readTwinChrome, readTwinUrl, twinSearch } from './twinUrl.ts';
 import '../present/presentBase.css';
 import './twin.css';
@@ -34,9 +34,9 @@ function boot(search: string): { page: PageStore; twin: TwinPanes; seed: number 
   // Presenter mode (`&present`, or P) and a theme, read as the playground reads them.
   const { present, theme, problems: chromeProblems } = readTwinChrome(search);
   const problems = [...sceneProblems, ...chromeProblems];
-  applyTheme(theme ?? storedTheme());
   const page = createPageStore({
     speed: settings.speed,
+    theme: bootTheme(theme),
     chrome: { ...FULL_CHROME, mode: present ? 'present' : 'full', theme },
     notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [],
   });
