@@ -146,8 +146,11 @@ test('P switches presenter mode on and off (the URL keeps it), Escape leaves it,
   await expect(mode(page)).toHaveAttribute('data-mode', 'present');
   await page.keyboard.press('Escape');
   await expect(mode(page)).toHaveAttribute('data-mode', 'full');
-  // The button does it too, and the shortcuts dialog lists the keys.
+  // P from a header action that presenter mode hides: focus goes to Play / Pause, not the body.
+  await page.getByRole('button', { name: 'Share…' }).focus();
   await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: /^(Play|Pause)$/ })).toBeFocused();
+  // The button leaves too, and the shortcuts dialog lists the keys.
   await page.getByRole('button', { name: 'Exit presenter mode' }).click();
   await expect(mode(page)).toHaveAttribute('data-mode', 'full');
   await page.keyboard.press('?');

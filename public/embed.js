@@ -5,6 +5,9 @@
    Plain ES2019, no dependencies. */
 (function (w, d) {
   'use strict';
+  /* Two snippets on one page load this twice: one listener is enough. */
+  if (w.ecsPlaygroundHost) return;
+  w.ecsPlaygroundHost = true;
   var TYPE = 'ecs-playground:height';
   var MIN = 120;
   var MAX = 10000;

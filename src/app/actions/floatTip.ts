@@ -32,8 +32,12 @@ export function useReasonTip() {
       return;
     }
     if (s.stop) return;
-    s.stop = () => {}; // placing: don't start twice while the library loads
+    // Placing: don't start twice while the library loads. A leave and a new hover meanwhile
+    // replace this token, and the load it started then places nothing (one autoUpdate at a time).
+    const pending = () => {};
+    s.stop = pending;
     void loadFloatingUi().then(({ autoUpdate, computePosition, flip, offset, shift }) => {
+      if (s.stop !== pending) return;
       if (!(s.hover || s.focus) || !tip.isConnected) {
         s.stop = null;
         return;

@@ -90,7 +90,7 @@ export function EmbedDialog() {
             </label>
           )}
           <label className="check">
-            <input type="radio" name={`${id}-what`} checked={what === 'scene'} onChange={() => setWhat('scene')} /> “{sceneTitle}” from its start
+            <input type="radio" name={`${id}-what`} checked={what === 'scene'} onChange={() => setWhat('scene')} /> “{sceneTitle}” as it opens
           </label>
           <label className="check">
             <input type="radio" name={`${id}-what`} checked={what === 'moment'} disabled={'error' in moment} onChange={() => setWhat('moment')} aria-describedby={'error' in moment ? `${id}-moment-error` : undefined} /> This moment

@@ -43,6 +43,7 @@ export default function EmbedScreen() {
   const scenario = usePane((s) => s.session.scenario);
   const title = findScenario(scenario)?.title ?? scenario;
   const rootRef = useRef<HTMLElement>(null);
+  // Whether the figure is off-screen (held): shown as a class, which the page can be waited on by.
   const [away, setAway] = useState(false);
 
   const lesson = inLesson && chrome.panels.includes('lesson');

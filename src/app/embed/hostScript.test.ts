@@ -33,6 +33,15 @@ describe('embed.js', () => {
     expect(source).not.toMatch(/\bimport\b|\brequire\(|=>|\blet\b|\bconst\b|\?\.|\?\?/);
   });
 
+  it('listens once, however many snippets load it', () => {
+    let listeners = 0;
+    const window = { addEventListener: () => listeners++ };
+    const document = { baseURI: 'https://blog.example.com/', querySelectorAll: () => [] };
+    runInNewContext(source, { window, document, URL });
+    runInNewContext(source, { window, document, URL });
+    expect(listeners).toBe(1);
+  });
+
   it("sizes each figure's own iframe from its height message, by source", () => {
     const one = frame(`${FIGURE}/?embed&scenario=default`);
     const two = frame(`${FIGURE}/app/?embed&id=b`);

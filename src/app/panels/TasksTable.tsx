@@ -102,6 +102,10 @@ export function TasksTable() {
 
 /** Rows drawn beyond each edge of the scroll box, so the next row for the arrow keys is there. */
 const OVERSCAN = 8;
+/** Up to this many tasks every row is drawn: the table stays whole for find-in-page and a screen
+ *  reader's browse mode, and a focused row never scrolls out of the DOM. Beyond it (the 200-task
+ *  scene) only the rows in view are. */
+const DRAW_ALL_UP_TO = 60;
 /** A row's height until one is measured (one line of text and a small button). */
 const ROW_ESTIMATE = 33;
 
@@ -131,6 +135,7 @@ function useRowWindow(scroller: RefObject<HTMLDivElement | null>, body: RefObjec
     };
   }, [scroller, body]);
   const { top, height, rowHeight } = view;
+  if (total <= DRAW_ALL_UP_TO) return { first: 0, last: total, before: 0, after: 0 };
   // The header's height sits above the first row: close enough to leave out of the sums.
   const first = Math.max(0, Math.min(total, Math.floor(top / rowHeight)) - OVERSCAN);
   const last = Math.min(total, Math.ceil((top + height) / rowHeight) + OVERSCAN);

@@ -114,6 +114,15 @@ export default function Presenter() {
     return () => document.removeEventListener('keydown', onKey);
   }, [page, pane]);
 
+  // Entering hides the header's actions: if focus was on one, it would fall to the body. It goes to
+  // Play / Pause instead, which stays.
+  useEffect(() => {
+    if (!hosts) return;
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active !== document.body && active.offsetParent !== null) return;
+    document.querySelector<HTMLElement>('.app-header button.play')?.focus();
+  }, [hosts]);
+
   /** Back to the full page; this button goes with presenter mode, so focus goes to Play / Pause. */
   const leave = () => {
     page.getState().setMode('full');
