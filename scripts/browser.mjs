@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'];
 
-/** Serve dist/ and resolve with its base URL once it answers; the server stops when Node exits. */
-export async function startPreview(port) {
+/** Serve a build (dist/ unless told another outDir) and resolve with its base URL once it
+ *  answers; the server stops when Node exits. */
+export async function startPreview(port, outDir = 'dist') {
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
   const stop = () => {
     try {
       process.kill(-server.pid);

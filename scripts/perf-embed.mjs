@@ -13,11 +13,11 @@
 // PERF_DIST (default dist) and PERF_PORT (default 4180) keep it out of other runs' way;
 // --no-build measures the build already there.
 
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from './browser.mjs';
+import { launchChromium, startPreview } from './browser.mjs';
 
 const DIST = process.env.PERF_DIST ?? 'dist';
 const PORT = Number(process.env.PERF_PORT ?? 4180);
@@ -26,24 +26,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 
 if (!process.argv.includes('--no-build')) execSync(`npx vite build --outDir ${DIST} --emptyOutDir`, { stdio: 'ignore' });
 
-const server = spawn('npx', ['vite', 'preview', '--outDir', DIST, '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-for (let i = 0; ; i++) {
-  try {
-    await fetch(BASE);
-    break;
-  } catch {
-    if (i > 100) throw new Error('vite preview did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { stop: stopServer } = await startPreview(PORT, DIST);
 
 const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 const figure = (id) =>

@@ -18,32 +18,8 @@ import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { spawn } from 'node:child_process';
-import { launchChromium, startPreview as startDistPreview } from './browser.mjs';
+import { launchChromium, startPreview } from './browser.mjs';
 
-/** browser.mjs's preview serves dist/; another outDir gets a `vite preview --outDir` of its own. */
-async function startPreview(port, dist) {
-  if (dist === 'dist') return startDistPreview(port);
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn('npx', ['vite', 'preview', '--outDir', dist, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-  const stop = () => {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(base);
-      return { base, stop };
-    } catch {
-      if (i > 100) throw new Error('vite preview did not start');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 const MEASURE_MS = Number(process.env.PERF_MEASURE_MS ?? 8000);
 

@@ -12,31 +12,8 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { launchChromium, startPreview } from './browser.mjs';
 
-/** A `vite preview` of another outDir (browser.mjs's serves dist/). */
-async function previewOf(outDir, port) {
-  const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
-  const stop = () => {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on('exit', stop);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(base);
-      return { base, stop };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('vite preview did not start');
-}
 
 const scenario = process.env.TRACE_SCENARIO ?? 'busy';
 const from = process.env.TRACE_FROM ?? '03';
@@ -47,7 +24,7 @@ const port = Number(process.env.TRACE_PORT ?? 4180);
 const PHASES = ['FunctionCall', 'Layerize', 'Paint', 'Layout', 'UpdateLayoutTree', 'PrePaint', 'MinorGC', 'MajorGC', 'Commit'];
 
 if (!process.argv.includes('--no-build')) execSync(`npx vite build --outDir ${dist} --emptyOutDir`, { stdio: 'ignore' });
-const { base, stop } = dist === 'dist' ? await startPreview(port) : await previewOf(dist, port);
+const { base, stop } = await startPreview(port, dist);
 const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
 const path = join(mkdtempSync(join(tmpdir(), 'ecs-trace-')), 'trace.json');
