@@ -34,6 +34,17 @@ async function openHost(page: Page) {
   await expect(figA(page).locator('.react-flow__node').first()).toBeVisible();
 }
 
+test('in a frame the snippet sized (no host script), the figure fits its box, controls and all', async ({ page }) => {
+  for (const [width, height] of [[720, 450], [320, 400]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?embed&controls=full&panels=timeline');
+    await expect(page.locator('[data-testid^="node-task-"]').first()).toBeVisible();
+    const link = page.getByRole('link', { name: /Open full view/ });
+    await expect(link).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight), `${width}×${height}`).toBeLessThanOrEqual(height);
+  }
+});
+
 test.describe('an embedded figure on a host page', () => {
   test('honours its parameters', async ({ page }) => {
     await openHost(page);

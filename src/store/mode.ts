@@ -88,13 +88,17 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
     const panels = params.get('panels');
     if (panels !== null) {
       const chosen: EmbedPanel[] = [];
+      const parts = new Set(panels.split(',').map((p) => p.trim().toLowerCase()).filter((p) => p !== ''));
       // Each part once: a snippet with a thousand bad parts says so once per part, not a thousand times.
-      for (const part of new Set(panels.split(',').map((p) => p.trim().toLowerCase()).filter((p) => p !== '' && p !== 'none'))) {
+      for (const part of parts) {
+        if (part === 'none') continue;
         const panel = oneOf(PANELS, part);
         if (!panel) problems.push(`There is no panel ${quote(part)} (there are ${PANELS.join(', ')}, or none).`);
         else if (!chosen.includes(panel)) chosen.push(panel);
       }
-      chrome.panels = chosen;
+      // No panels only when the snippet says none; nothing usable (panels=, panels=bogus) is the default.
+      if (chosen.length > 0 || parts.has('none')) chrome.panels = chosen;
+      else problems.push(`panels names no panel: showing the default (${chrome.panels.join(', ')}).`);
     }
     const id = params.get('id');
     if (id !== null) {
