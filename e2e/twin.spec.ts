@@ -141,3 +141,11 @@ for (const [width, height] of [[1280, 720], [375, 812]] as const) {
     await page.screenshot({ path: test.info().outputPath(`twin-${width}x${height}.png`) });
   });
 }
+
+test("a fault key pressed before both tasks run says why it can't be given yet, and changes nothing", async ({ page }) => {
+  await page.goto('/?view=twin&speed=0.25');
+  await expect(page.locator('[data-testid^="node-task-"]')).toHaveCount(2);
+  await page.keyboard.press('1');
+  await expect(page.getByText(/Stop the task \(1\) can't be given yet: Left: task \w+ is (PROVISIONING|PENDING), not RUNNING yet/)).toBeVisible();
+  await expect(page.locator('[data-testid^="node-task-"][data-last-status="STOPPED"]')).toHaveCount(0);
+});

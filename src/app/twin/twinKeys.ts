@@ -5,7 +5,7 @@
 import type { PageStore } from '../../store/pageStore.ts';
 import { clockShortcut } from '../actions/shortcuts.ts';
 import { focusKind, presenterKey } from '../present/keys.ts';
-import { FAULTS } from './faults.ts';
+import { checkFault, FAULTS } from './faults.ts';
 import { applyFault, type TwinPanes } from './twinActions.ts';
 
 // A range input (the timeline) takes arrows and Home/End itself, and Space there plays / pauses.
@@ -36,6 +36,9 @@ export function handleTwinKey(pageStore: PageStore, twin: TwinPanes, e: Keyboard
   }
   const fault = FAULTS.find((f) => f.key === e.key);
   if (!fault) return false;
-  applyFault(pageStore, twin, fault);
+  // A key has no disabled look of its own: when the fault can't hit both sides yet, say why.
+  const check = checkFault(twin.left.getState().sim.world, twin.right.getState().sim.world, fault);
+  if (!check.enabled) page.notify({ tone: 'info', text: `${fault.label} (${e.key}) can't be given yet: ${check.reason}` });
+  else applyFault(pageStore, twin, fault);
   return true;
 }
