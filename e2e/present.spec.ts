@@ -131,6 +131,28 @@ test('a lesson in presenter mode: its panel stays, its scene is readable, PageDo
   await axe(page);
 });
 
+test('a clicker, digits and W take a lesson step whole: answer the question, do the task, go on', async ({ page }) => {
+  await page.goto('/?lesson=kill-a-task&step=2&present&speed=64');
+  await expect(hud(page)).toBeVisible();
+  await expect(stageHeading(page)).toHaveText(/^Stop one of the service.s tasks$/);
+  await page.keyboard.press('PageDown');
+  await expect(message(page)).toContainText('answer it with its number');
+  await page.keyboard.press('9');
+  await expect(message(page)).toContainText(/This question has \d answers/);
+  await page.keyboard.press('2');
+  await expect(message(page)).toContainText('Answer 2 locked in');
+  await expect(page.locator('.lesson-panel').getByRole('radio')).toHaveCount(0); // locked in
+  // The step's task waits, and the clicker says that (not "watch the engine").
+  await page.keyboard.press('PageDown');
+  await expect(message(page)).toContainText('this step’s task');
+  await page.keyboard.press('w');
+  await expect(page.locator('.lesson-panel')).toContainText('You did it', { timeout: 20_000 });
+  await expect.poll(async () => {
+    await page.keyboard.press('PageDown');
+    return stageHeading(page).textContent();
+  }, { timeout: 30_000 }).not.toMatch(/^Stop one of the service.s tasks$/);
+});
+
 test('P switches presenter mode on and off (the URL keeps it), Escape leaves it, the ? list names it', async ({ page }) => {
   await page.goto('/?speed=16');
   await expect(mode(page)).toHaveAttribute('data-mode', 'full');

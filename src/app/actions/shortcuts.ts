@@ -34,6 +34,7 @@ export const SHORTCUTS = [
   { keys: 'P', what: 'Presenter mode on / off: large type, the chrome hidden' },
   { keys: 'PageDown / PageUp, → / ←', what: 'In presenter mode: the lesson’s next / previous step (no lesson: PageDown steps the clock)' },
   { keys: 'W', what: 'In presenter mode: whack-a-task, stop a random running task of a service' },
+  { keys: '1, 2, 3…', what: "In presenter mode: answer a lesson's question" },
   { keys: '?', what: 'This list' },
 ] as const;
 

@@ -106,6 +106,11 @@ export default function Presenter() {
           void import('./lessonKeys.ts').then(({ stepLesson }) => setMessage(stepLesson(page, direction) ?? ''));
           return;
         }
+        case 'answer': {
+          const { choice } = action;
+          void import('./lessonKeys.ts').then(({ answerLesson }) => setMessage(answerLesson(page, choice)));
+          return;
+        }
         case 'swallow':
           return;
       }
@@ -130,7 +135,7 @@ export default function Presenter() {
   };
 
   if (!hosts) return null;
-  const keys = lesson ? 'PageDown / → next step · PageUp / ← back' : 'PageDown / → step the clock';
+  const keys = lesson ? 'PageDown / → next step · PageUp / ← back · 1, 2, 3… answer' : 'PageDown / → step the clock';
   return (
     <>
       {createPortal(

@@ -22,6 +22,18 @@ describe('presenterKey: switching presenter mode', () => {
   });
 });
 
+describe("presenterKey: the room's answer", () => {
+  it('1–9 answer a lesson\'s question (0-based), once per press, and mean nothing without a lesson or outside presenter mode', () => {
+    expect(key('1', { lesson: true })).toEqual({ kind: 'answer', choice: 0 });
+    expect(key('3', { lesson: true, focus: 'radio' })).toEqual({ kind: 'answer', choice: 2 });
+    expect(key('2', { lesson: true, repeat: true })).toEqual({ kind: 'swallow' });
+    expect(key('0', { lesson: true })).toBeNull();
+    expect(key('1')).toBeNull();
+    expect(key('1', { lesson: true, mode: 'full' })).toBeNull();
+    expect(key('1', { lesson: true, focus: 'text' })).toBeNull();
+  });
+});
+
 describe('presenterKey: the clicker', () => {
   it('PageDown, → and ↓ step a lesson on; PageUp, ← and ↑ back', () => {
     for (const k of ['PageDown', 'ArrowRight', 'ArrowDown']) expect(key(k, { lesson: true })).toEqual({ kind: 'next' });

@@ -49,6 +49,7 @@ export type PresenterKey =
   | { kind: 'step' } // no lesson: the clock steps to the next thing that happens
   | { kind: 'say'; text: string } // nothing to do, and the HUD says why
   | { kind: 'whack' } // stop a random running task of a service
+  | { kind: 'answer'; choice: number } // a lesson's question: choice n (0-based), from the room
   | { kind: 'swallow' }; // ours, but nothing happens (a repeat): the browser must not scroll either
 
 const FORWARD = new Set(['PageDown', 'ArrowRight', 'ArrowDown']);
@@ -74,6 +75,9 @@ export function presenterKey(input: KeyInput): PresenterKey | null {
   if (mode !== 'present') return null;
   if (key === 'Escape') return input.selection ? null : { kind: 'leave' };
   if (key === 'w' || key === 'W') return input.repeat ? { kind: 'swallow' } : { kind: 'whack' };
+  // 1–9 answer a lesson's question, so the room's answer needs no Tab and Space (a radio group
+  // takes digits as nothing of its own, so focus there is fine too).
+  if (input.lesson && /^[1-9]$/.test(key)) return input.repeat ? { kind: 'swallow' } : { kind: 'answer', choice: Number(key) - 1 };
   const forward = FORWARD.has(key);
   if (!forward && !BACKWARD.has(key)) return null;
   if (ARROWS.has(key) ? OWNS_ARROWS.has(input.focus) : OWNS_PAGES.has(input.focus)) return null;
