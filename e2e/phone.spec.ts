@@ -108,3 +108,17 @@ test('tapping a task opens the sheet with that task; Escape and the close button
   await expect(sheet(page)).toBeHidden();
   await expect(third).toBeFocused();
 });
+
+test('on a touch screen the buttons show no keyboard hints', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('[data-testid^="node-task-"]').first()).toBeVisible();
+  // The sheet of a tapped task holds the actions with keys (Stop S, Crash C…).
+  await page.locator('[data-testid^="node-task-"][data-group="service:web"]').first().tap();
+  await expect(page.locator('.phone-sheet')).toBeVisible();
+  const hints = page.locator('.phone-sheet button kbd');
+  await expect(hints.first()).toBeAttached(); // the inspector's code arrives a moment later
+  for (const hint of await hints.all()) await expect(hint).toBeHidden();
+  await context.close();
+});
