@@ -5,16 +5,9 @@
 // the nodes say the same in words.
 
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { memo, useSyncExternalStore } from 'react';
+import { memo } from 'react';
 import { usePane, useThrottledVersion } from '../../store/StoreContext.tsx';
-
-/** prefers-reduced-motion, live (one media query for every edge on the page). */
-const reducedMotionQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
-const subscribeReducedMotion = (onChange: () => void) => {
-  reducedMotionQuery?.addEventListener('change', onChange);
-  return () => reducedMotionQuery?.removeEventListener('change', onChange);
-};
-const useReducedMotion = () => useSyncExternalStore(subscribeReducedMotion, () => reducedMotionQuery?.matches ?? false, () => false);
+import { REDUCED_MOTION_QUERY, useMediaQuery } from '../useMediaQuery.ts';
 
 type TrafficData = { taskArn?: string; loadBalancerArn: string };
 
@@ -30,7 +23,7 @@ function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePositio
 
 function Particles({ path, taskArn }: { path: string; taskArn: string | undefined }) {
   useThrottledVersion(1000);
-  const reduced = useReducedMotion();
+  const reduced = useMediaQuery(REDUCED_MOTION_QUERY);
   const sample = usePane((s) => s.sim.world.traffic.sample);
   const rate = usePane((s) => s.sim.world.traffic.ratePerSecond);
   if (reduced || rate === 0) return null;
