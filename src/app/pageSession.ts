@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
 import { MAX_SESSION_MS, type SessionRecord } from '../session/record.ts';
 import { AUTOSAVE_EVERY_MS, forget, readSaved, writeSaved } from '../store/autosave.ts';
-import type { Chrome } from '../store/mode.ts';
+import { chromeSearch } from '../store/mode.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import { newPaneSession, openPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
 import { DEFAULT_SETTINGS, readSessionHash, sceneSearch, sessionHash, type SessionLink } from '../store/url.ts';
@@ -111,16 +111,6 @@ export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSes
       window.removeEventListener('hashchange', onHash);
     };
   }, [page, pane, openedFromLink, enabled]);
-}
-
-/** The chrome's part of the query that a reload keeps: presenter mode, a theme or captions the URL set. */
-function chromeSearch(chrome: Chrome): string {
-  const params = new URLSearchParams();
-  if (chrome.mode === 'present') params.set('present', '');
-  if (chrome.theme !== null) params.set('theme', chrome.theme);
-  if (chrome.captions !== null) params.set('captions', chrome.captions ? 'on' : 'off');
-  const text = params.toString().replace(/=(&|$)/g, '$1');
-  return text ? `&${text}` : '';
 }
 
 /** Describe a saved session in a few words: the scene, what was done, and when. */

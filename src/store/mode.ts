@@ -116,3 +116,14 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
   }
   return { chrome, problems };
 }
+
+/** The chrome's part of the query that a reload keeps ("&present&theme=dark"): presenter mode, and
+ *  a theme or captions the URL set. The page and the twin view append it to their own query. */
+export function chromeSearch(chrome: Chrome): string {
+  const params = new URLSearchParams();
+  if (chrome.mode === 'present') params.set('present', '');
+  if (chrome.theme !== null) params.set('theme', chrome.theme);
+  if (chrome.captions !== null) params.set('captions', chrome.captions ? 'on' : 'off');
+  const text = params.toString().replace(/=(&|$)/g, '$1');
+  return text ? `&${text}` : '';
+}

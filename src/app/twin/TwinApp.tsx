@@ -6,7 +6,7 @@
 // scrub bar that moves both.
 
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { FULL_CHROME } from '../../store/mode.ts';
+import { chromeSearch, FULL_CHROME } from '../../store/mode.ts';
 import { createPageStore, type PageStore } from '../../store/pageStore.ts';
 import { createPaneStore } from '../../store/paneStore.ts';
 import { startPlayback } from '../../store/playback.ts';
@@ -63,9 +63,8 @@ export default function TwinApp({ search }: { search: string }) {
   useEffect(() => {
     const follow = () => {
       const { speed, chrome } = page.getState();
-      const present = chrome.mode === 'present';
       document.documentElement.dataset.mode = chrome.mode;
-      window.history.replaceState(window.history.state, '', `${twinSearch({ seed, speed }, present)}${themeSearch(chrome.theme)}${window.location.hash}`);
+      window.history.replaceState(window.history.state, '', `${twinSearch({ seed, speed })}${chromeSearch(chrome)}${window.location.hash}`);
     };
     follow();
     return page.subscribe((s, prev) => (s.speed !== prev.speed || s.chrome !== prev.chrome) && follow());
@@ -85,8 +84,6 @@ export default function TwinApp({ search }: { search: string }) {
   );
 }
 
-/** A theme the URL asked for stays in it (a validated choice, never the raw parameter). */
-const themeSearch = (theme: string | null) => (theme === null ? '' : `&theme=${theme}`);
 
 function TwinScreen({ seed }: { seed: number }) {
   const twin = useTwin();

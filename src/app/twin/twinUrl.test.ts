@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chromeSearch, FULL_CHROME } from '../../store/mode.ts';
 import { playgroundSearch, readTwinChrome, readTwinUrl, twinSearch } from './twinUrl.ts';
 import { readView } from './view.ts';
 
@@ -33,8 +34,9 @@ describe('the twin view in the URL', () => {
     const embedded = readTwinChrome('?view=twin&embed');
     expect(embedded.present).toBe(false);
     expect(embedded.problems.join(' ')).toMatch(/not made to be embedded/);
-    expect(twinSearch({ seed: 1, speed: 16 }, true)).toBe('?view=twin&speed=16&present');
-    expect(readTwinChrome(twinSearch({ seed: 1, speed: 16 }, true)).present).toBe(true);
+    const presenting = `${twinSearch({ seed: 1, speed: 16 })}${chromeSearch({ ...FULL_CHROME, mode: 'present', theme: 'dark' })}`;
+    expect(presenting).toBe('?view=twin&speed=16&present&theme=dark');
+    expect(readTwinChrome(presenting)).toEqual({ present: true, theme: 'dark', problems: [] });
     expect(playgroundSearch({ seed: 9, speed: 4 }, true)).toBe('?scenario=default&seed=9&speed=4&present');
   });
 });

@@ -29,12 +29,12 @@ export function readTwinUrl(search: string): { settings: TwinSettings; problems:
   return { settings: { seed: settings.seed, speed: settings.speed }, problems };
 }
 
-/** The query for the twin view as the page shows it: what a reload keeps (presenter mode too). */
-export function twinSearch(settings: TwinSettings, present = false): string {
+/** The query for the twin view's scene as the page shows it (the chrome's part: mode.ts's chromeSearch). */
+export function twinSearch(settings: TwinSettings): string {
   const params = new URLSearchParams({ [VIEW_PARAM]: 'twin' });
   if (settings.seed !== DEFAULT_SETTINGS.seed) params.set('seed', String(settings.seed));
   params.set('speed', String(settings.speed));
-  return `?${params}${present ? '&present' : ''}`;
+  return `?${params}`;
 }
 
 /** The main page's default scene with the same seed and speed (in presenter mode, if this is): the way back. */
