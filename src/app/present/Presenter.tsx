@@ -60,7 +60,14 @@ export default function Presenter() {
       const next = readHud(pane);
       return sameHud(h, next) ? h : next;
     });
-    const timer = window.setInterval(refresh, REFRESH_MS);
+    // While time stands still (paused, a hidden tab) the score cannot change: no rescan of the log.
+    let readAt = pane.getState().sim.now;
+    const timer = window.setInterval(() => {
+      const { now } = pane.getState().sim;
+      if (now === readAt) return;
+      readAt = now;
+      refresh();
+    }, REFRESH_MS);
     // A whack, a reset or a jump shows at once.
     const off = pane.subscribe((s, prev) => (s.session !== prev.session || s.branch !== prev.branch || s.timeline !== prev.timeline) && refresh());
     return () => {
