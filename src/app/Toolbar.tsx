@@ -19,22 +19,43 @@ export function compression(speed: number): string {
   return `1 min of ECS takes ${shown}`;
 }
 
+/** The sim clock of `now`, with what the speed compresses unless `compression` is false. */
+export function ClockTime({ now, compression: withCompression = true }: { now: number; compression?: boolean }) {
+  const speed = usePage((s) => s.speed);
+  return (
+    <p className="clock" data-testid="clock">
+      <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>
+      {withCompression && (
+        <>
+          {' '}
+          <span className="muted compression">{speedLabel(speed)} · {compression(speed)}</span>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Play / Pause for the page's one clock. */
+export function PlayPause() {
+  const page = usePageApi();
+  const playing = usePage((s) => s.playing);
+  return (
+    <button type="button" onClick={() => page.getState().setPlaying(!playing)} aria-keyshortcuts="Space K" className="primary play" data-focus-after-notice>
+      <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>{playing ? 'Pause' : 'Play'}
+    </button>
+  );
+}
+
 /** The one clock's controls, the same on every page: the time shown (of `now`), play / pause, a
  *  step that moves every pane in `panes` to the next thing that happens in any, and the speed. */
 export function ClockControls({ now, panes, stepTitle }: { now: number; panes: readonly PaneStore[]; stepTitle: string }) {
   const page = usePageApi();
-  const playing = usePage((s) => s.playing);
   const speed = usePage((s) => s.speed);
   const p = page.getState();
   return (
     <>
-      <p className="clock" data-testid="clock">
-        <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>{' '}
-        <span className="muted compression">{speedLabel(speed)} · {compression(speed)}</span>
-      </p>
-      <button type="button" onClick={() => p.setPlaying(!playing)} aria-keyshortcuts="Space K" className="primary play" data-focus-after-notice>
-        <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>{playing ? 'Pause' : 'Play'}
-      </button>
+      <ClockTime now={now} />
+      <PlayPause />
       <button type="button" onClick={() => step(page, panes)} aria-keyshortcuts="." title={stepTitle}>
         Step<span aria-hidden="true"> ›</span>
       </button>

@@ -9,11 +9,11 @@
 // diagram leaves the wheel and one-finger drags to the host page (Diagram's wheel="page").
 
 import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from 'react';
-import { clockLabel, findScenario } from '../../sim/index.ts';
+import { findScenario } from '../../sim/index.ts';
 import { figureSeen, holdPlayback } from '../../store/playback.ts';
 import { usePage, usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { sceneSearch } from '../../store/url.ts';
-import { ClockControls } from '../Toolbar.tsx';
+import { ClockControls, ClockTime, PlayPause } from '../Toolbar.tsx';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { LiveRegion } from '../LiveRegion.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
@@ -166,7 +166,6 @@ function Controls({ full, title }: { full: boolean; title: string }) {
   const page = usePageApi();
   const pane = usePaneApi();
   const now = usePane((s) => s.sim.now);
-  const playing = usePage((s) => s.playing);
   if (full)
     return (
       <div className="embed-bar toolbar" role="group" aria-label="Time">
@@ -179,12 +178,8 @@ function Controls({ full, title }: { full: boolean; title: string }) {
     );
   return (
     <div className="embed-bar toolbar" role="group" aria-label="Time">
-      <button type="button" onClick={() => page.getState().setPlaying(!playing)} aria-keyshortcuts="Space K" className="primary play">
-        <span aria-hidden="true">{playing ? '❚❚ ' : '▶ '}</span>{playing ? 'Pause' : 'Play'}
-      </button>
-      <p className="clock" data-testid="clock">
-        <span className="clock-time" aria-label={`Sim time ${clockLabel(now)}`}>{clockLabel(now)}</span>
-      </p>
+      <PlayPause />
+      <ClockTime now={now} compression={false} />
       <span className="embed-scene" title={title}>{title}</span>
     </div>
   );
