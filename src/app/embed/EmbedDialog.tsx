@@ -99,10 +99,11 @@ export function EmbedDialog() {
           {'error' in moment && <p className="small muted" id={`${id}-moment-error`}>{moment.error}</p>}
         </fieldset>
         <div className="embed-form-grid">
-          <Field id={`${id}-controls`} label="Controls">
-            <select id={`${id}-controls`} value={controls} onChange={(e) => setControls(e.target.value as Controls)}>
-              <option value="minimal">Minimal: play and time</option>
-              <option value="full">Full: step, speed, reset</option>
+          {/* Short option names (a select's box is narrow), each said in full in the hint below. */}
+          <Field id={`${id}-controls`} label="Controls" hint={CONTROLS_HINT[controls]}>
+            <select id={`${id}-controls`} value={controls} onChange={(e) => setControls(e.target.value as Controls)} aria-describedby={`${id}-controls-hint`}>
+              <option value="minimal">Minimal</option>
+              <option value="full">Full</option>
               <option value="none">None</option>
             </select>
           </Field>
@@ -154,6 +155,12 @@ export function EmbedDialog() {
     </Dialog>
   );
 }
+
+const CONTROLS_HINT: Record<Controls, string> = {
+  minimal: 'Play / pause and the time.',
+  full: 'The time, play, step, speed and reset.',
+  none: 'No controls: the figure follows Start playing.',
+};
 
 /** A label above its control (a label wrapping a select would take the selected option into its name). */
 function Field({ id, label, hint, children }: { id: string; label: string; hint?: string | undefined; children: ReactNode }) {
