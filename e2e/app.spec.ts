@@ -8,7 +8,8 @@ import { rows } from './helpers.ts';
 
 /** Task nodes on the diagram, optionally only those with a given lastStatus. */
 const taskNodes = (page: Page, status?: string) => page.locator(`[data-testid^="node-task-"]${status ? `[data-last-status="${status}"]` : ''}`);
-const nodeWrapper = (page: Page, id: string) => page.locator('.react-flow__node').filter({ has: page.getByTestId(`node-task-${id}`) });
+// A task's node on the diagram, or (on a phone) its button in the zones view.
+const nodeWrapper = (page: Page, id: string) => page.locator('.react-flow__node').filter({ has: page.getByTestId(`node-task-${id}`) }).or(page.getByTestId(`zone-task-${id}`));
 const idOf = async (row: Locator) => (await row.locator('th code').textContent())!;
 const inspector = (page: Page) => page.getByTestId('inspector');
 
@@ -19,7 +20,7 @@ async function steadyDefault(page: Page, query = 'speed=64') {
   const tasksTab = page.getByRole('tab', { name: 'Tasks' });
   if (await tasksTab.isVisible()) await tasksTab.click();
   await expect(rows(page, 'service:web', 'RUNNING')).toHaveCount(3);
-  await expect(page.getByTestId('node-service-web')).toContainText(/desired\s*3\s*running\s*3\s*pending\s*0/);
+  await expect(page.getByTestId('node-service-web').or(page.getByTestId('zone-service-web'))).toContainText(/desired\s*3\s*running\s*3\s*pending\s*0|3 of 3 running · ✓ steady/);
 }
 
 test('the first screen: blueprints, the service and its tasks in three AZs, fitted to view', async ({ page }) => {

@@ -11,7 +11,8 @@ import { rows } from './helpers.ts';
 
 test.describe.configure({ timeout: 90_000 });
 
-const service = (page: Page) => page.getByTestId('node-service-web');
+// The service's node on the diagram, or (on a phone) its card in the zones view.
+const service = (page: Page) => page.getByTestId('node-service-web').or(page.getByTestId('zone-service-web'));
 const rollout = (page: Page) => service(page).getByTestId('rollout-state');
 const progress = (page: Page) => service(page).getByTestId('rollout-progress');
 const tagged = (page: Page, tag: 'new' | 'old') => page.locator(`[data-testid^="node-task-"][data-deployment="${tag}"]`);

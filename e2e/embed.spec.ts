@@ -38,11 +38,43 @@ test('in a frame the snippet sized (no host script), the figure fits its box, co
   for (const [width, height] of [[720, 450], [320, 400]] as const) {
     await page.setViewportSize({ width, height });
     await page.goto('/?embed&controls=full&panels=timeline');
-    await expect(page.locator('[data-testid^="node-task-"]').first()).toBeVisible();
+    await expect(page.locator('[data-testid^="zone-task-"]').first()).toBeVisible();
     const link = page.getByRole('link', { name: /Open full view/ });
     await expect(link).toBeInViewport({ ratio: 1 });
     expect(await page.evaluate(() => document.documentElement.scrollHeight), `${width}×${height}`).toBeLessThanOrEqual(height);
   }
+});
+
+test('a figure too small for the diagram shows the zones: every word readable, every task a target, the diagram a switch away', async ({ page }) => {
+  for (const [width, height] of [[720, 450], [320, 480]] as const) {
+    await page.setViewportSize({ width, height });
+    await page.goto('/?embed&scenario=default&controls=full');
+    const zones = page.getByTestId('zones-view');
+    await expect(zones.locator('[data-testid^="zone-task-"]')).toHaveCount(4);
+    await expect(page.locator('.react-flow')).toHaveCount(0);
+    const small = await zones.evaluate((root) => {
+      const found: string[] = [];
+      for (const el of root.querySelectorAll('*')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        if (own && parseFloat(getComputedStyle(el).fontSize) < 11) found.push(`text ${getComputedStyle(el).fontSize}: ${el.textContent}`);
+        if (el.matches('button')) {
+          const r = el.getBoundingClientRect();
+          if (r.width < 24 || r.height < 24) found.push(`target ${Math.round(r.width)}×${Math.round(r.height)}: ${el.textContent}`);
+        }
+        if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'auto' && getComputedStyle(el).textOverflow !== 'ellipsis') found.push(`spills: ${el.className} ${el.textContent?.slice(0, 40)}`);
+      }
+      return found;
+    });
+    expect(small, `${width}×${height}`).toEqual([]);
+    // A task is selectable from its chip; with the full controls the reader may switch to the diagram.
+    await page.getByRole('button', { name: 'Diagram', exact: true }).click();
+    await expect(page.locator('.react-flow__node-task').first()).toBeVisible();
+    await expect(zones).toHaveCount(0);
+  }
+  // The snippet may fix the zones whatever the size.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?embed&scenario=default&layout=zones');
+  await expect(page.getByTestId('zones-view')).toBeVisible();
 });
 
 test.describe('an embedded figure on a host page', () => {
@@ -74,7 +106,13 @@ test.describe('an embedded figure on a host page', () => {
     // Neither figure took over the page: no header, no notices, no autosave, its URL as written.
     await expect(a.locator('.app-header')).toHaveCount(0);
     expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ecs-playground:')))).toEqual([]);
-    expect(page.frames().find((f) => f.url().includes('id=a'))?.url()).toMatch(/\/\?embed&scenario=default&autoplay=1&id=a$/);
+    expect(page.frames().find((f) => f.url().includes('id=a'))?.url()).toMatch(/\/\?embed&scenario=default&autoplay=1&layout=diagram&id=a$/);
+    // layout=diagram is the diagram whatever the size; auto at 720×450 is the zones, with the switch.
+    await expect(a.locator('.react-flow__node-task').first()).toBeVisible();
+    await expect(a.getByTestId('zones-view')).toHaveCount(0);
+    await expect(b.locator('[data-testid^="zone-task-"]').first()).toBeVisible();
+    await expect(b.getByRole('button', { name: 'Zones', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect(a.getByRole('button', { name: 'Zones', exact: true })).toHaveCount(0); // minimal controls: no switch
   });
 
   test('bad parameters give console warnings and a working figure', async ({ page }) => {
@@ -175,6 +213,19 @@ test.describe('an embedded figure on a host page', () => {
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
   });
 
+  test('the wheel over the zones view scrolls the post as well', async ({ page }) => {
+    await openHost(page);
+    await page.locator('#fig-b').scrollIntoViewIfNeeded();
+    const zones = figB(page).getByTestId('zones-view');
+    await expect(zones.locator('[data-testid^="zone-task-"]').first()).toBeVisible();
+    const box = (await page.locator('#fig-b').boundingBox())!;
+    const zonesBox = (await zones.boundingBox())!;
+    await page.mouse.move(box.x + zonesBox.x + zonesBox.width / 2, box.y + zonesBox.y + zonesBox.height / 2);
+    const before = await page.evaluate(() => window.scrollY);
+    await page.mouse.wheel(0, 400);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before + 100);
+  });
+
   test('a figure acts on nothing its parent posts', async ({ page }) => {
     await openHost(page);
     const a = figA(page);
@@ -201,7 +252,7 @@ test.describe('an embedded figure on a host page', () => {
     await page.locator('#gap-1').evaluate((el) => ((el as HTMLElement).style.height = '0'));
     const a = figA(page);
     const b = figB(page);
-    await expect(b.locator('.react-flow__node').first()).toBeVisible();
+    await expect(b.locator('[data-testid^="zone-task-"]').first()).toBeVisible();
     await a.getByRole('button', { name: 'Pause' }).click();
     await expect(a.getByRole('button', { name: 'Play' })).toBeVisible();
     await expect(b.getByRole('button', { name: 'Pause' })).toBeVisible();
@@ -294,7 +345,7 @@ test.describe('the Embed dialog', () => {
     await serve(page, '/pasted.html', `<!doctype html><html lang="en"><head><title>Pasted</title></head><body><main><h1>A post</h1>${snippet}</main></body></html>`);
     await page.goto('/pasted.html');
     const figure = page.frameLocator('iframe[data-ecs-playground]');
-    await expect(figure.locator('.react-flow__node').first()).toBeVisible();
+    await expect(figure.locator('[data-testid^="zone-task-"]').first()).toBeVisible(); // 720×450: the zones
     await expect(figure.getByRole('button', { name: 'Pause' })).toBeVisible();
     await expect(figure.getByRole('tablist', { name: 'Details' })).toBeVisible();
     await expect(page.locator('iframe[data-ecs-playground]')).toHaveAttribute('style', /height: \d+px/); // the host script ran
@@ -319,7 +370,11 @@ for (const theme of ['light', 'dark'] as const) {
     await page.goto(`/?embed&scenario=default&controls=full&panels=timeline,details,tasks&theme=${theme}`);
     await expect(page.locator('.react-flow__node').first()).toBeVisible();
     await expect(page.locator('tbody tr').first()).toBeVisible();
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const axe = async () => (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await axe()).toEqual([]);
+    // And the zones view, as a figure's box shows it.
+    await page.setViewportSize({ width: 720, height: 450 });
+    await expect(page.locator('[data-testid^="zone-task-"]').first()).toBeVisible();
+    expect(await axe()).toEqual([]);
   });
 }

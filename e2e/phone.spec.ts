@@ -1,7 +1,8 @@
-// The phone layout (issue #11) at 375×812: text a person reads without pinch-zoom (at least 11 px)
-// and targets a finger hits (at least 24×24 px) everywhere on the page around the diagram, and the
-// inspector as a sheet at the bottom that opens on a tap to show what was tapped and goes on
-// Escape or its close button, handing focus back. The diagram's own text is the nodes' to size.
+// The phone layout (issue #11) at 375×812: the cluster per Availability Zone first, the diagram a
+// tap away; text a person reads without pinch-zoom (at least 11 px) and targets a finger hits (at
+// least 24×24 px) everywhere on the page, the zones view included; and the inspector as a sheet at
+// the bottom that opens on a tap to show what was tapped and goes on Escape or its close button,
+// handing focus back. (The diagram, when chosen, is drawn to fit: its text is the nodes' to size.)
 // No sleeps: every wait is on what the page shows.
 
 import AxeBuilder from '@axe-core/playwright';
@@ -10,7 +11,8 @@ import { expect, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 375, height: 812 }, hasTouch: true });
 
-const runningTasks = (page: Page) => page.locator('.react-flow__node-task').filter({ has: page.locator('[data-group="service:web"][data-last-status="RUNNING"]') });
+const runningTasks = (page: Page) => page.locator('.zv-task[data-group="service:web"][data-last-status="RUNNING"]');
+const idOf = async (chip: ReturnType<Page['locator']>) => (await chip.getAttribute('data-testid'))!.replace('zone-task-', '');
 const sheet = (page: Page) => page.getByTestId('phone-sheet');
 
 async function open(page: Page) {
@@ -74,7 +76,7 @@ test('text is at least 11 px and targets at least 24×24 px around the diagram, 
 test('tapping a task opens the sheet with that task; Escape and the close button dismiss it, focus handed back', async ({ page }) => {
   await open(page);
   const node = runningTasks(page).first();
-  const id = (await node.getAttribute('data-id'))!.replace(/^.*\//, '').slice(0, 8);
+  const id = await idOf(node);
   await node.tap();
   await expect(sheet(page)).toBeVisible();
   await expect(sheet(page).getByRole('heading', { level: 2 })).toHaveText(`Task ${id}`);
@@ -96,12 +98,12 @@ test('tapping a task opens the sheet with that task; Escape and the close button
 
   // Another task, closed with its button.
   const other = runningTasks(page).nth(1);
-  const otherId = (await other.getAttribute('data-id'))!.replace(/^.*\//, '').slice(0, 8);
+  const otherId = await idOf(other);
   await other.tap();
   await expect(sheet(page).getByRole('heading', { level: 2 })).toHaveText(`Task ${otherId}`);
   // A tap on a third node while it is open shows that one instead.
   const third = runningTasks(page).nth(2);
-  const thirdId = (await third.getAttribute('data-id'))!.replace(/^.*\//, '').slice(0, 8);
+  const thirdId = await idOf(third);
   await third.tap();
   await expect(sheet(page).getByTestId('inspector')).toContainText(`Task ${thirdId}`);
   await sheet(page).getByRole('button', { name: `Close Task ${thirdId}` }).tap();
@@ -113,12 +115,58 @@ test('on a touch screen the buttons show no keyboard hints', async ({ browser })
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
   await page.goto('/');
-  await expect(page.locator('[data-testid^="node-task-"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid^="zone-task-"]').first()).toBeVisible();
   // The sheet of a tapped task holds the actions with keys (Stop S, Crash C…).
-  await page.locator('[data-testid^="node-task-"][data-group="service:web"]').first().tap();
+  await page.locator('[data-testid^="zone-task-"][data-group="service:web"]').first().tap();
   await expect(page.locator('.phone-sheet')).toBeVisible();
   const hints = page.locator('.phone-sheet button kbd');
   await expect(hints.first()).toBeAttached(); // the inspector's code arrives a moment later
   for (const hint of await hints.all()) await expect(hint).toBeHidden();
   await context.close();
+});
+
+test('the zones view comes first: the scene told in words, a tap selects, and the diagram is a tap away', async ({ page }) => {
+  await open(page);
+  const zones = page.getByTestId('zones-view');
+  await expect(page.getByRole('button', { name: 'Zones', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.react-flow')).toHaveCount(0); // the diagram is not drawn behind it
+  // The default scene, in words: the load balancer, the service at its count, and one zone each.
+  await expect(zones.getByRole('button', { name: /^Load balancer web-alb/ })).toContainText('3 healthy');
+  await expect(page.getByTestId('zone-service-web')).toContainText('3 of 3 running');
+  for (const zone of ['us-east-1a', 'us-east-1b', 'us-east-1c']) await expect(zones.getByRole('heading', { name: new RegExp(`^${zone}`) })).toBeVisible();
+  // Only the service's tasks are targets; the job's says who started it.
+  for (const chip of await runningTasks(page).all()) await expect(chip).toContainText('target healthy');
+  const job = zones.locator('.zv-task.standalone').first();
+  await expect(job).toContainText('started by you');
+  await expect(job).not.toContainText('target');
+  // − and + scale the service from its card.
+  await page.getByTestId('zone-service-web').getByRole('button', { name: 'Increase desired count of web' }).tap();
+  await expect(page.getByTestId('zone-service-web')).toContainText('of 4 running');
+
+  await page.getByRole('button', { name: 'Diagram', exact: true }).tap();
+  await expect(page.getByRole('button', { name: 'Diagram', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.react-flow__node-task').first()).toBeVisible();
+  await expect(zones).toHaveCount(0);
+  await page.getByRole('button', { name: 'Zones', exact: true }).tap();
+  await expect(runningTasks(page).first()).toBeVisible();
+});
+
+test("Stop in the sheet: the task stops and the service's replacement shows up above the sheet", async ({ page }) => {
+  await open(page);
+  const chip = runningTasks(page).first();
+  const id = await idOf(chip);
+  const before = new Set(await Promise.all((await runningTasks(page).all()).map(idOf)));
+  await chip.tap();
+  await sheet(page).getByRole('button', { name: /^Stop/ }).tap();
+  await expect(page.getByTestId(`zone-task-${id}`)).toContainText('RUNNING → STOPPED');
+  await page.getByRole('button', { name: 'Play' }).tap();
+  // A new task of the service, in the zone the stopped one left.
+  const fresh = page.locator('.zv-task[data-group="service:web"]').filter({ hasNotText: 'STOPPED' });
+  await expect.poll(async () => (await Promise.all((await fresh.all()).map(idOf))).filter((i) => !before.has(i)).length).toBeGreaterThan(0);
+  const newId = (await Promise.all((await fresh.all()).map(idOf))).find((i) => !before.has(i))!;
+  await expect(sheet(page)).toBeVisible();
+  const newBox = (await page.getByTestId(`zone-task-${newId}`).boundingBox())!;
+  const sheetBox = (await sheet(page).boundingBox())!;
+  expect(newBox.y).toBeGreaterThanOrEqual(0);
+  expect(newBox.y + newBox.height).toBeLessThanOrEqual(sheetBox.y);
 });

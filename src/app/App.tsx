@@ -19,6 +19,7 @@ import { SceneCard } from './SceneCard.tsx';
 import { offerSaved, openLink, useAutosave, useUrl } from './pageSession.ts';
 import { Inspector } from './panels/Inspector.tsx';
 import { PhoneSheet } from './phone/PhoneSheet.tsx';
+import { ClusterPicture, PictureSwitch, usePicture } from './zones/ClusterPicture.tsx';
 
 import { Tabs, type TabSpec } from './Tabs.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
@@ -171,6 +172,8 @@ function Screen() {
   if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <Suspense fallback={loading}><TasksTable /></Suspense> });
   const open = usePageApi().getState().openDialog;
   const inLesson = usePage((s) => s.lesson !== null);
+  // On a phone the diagram is 3 px text: the zones view comes first, the diagram a tap away.
+  const [picture, setPicture] = usePicture(phone, null, phone);
 
   return (
     <>
@@ -189,13 +192,14 @@ function Screen() {
           <button type="button" onClick={() => open({ kind: 'shortcuts' })} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">?</button>
         </div>
       </header>
-      <main className="workspace">
+      <main className={picture === 'zones' ? 'workspace with-zones' : 'workspace'}>
         <section className="stage" aria-label="Cluster diagram: task definitions, services, and tasks in their Availability Zones">
           <a className="skip-link" href="#main-timeline" onClick={skipToTimeline}>Skip the diagram</a>
           {/* In the flow above the diagram, never over it: the diagram gives up the room and refits. */}
           <Notices />
-          <div className="diagram-box">
-            <Diagram />
+          {phone && <PictureSwitch picture={picture} onChange={setPicture} />}
+          <div className={picture === 'zones' ? 'diagram-box zones' : 'diagram-box'}>
+            <ClusterPicture picture={picture} label="Cluster by Availability Zone" diagram={<Diagram />} />
           </div>
           <LiveRegion />
           <Timeline />

@@ -7,9 +7,9 @@ describe('readChrome', () => {
   });
 
   it('reads an embed and its parameters', () => {
-    const { chrome, problems } = readChrome('?embed&controls=none&autoplay=1&theme=dark&captions=off&panels=timeline,details');
+    const { chrome, problems } = readChrome('?embed&controls=none&autoplay=1&theme=dark&captions=off&panels=timeline,details&layout=zones');
     expect(problems).toEqual([]);
-    expect(chrome).toEqual({ mode: 'embed', controls: 'none', autoplay: true, theme: 'dark', captions: false, panels: ['timeline', 'details'], frameId: null });
+    expect(chrome).toEqual({ mode: 'embed', controls: 'none', autoplay: true, theme: 'dark', captions: false, panels: ['timeline', 'details'], layout: 'zones', frameId: null });
   });
 
   it('reads presenter mode', () => {
@@ -74,6 +74,10 @@ describe('readChrome: the embed parameters', () => {
     { search: `?embed&panels=${'x,'.repeat(2000)}`, expect: { panels: ['timeline', 'lesson'] }, says: /no panel "x"/ },
     { search: '?embed&panels=,,,', expect: { panels: ['timeline', 'lesson'] }, says: /panels names no panel: showing the default \(timeline, lesson\)/ },
     { search: '?embed&panels=none,bogus', expect: { panels: [] }, says: /no panel "bogus"/ },
+    { search: '?embed&layout=grid', expect: { layout: 'auto' }, says: /layout must be one of auto, zones, diagram, not "grid": using auto/ },
+    { search: '?embed&layout=__proto__', expect: { layout: 'auto' }, says: /layout must be one of/ },
+    { search: '?embed&layout=DIAGRAM', expect: { layout: 'diagram' }, says: /^$/ },
+    { search: '?layout=zones', expect: { mode: 'full', layout: 'auto' }, says: /layout applies only to an embedded figure/ },
     { search: '?embed&id=', expect: { frameId: null }, says: /id must be 1 to 64/ },
     { search: `?embed&id=${'a'.repeat(65)}`, expect: { frameId: null }, says: /id must be 1 to 64/ },
     { search: '?embed&id=%22%3E%3Cimg%20src%3Dx%3E', expect: { frameId: null }, says: /id must be 1 to 64/ },

@@ -11,6 +11,9 @@ export type Controls = 'full' | 'minimal' | 'none';
 export type ThemeChoice = 'auto' | 'light' | 'dark';
 /** What an embedded figure may show beside its diagram. */
 export type EmbedPanel = 'timeline' | 'details' | 'tasks' | 'lesson';
+/** How an embedded figure draws the cluster: the diagram, the per-zone view (text at the page's
+ *  size, for a box too small to draw the diagram readably), or whichever suits the box (auto). */
+export type FigureLayout = 'auto' | 'zones' | 'diagram';
 
 export type Chrome = {
   mode: Mode;
@@ -24,21 +27,25 @@ export type Chrome = {
   captions: boolean | null;
   /** Embed only: the panels shown with the diagram (`lesson`: the lesson panel, when a lesson is open). */
   panels: readonly EmbedPanel[];
+  /** Embed only: the diagram, the per-zone view, or auto (the per-zone view in a box under
+   *  FIGURE_QUERY's size). */
+  layout: FigureLayout;
   /** Embed only: the snippet's name for this frame (`id=`), echoed in the height message so a page
    *  with several figures can tell them apart; null without one. */
   frameId: string | null;
 };
 
-export const FULL_CHROME: Chrome = { mode: 'full', controls: 'full', autoplay: true, theme: null, captions: null, panels: ['timeline', 'details', 'tasks', 'lesson'], frameId: null };
-export const EMBED_DEFAULTS: Chrome = { mode: 'embed', controls: 'minimal', autoplay: false, theme: null, captions: true, panels: ['timeline', 'lesson'], frameId: null };
+export const FULL_CHROME: Chrome = { mode: 'full', controls: 'full', autoplay: true, theme: null, captions: null, panels: ['timeline', 'details', 'tasks', 'lesson'], layout: 'auto', frameId: null };
+export const EMBED_DEFAULTS: Chrome = { mode: 'embed', controls: 'minimal', autoplay: false, theme: null, captions: true, panels: ['timeline', 'lesson'], layout: 'auto', frameId: null };
 
 const CONTROLS: readonly Controls[] = ['full', 'minimal', 'none'];
 const THEMES: readonly ThemeChoice[] = ['auto', 'light', 'dark'];
 const PANELS: readonly EmbedPanel[] = ['timeline', 'details', 'tasks', 'lesson'];
+const LAYOUTS: readonly FigureLayout[] = ['auto', 'zones', 'diagram'];
 /** A frame id: short, and plain enough to echo into a message and a console line. */
 const FRAME_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 /** Every parameter the page reads (url.ts's, the twin view's and these). */
-const KNOWN = new Set(['scenario', 'seed', 'speed', 'lesson', 'step', 'view', 'embed', 'present', 'controls', 'autoplay', 'theme', 'captions', 'panels', 'id']);
+const KNOWN = new Set(['scenario', 'seed', 'speed', 'lesson', 'step', 'view', 'embed', 'present', 'controls', 'autoplay', 'theme', 'captions', 'panels', 'layout', 'id']);
 const FLAG_ON = new Set(['', '1', 'true', 'on', 'yes']);
 const FLAG_OFF = new Set(['0', 'false', 'off', 'no']);
 
@@ -73,7 +80,7 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
   if (captions !== null) chrome.captions = captions;
 
   // The embed's own parameters: meaningless on the full page, so said so rather than ignored.
-  const embedOnly = ['controls', 'autoplay', 'panels', 'id'].filter((name) => params.has(name));
+  const embedOnly = ['controls', 'autoplay', 'panels', 'layout', 'id'].filter((name) => params.has(name));
   if (!embed) {
     if (embedOnly.length > 0) problems.push(`${embedOnly.join(', ')} ${embedOnly.length === 1 ? 'applies' : 'apply'} only to an embedded figure (?embed).`);
   } else {
@@ -99,6 +106,12 @@ export function readChrome(search: string): { chrome: Chrome; problems: string[]
       // No panels only when the snippet says none; nothing usable (panels=, panels=bogus) is the default.
       if (chosen.length > 0 || parts.has('none')) chrome.panels = chosen;
       else problems.push(`panels names no panel: showing the default (${chrome.panels.join(', ')}).`);
+    }
+    const layout = params.get('layout');
+    if (layout !== null) {
+      const l = oneOf(LAYOUTS, layout.toLowerCase());
+      if (l) chrome.layout = l;
+      else problems.push(`layout must be one of ${LAYOUTS.join(', ')}, not ${quote(layout)}: using auto.`);
     }
     const id = params.get('id');
     if (id !== null) {

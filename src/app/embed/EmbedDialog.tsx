@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { clockLabel, findScenario } from '../../sim/index.ts';
 import { SPEEDS, type Speed } from '../../session/record.ts';
-import type { Controls, EmbedPanel, ThemeChoice } from '../../store/mode.ts';
+import type { Controls, EmbedPanel, FigureLayout, ThemeChoice } from '../../store/mode.ts';
 import { usePage, usePageApi, usePaneApi } from '../../store/StoreContext.tsx';
 import { Dialog } from '../actions/Dialog.tsx';
 import { shareLink } from '../pageSession.ts';
@@ -43,6 +43,7 @@ export function EmbedDialog() {
 
   const [what, setWhat] = useState<What>(lesson ? 'lesson' : 'scene');
   const [controls, setControls] = useState<Controls>('minimal');
+  const [layout, setLayout] = useState<FigureLayout>('auto');
   const [autoplay, setAutoplay] = useState(false);
   const [speed, setSpeed] = useState<Speed>(page.getState().speed);
   const [theme, setTheme] = useState<ThemeChoice | ''>('');
@@ -60,7 +61,7 @@ export function EmbedDialog() {
   const w = Number(width);
   const h = Number(height);
   const sizeOk = Number.isInteger(w) && w >= SIZE.minWidth && w <= SIZE.maxWidth && Number.isInteger(h) && h >= SIZE.minHeight && h <= SIZE.maxHeight;
-  const options = { subject, controls, autoplay, speed, theme: theme === '' ? null : theme, captions, panels };
+  const options = { subject, controls, autoplay, speed, theme: theme === '' ? null : theme, captions, panels, layout };
   const title = `ECS Playground: ${subject.kind === 'lesson' ? `lesson ${subject.id}, step ${subject.step}` : sceneTitle}`;
   const snippet = iframeSnippet(base, { ...options, title, width: w, height: h }) + (withScript ? `\n${hostScriptLine(base)}` : '');
   const url = embedUrl(base, options);
@@ -105,6 +106,13 @@ export function EmbedDialog() {
               <option value="minimal">Minimal</option>
               <option value="full">Full</option>
               <option value="none">None</option>
+            </select>
+          </Field>
+          <Field id={`${id}-layout`} label="Picture" hint={LAYOUT_HINT[layout]}>
+            <select id={`${id}-layout`} value={layout} onChange={(e) => setLayout(e.target.value as FigureLayout)} aria-describedby={`${id}-layout-hint`}>
+              <option value="auto">Fit the size</option>
+              <option value="zones">Zones</option>
+              <option value="diagram">Diagram</option>
             </select>
           </Field>
           <Field id={`${id}-speed`} label="Speed" hint={what === 'moment' ? 'A moment keeps the speed it was shared at.' : undefined}>
@@ -160,6 +168,12 @@ const CONTROLS_HINT: Record<Controls, string> = {
   minimal: 'Play / pause and the time.',
   full: 'The time, play, step, speed and reset.',
   none: 'No controls: the figure follows Start playing.',
+};
+
+const LAYOUT_HINT: Record<FigureLayout, string> = {
+  auto: 'Zones under 900×540 px, where the diagram is too small to read; else the diagram.',
+  zones: 'Each Availability Zone and its tasks, in words.',
+  diagram: 'The diagram, drawn to fit the frame.',
 };
 
 /** A label above its control (a label wrapping a select would take the selected option into its name). */

@@ -21,6 +21,7 @@ import { resetPane, shareLink } from '../pageSession.ts';
 import { Tabs, type TabSpec } from '../Tabs.tsx';
 import { Timeline } from '../timeline/Timeline.tsx';
 import { postHeights, watchOnScreen } from './frame.ts';
+import { ClusterPicture, PictureSwitch, useFigureIsSmall, usePicture, type Picture } from '../zones/ClusterPicture.tsx';
 import './embed.css';
 
 const LessonPanel = lazy(() => import('../lesson/LessonPanel.tsx'));
@@ -32,8 +33,9 @@ const TasksTable = lazy(() => import('../panels/TasksTable.tsx').then((m) => ({ 
 const Dialogs = lazy(() => import('../actions/Dialogs.tsx'));
 const loading = <p className="muted">Loading…</p>;
 
-/** The blocks whose sizes make the figure's height, other than the diagram (which flexes). */
-const MEASURED = ':scope > :not(.embed-body), .embed-body > :not(.stage), .stage > :not(.diagram-box)';
+/** The blocks whose sizes make the figure's height, other than the diagram (which flexes); the
+ *  zones view's content is as tall as it is, so it is one of them. */
+const MEASURED = ':scope > :not(.embed-body), .embed-body > :not(.stage), .stage > :not(.diagram-box), .zv-content';
 
 export default function EmbedScreen() {
   const chrome = usePage((s) => s.chrome);
@@ -45,6 +47,11 @@ export default function EmbedScreen() {
   const rootRef = useRef<HTMLElement>(null);
   // Whether the figure is off-screen (held): shown as a class, which the page can be waited on by.
   const [away, setAway] = useState(false);
+
+  // The zones view in a box too small to draw the diagram readably (720×450 and down), unless the
+  // snippet chose; with the full controls, the reader may switch.
+  const small = useFigureIsSmall();
+  const [picture, setPicture] = usePicture(small, chrome.layout === 'auto' ? null : chrome.layout, chrome.controls === 'full');
 
   const lesson = inLesson && chrome.panels.includes('lesson');
   const details = chrome.panels.includes('details');
@@ -99,7 +106,7 @@ export default function EmbedScreen() {
     const root = rootRef.current;
     if (!root) return;
     return postHeights(root, chrome.frameId, () => root.querySelectorAll(MEASURED));
-  }, [chrome.frameId, chrome.controls, lesson, details, tasks, timeline]);
+  }, [chrome.frameId, chrome.controls, lesson, details, tasks, timeline, picture]);
 
   return (
     <main
@@ -110,12 +117,12 @@ export default function EmbedScreen() {
       aria-label={`ECS Playground figure: ${title}`}
     >
       <h1 className="visually-hidden">ECS Playground: {title}</h1>
-      {chrome.controls !== 'none' && <Controls full={chrome.controls === 'full'} title={title} />}
+      {chrome.controls !== 'none' && <Controls full={chrome.controls === 'full'} title={title} picture={picture} onPicture={setPicture} />}
       <div className={side ? 'embed-body with-side' : 'embed-body'}>
         <section className="stage" aria-label="Cluster diagram">
-          <div className="diagram-box">
+          <div className={picture === 'zones' ? 'diagram-box zones' : 'diagram-box'}>
             <div className="embed-diagram-fill">
-              <Diagram wheel="page" label={`Cluster diagram: ${title}`} />
+              <ClusterPicture picture={picture} label={`Cluster by Availability Zone: ${title}`} diagram={<Diagram wheel="page" label={`Cluster diagram: ${title}`} />} />
             </div>
           </div>
           <LiveRegion />
@@ -162,7 +169,7 @@ export default function EmbedScreen() {
 
 /** One row: full = the clock, play, step, speed, reset and the scene's name; minimal = play/pause
  *  and the time. */
-function Controls({ full, title }: { full: boolean; title: string }) {
+function Controls({ full, title, picture, onPicture }: { full: boolean; title: string; picture: Picture; onPicture: (p: Picture) => void }) {
   const page = usePageApi();
   const pane = usePaneApi();
   const now = usePane((s) => s.sim.now);
@@ -173,6 +180,7 @@ function Controls({ full, title }: { full: boolean; title: string }) {
         <button type="button" onClick={() => resetPane(page, pane)} aria-keyshortcuts="R">
           <span aria-hidden="true">↺ </span>Reset
         </button>
+        <PictureSwitch picture={picture} onChange={onPicture} />
         <span className="embed-scene" title={title}>{title}</span>
       </div>
     );

@@ -20,11 +20,13 @@ describe('embedUrl', () => {
   });
 
   it('is read back by the figure as written, with no problems', () => {
-    const url = embedUrl(BASE, { ...defaults, controls: 'full', autoplay: true, speed: 2, theme: 'auto', captions: false, panels: [], id: 'fig-1' });
+    const url = embedUrl(BASE, { ...defaults, controls: 'full', autoplay: true, speed: 2, theme: 'auto', captions: false, panels: [], layout: 'diagram', id: 'fig-1' });
     const { chrome, problems, scene } = read(url);
     expect(problems).toEqual([]);
     expect(scene.problems).toEqual([]);
-    expect(chrome).toEqual({ mode: 'embed', controls: 'full', autoplay: true, theme: 'auto', captions: false, panels: [], frameId: 'fig-1' });
+    expect(chrome).toEqual({ mode: 'embed', controls: 'full', autoplay: true, theme: 'auto', captions: false, panels: [], layout: 'diagram', frameId: 'fig-1' });
+    // auto is the default, so not written.
+    expect(embedUrl(BASE, { ...defaults, layout: 'auto' })).toBe(`${BASE}?embed&scenario=default`);
     expect(scene.settings).toMatchObject({ scenario: 'default', speed: 2 });
   });
 

@@ -4,7 +4,7 @@
 // a snippet says what its author chose.
 
 import type { Speed } from '../../session/record.ts';
-import { EMBED_DEFAULTS, type Controls, type EmbedPanel, type ThemeChoice } from '../../store/mode.ts';
+import { EMBED_DEFAULTS, type Controls, type EmbedPanel, type FigureLayout, type ThemeChoice } from '../../store/mode.ts';
 import { DEFAULT_SETTINGS } from '../../store/url.ts';
 
 /** What the figure shows. `moment`: a share link's fragment (`#s=…`), which carries its own
@@ -24,6 +24,8 @@ export type EmbedOptions = {
   theme: ThemeChoice | null;
   captions: boolean;
   panels: readonly EmbedPanel[];
+  /** The diagram, the per-zone view, or whichever suits the frame's size (absent: auto). */
+  layout?: FigureLayout;
   /** The frame's name in its height message, if the author wants one. */
   id?: string;
 };
@@ -65,6 +67,7 @@ export function embedUrl(base: string, o: EmbedOptions): string {
   if (!o.captions) params.set('captions', 'off');
   const panels = PANEL_ORDER.filter((p) => o.panels.includes(p));
   if (panels.join() !== EMBED_DEFAULTS.panels.join()) params.set('panels', panels.length ? panels.join(',') : 'none');
+  if (o.layout && o.layout !== EMBED_DEFAULTS.layout) params.set('layout', o.layout);
   if (o.id) params.set('id', o.id);
   const rest = params.toString().replaceAll('%2C', ',');
   const hash = subject.kind === 'moment' ? subject.hash : '';
