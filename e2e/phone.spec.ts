@@ -170,3 +170,16 @@ test("Stop in the sheet: the task stops and the service's replacement shows up a
   expect(newBox.y).toBeGreaterThanOrEqual(0);
   expect(newBox.y + newBox.height).toBeLessThanOrEqual(sheetBox.y);
 });
+
+test('the less used actions fold into More, so the cluster starts on the first screen', async ({ page }) => {
+  await open(page);
+  const more = page.getByRole('button', { name: 'More' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: 'Share…' })).toBeHidden();
+  // The first zone's tasks are on the first screen, under the header.
+  await expect(page.getByTestId('zones-view').locator('.zv-zone').first()).toBeInViewport({ ratio: 1 });
+  await more.tap();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('button', { name: 'Share…' }).tap();
+  await expect(page.getByRole('dialog', { name: /Share/ })).toBeVisible();
+});

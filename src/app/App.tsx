@@ -3,7 +3,7 @@
 // time controls and the actions in the header. One page store (the clock, dialogs, notices) and
 // one pane (a session and its views) per mounted app; one playback driver.
 
-import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, type MouseEvent, type ReactNode } from 'react';
 import { createPageStore, type PageStore } from '../store/pageStore.ts';
 import { createPaneStore, newPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
 import { startPlayback } from '../store/playback.ts';
@@ -145,6 +145,24 @@ function Chrome() {
   );
 }
 
+/** The header's less used actions: in line, or (folded, on a phone) behind a More button that
+ *  shows them in a row of their own. */
+function MoreActions({ folded, children }: { folded: boolean; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  if (!folded) return <>{children}</>;
+  return (
+    <>
+      <button type="button" className="more-actions" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+        More<span aria-hidden="true">{open ? ' ▴' : ' ▾'}</span>
+      </button>
+      <div id={id} className="toolbar more-actions-row" hidden={!open}>
+        {children}
+      </div>
+    </>
+  );
+}
+
 function Screen() {
   const store = usePaneApi();
   const phone = useMediaQuery(PHONE_QUERY);
@@ -182,14 +200,17 @@ function Screen() {
         <Toolbar />
         <div className="toolbar actions-bar" role="group" aria-label="Actions">
           <button type="button" onClick={() => open({ kind: 'lessons' })} aria-haspopup="dialog" data-control="lessons">Lessons</button>
-          <a className="button-link" href="?view=twin">Task vs Service</a>
           <button type="button" onClick={() => open({ kind: 'runTask' })} aria-keyshortcuts="T">Run task…</button>
           <button type="button" onClick={() => open({ kind: 'createService' })} aria-keyshortcuts="N">Create service…</button>
-          <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
-          <button type="button" onClick={() => open({ kind: 'share' })} aria-haspopup="dialog">Share…</button>
-          <button type="button" onClick={() => open({ kind: 'embed' })} aria-haspopup="dialog">Embed…</button>
-          <ThemeSwitch />
-          <button type="button" onClick={() => open({ kind: 'shortcuts' })} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">?</button>
+          {/* On a phone the rest fold into More, so the cluster starts on the first screen. */}
+          <MoreActions folded={phone}>
+            <a className="button-link" href="?view=twin">Task vs Service</a>
+            <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
+            <button type="button" onClick={() => open({ kind: 'share' })} aria-haspopup="dialog">Share…</button>
+            <button type="button" onClick={() => open({ kind: 'embed' })} aria-haspopup="dialog">Embed…</button>
+            <ThemeSwitch />
+            <button type="button" onClick={() => open({ kind: 'shortcuts' })} aria-keyshortcuts="?" aria-label="Keyboard shortcuts">?</button>
+          </MoreActions>
         </div>
       </header>
       <main className={picture === 'zones' ? 'workspace with-zones' : 'workspace'}>
