@@ -11,7 +11,7 @@ import { emit, type Step } from './events.ts';
 import { resolveScriptCommand } from './script.ts';
 import { observeTaskEvent, reconcile } from './service.ts';
 import { finishDraining, runTargetHealthCheck } from './loadBalancer.ts';
-import { advancePhase, continueAfterDrain, runApp, runHealthCheck, signalExit } from './task.ts';
+import { advancePhase, continueAfterDrain, runApp, resolveDependencies, runHealthCheck, signalExit } from './task.ts';
 import { runTraffic } from './traffic.ts';
 import { peekTimer, popTimer } from './timers.ts';
 import { requireWholeMillis } from './time.ts';
@@ -55,6 +55,8 @@ function runTimer(step: Step, timer: Timer): void {
       return signalExit(step, timer.taskArn, timer.container, timer.exitCode);
     case 'healthCheck':
       return runHealthCheck(step, timer.taskArn, timer.container);
+    case 'dependencyTimeout':
+      return resolveDependencies(step, timer.taskArn);
     case 'reconcile':
       return reconcile(step, timer.serviceName, timer.at);
     case 'forgetTask': {

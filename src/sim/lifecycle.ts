@@ -17,7 +17,7 @@ export const TASK_STATUS_ORDER: readonly TaskStatus[] = [
 
 export const TASK_TRANSITIONS: Readonly<Record<TaskStatus, readonly TaskStatus[]>> = {
   PROVISIONING: ['PENDING', 'DEPROVISIONING'], // ENI attached; or stopped/failed before launch
-  PENDING: ['ACTIVATING', 'RUNNING', 'DEPROVISIONING'], // started; or failed to start (TaskFailedToStart)
+  PENDING: ['ACTIVATING', 'RUNNING', 'STOPPING', 'DEPROVISIONING'], // started; stopped with some containers started (an init container ran); or failed to start
   ACTIVATING: ['RUNNING', 'DEACTIVATING', 'STOPPING'],
   RUNNING: ['DEACTIVATING', 'STOPPING'],
   DEACTIVATING: ['STOPPING'],

@@ -11,7 +11,7 @@ import { putTask } from './world.ts';
 import { activeTargetsOf, isDraining } from './loadBalancer.ts';
 import { resolveImage } from './images.ts';
 import { cutOffRequests } from './traffic.ts';
-import type { Container, ContainerImage, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './model/index.ts';
+import type { Container, ContainerDefinition, ContainerImage, HealthStatus, StopCode, Task, TaskDefinition, TaskStatus } from './model/index.ts';
 
 export type LaunchOptions = {
   group: string;
@@ -24,6 +24,7 @@ export type LaunchOptions = {
 
 export const STOPPED_REASONS = {
   essentialExited: 'Essential container in task exited', // spec §3.4
+  failedToStart: 'Task failed to start', // a task that never reached RUNNING (research 12 §2.3, observed)
   userInitiated: 'Task stopped by user',
   unhealthyContainer: 'Task failed container health checks',
   scaling: (deploymentId: string) => `Scaling activity initiated by (deployment ${deploymentId})`,
@@ -177,21 +178,103 @@ function finishPull(step: Step, task: Task) {
   schedule(world, world.now + world.config.timings.deprovisioning, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOPPED' });
 }
 
+/** START (the images are pulled): every container whose dependencies are met starts; the rest
+ *  wait in PENDING for theirs (spec §2.5 dependsOn). */
 function startContainers(step: Step, task: Task) {
+  resolveDependencies(step, task.taskArn);
+}
+
+/**
+ * Start each waiting container whose dependencies are met, and stop without starting each one
+ * whose dependency never can be (the agent's CannotStartContainerError); until then it waits. The
+ * task reports RUNNING once no container waits — the agent's "task status is the minimum of its
+ * containers'", so an init container that ran and exited 0 leaves the task PENDING until the app
+ * it gates has started. Called at START and whenever a container of the task starts, exits or
+ * turns healthy, and when a dependency's startTimeout runs out.
+ */
+export function resolveDependencies(step: Step, taskArn: string): void {
   const { world } = step;
+  let task = world.tasks.get(taskArn);
+  if (!task || task.desiredStatus !== 'RUNNING' || (task.lastStatus !== 'PENDING' && task.lastStatus !== 'RUNNING')) return;
   const td = definitionOf(step, task);
-  const containers = task.containers.map((c) => ({ ...c, lastStatus: 'RUNNING' as const }));
-  const next = setStatus(step, task, 'RUNNING', { startedAt: world.now, containers });
-  for (const c of next.containers) announceContainer(step, next, c);
-  // A service's scheduler registers its RUNNING tasks with the load balancer on its next tick
-  // (service.ts); a standalone task is never registered (spec §4, §6.1).
-  for (const def of td.containerDefinitions) {
-    const app = def.app;
-    if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck' || app.kind === 'hang')
-      schedule(world, world.now + Math.round(app.afterSeconds * SECOND), { kind: 'app', taskArn: task.taskArn, container: def.name });
-    if (def.healthCheck)
-      schedule(world, world.now + def.healthCheck.interval * SECOND, { kind: 'healthCheck', taskArn: task.taskArn, container: def.name });
+  // Starting one container can satisfy another's START dependency at once: go round until nothing moves.
+  for (let moved = true; moved && task.desiredStatus === 'RUNNING'; ) {
+    moved = false;
+    for (const def of td.containerDefinitions) {
+      if (task.desiredStatus !== 'RUNNING') break;
+      if (task.containers.find((c) => c.name === def.name)?.lastStatus !== 'PENDING') continue;
+      const verdict = dependencyVerdict(task, td, def, world.now);
+      if (verdict === 'wait') continue;
+      task = verdict === 'start' ? startContainer(step, task, def) : failToStart(step, task, def, verdict.failed);
+      moved = true;
+    }
   }
+  if (task.lastStatus === 'PENDING' && task.desiredStatus === 'RUNNING' && task.containers.every((c) => c.lastStatus !== 'PENDING')) {
+    // A service's scheduler registers its RUNNING tasks with the load balancer on its next tick
+    // (service.ts); a standalone task is never registered (spec §4, §6.1).
+    setStatus(step, task, 'RUNNING', { startedAt: world.now });
+  }
+}
+
+type Verdict = 'start' | 'wait' | { failed: string };
+
+/** Whether a waiting container may start now, must wait, or never can (and why, as the agent says it). */
+function dependencyVerdict(task: Task, td: TaskDefinition, def: ContainerDefinition, now: number): Verdict {
+  let verdict: Verdict = 'start';
+  for (const dep of def.dependsOn) {
+    const d = task.containers.find((c) => c.name === dep.containerName);
+    const dDef = td.containerDefinitions.find((c) => c.name === dep.containerName);
+    if (!d || !dDef) return { failed: `dependency graph: container ordering dependency [<nil>] for target [${agentName(def)}] does not exist.` };
+    const stopped = d.lastStatus === 'STOPPED';
+    const neverStarted = stopped && d.startedAt === undefined;
+    const failed = (why: string) => ({ failed: `dependency graph: failed to resolve container ordering dependency [${agentName(dDef, d)}] for target [${agentName(def)}] ${why}` });
+    if (dep.condition === 'START') {
+      if (neverStarted) return failed('because dependency will never start');
+      if (d.lastStatus === 'PENDING') verdict = 'wait';
+      continue; // START never times out
+    }
+    const met = dep.condition === 'HEALTHY' ? d.healthStatus === 'HEALTHY' && !stopped : stopped && d.exitCode !== null && (dep.condition === 'COMPLETE' || d.exitCode === 0);
+    if (met) continue;
+    if (neverStarted || (dep.condition === 'HEALTHY' && stopped)) return failed('because dependency will never start');
+    if (dep.condition === 'SUCCESS' && stopped) return failed('as dependency did not exit successfully.');
+    // The dependency's own startTimeout, counted from its start (the agent's hasDependencyTimedOut).
+    if (dDef.startTimeout !== undefined && d.startedAt !== undefined && now >= d.startedAt + dDef.startTimeout * SECOND)
+      return { failed: `dependency graph: container ordering dependency [${dep.containerName}] for target [${def.name}] has timed out.` };
+    verdict = 'wait';
+  }
+  return verdict;
+}
+
+/** How the agent names a container in its messages: `name(image) (KNOWN->DESIRED) - Exit: N`. */
+function agentName(def: ContainerDefinition, c?: Container): string {
+  const known = !c || c.lastStatus === 'PENDING' ? 'MANIFEST_PULLED' : c.lastStatus;
+  const exit = c && c.exitCode !== null ? ` - Exit: ${c.exitCode}` : '';
+  return `${def.name}(${def.image}) (${known}->RUNNING)${exit}`;
+}
+
+function startContainer(step: Step, task: Task, def: ContainerDefinition): Task {
+  const { world } = step;
+  const next = setContainer(step, task, def.name, { lastStatus: 'RUNNING', startedAt: world.now });
+  announceContainer(step, next, next.containers.find((c) => c.name === def.name)!);
+  const app = def.app;
+  if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck' || app.kind === 'hang')
+    schedule(world, world.now + Math.round(app.afterSeconds * SECOND), { kind: 'app', taskArn: task.taskArn, container: def.name });
+  if (def.healthCheck) schedule(world, world.now + def.healthCheck.interval * SECOND, { kind: 'healthCheck', taskArn: task.taskArn, container: def.name });
+  // Those waiting on this one for more than its start give up at its startTimeout.
+  const td = definitionOf(step, next);
+  const awaited = td.containerDefinitions.some((c) => c.dependsOn.some((d) => d.containerName === def.name && d.condition !== 'START'));
+  if (def.startTimeout !== undefined && awaited) schedule(world, world.now + def.startTimeout * SECOND, { kind: 'dependencyTimeout', taskArn: task.taskArn });
+  return next;
+}
+
+/** A container whose dependency can never be met is stopped without starting (exit 143, as the
+ *  agent reports it); an essential one takes the task with it: it never ran, so TaskFailedToStart. */
+function failToStart(step: Step, task: Task, def: ContainerDefinition, message: string): Task {
+  const next = setContainer(step, task, def.name, { lastStatus: 'STOPPED', exitCode: 143, reason: `CannotStartContainerError: ${message}`.slice(0, 1024) });
+  announceContainer(step, next, next.containers.find((c) => c.name === def.name)!);
+  if (!def.essential) return next;
+  const stopped = putTask(step.world, next, { executionStoppedAt: step.world.now });
+  return requestStop(step, stopped, 'TaskFailedToStart', STOPPED_REASONS.failedToStart);
 }
 
 /** The simulated app's planned moment came: a batch job finishes, a server crashes, a check starts failing. */
@@ -224,8 +307,12 @@ export function containerExited(step: Step, task: Task, name: string, exitCode: 
   if (container.essential && next.desiredStatus === 'RUNNING') {
     next = putTask(step.world, next, { executionStoppedAt: step.world.now });
     requestStop(step, next, 'EssentialContainerExited', STOPPED_REASONS.essentialExited);
-  } else if (next.lastStatus === 'STOPPING' && next.containers.every((c) => c.lastStatus === 'STOPPED')) {
-    scheduleDeprovision(step, next);
+  } else if (next.lastStatus === 'STOPPING') {
+    // Its dependencies may stop now (reverse order); the last one out ends the task.
+    if (next.containers.every((c) => c.lastStatus === 'STOPPED')) scheduleDeprovision(step, next);
+    else signalReady(step, next);
+  } else if (next.desiredStatus === 'RUNNING') {
+    resolveDependencies(step, next.taskArn); // an init container finished: what waited on it may start
   }
 }
 
@@ -249,13 +336,15 @@ export function requestStop(step: Step, task: Task, stopCode: StopCode, stoppedR
 function beginStopping(step: Step, task: Task) {
   const { world } = step;
   if (task.desiredStatus !== 'STOPPED') return;
-  if (task.lastStatus === 'PROVISIONING' || task.lastStatus === 'PENDING') {
+  const anyStarted = task.containers.some((c) => c.lastStatus === 'RUNNING');
+  if (task.lastStatus === 'PROVISIONING' || (task.lastStatus === 'PENDING' && !anyStarted)) {
     // Stopped before it ran: no container to signal; release the ENI.
     const containers = task.containers.map((c) => ({ ...c, lastStatus: 'STOPPED' as const }));
     setStatus(step, task, 'DEPROVISIONING', { containers, executionStoppedAt: world.now });
     schedule(world, world.now + world.config.timings.deprovisioning, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOPPED' });
     return;
   }
+  if (task.lastStatus === 'PENDING') return signalContainers(step, task); // some containers started (an init, a sidecar)
   if (task.lastStatus !== 'RUNNING') return;
   // Behind a load balancer: deregister and drain first, SIGTERM after (spec §3.6, §6.4). The
   // service's scheduler deregisters the task on its next tick (service.ts), with any others.
@@ -273,19 +362,36 @@ export function continueAfterDrain(step: Step, taskArn: string): void {
   signalContainers(step, task);
 }
 
-/** STOPPING: SIGTERM to every running container; SIGKILL after its stopTimeout (spec §3.6). */
+/** STOPPING: SIGTERM to each running container, in reverse dependency order; SIGKILL after its
+ *  stopTimeout (spec §3.6). A container that never started is simply stopped. */
 function signalContainers(step: Step, task: Task) {
+  const containers = task.containers.map((c) => (c.lastStatus === 'PENDING' ? { ...c, lastStatus: 'STOPPED' as const } : c));
+  const next = setStatus(step, task, 'STOPPING', { containers });
+  for (const c of next.containers) if (task.containers.find((o) => o.name === c.name)?.lastStatus === 'PENDING') announceContainer(step, next, c);
+  if (next.containers.every((c) => c.lastStatus === 'STOPPED')) scheduleDeprovision(step, next);
+  else signalReady(step, next);
+}
+
+/**
+ * SIGTERM to each running container not yet signalled whose dependents have all stopped: the
+ * agent stops a container only after the containers that depend on it (directly) have stopped,
+ * each with its own stopTimeout, so a chain takes up to the sum of them (research 12 §3).
+ */
+function signalReady(step: Step, task: Task) {
   const { world } = step;
-  const next = setStatus(step, task, 'STOPPING');
-  const td = definitionOf(step, next);
-  for (const c of next.containers) {
-    if (c.lastStatus !== 'RUNNING') continue;
+  const td = definitionOf(step, task);
+  const stopped = (name: string) => task.containers.find((c) => c.name === name)?.lastStatus === 'STOPPED';
+  let next = task;
+  for (const c of task.containers) {
+    if (c.lastStatus !== 'RUNNING' || c.signalledAt !== undefined) continue;
+    const blocked = td.containerDefinitions.some((d) => d.name !== c.name && d.dependsOn.some((dep) => dep.containerName === c.name) && !stopped(d.name));
+    if (blocked) continue;
     const def = td.containerDefinitions.find((d) => d.name === c.name)!;
     const graceful = def.sigterm === 'exit' && world.config.timings.sigtermExit < def.stopTimeout * SECOND;
     const at = world.now + (graceful ? world.config.timings.sigtermExit : def.stopTimeout * SECOND);
-    schedule(world, at, { kind: 'containerExit', taskArn: next.taskArn, container: c.name, exitCode: graceful ? 143 : 137 });
+    schedule(world, at, { kind: 'containerExit', taskArn: task.taskArn, container: c.name, exitCode: graceful ? 143 : 137 });
+    next = setContainer(step, next, c.name, { signalledAt: world.now });
   }
-  if (next.containers.every((c) => c.lastStatus === 'STOPPED')) scheduleDeprovision(step, next);
 }
 
 function scheduleDeprovision(step: Step, task: Task) {
@@ -328,7 +434,7 @@ export function runHealthCheck(step: Step, taskArn: string, containerName: strin
   if (!hc) return;
   let changes: Partial<Container>;
   if (!container.failingHealthChecks) changes = { healthStatus: 'HEALTHY', healthFailures: 0 };
-  else if (world.now - (task.startedAt ?? 0) <= hc.startPeriod * SECOND) changes = {}; // failures in the start period don't count
+  else if (world.now - (container.startedAt ?? task.startedAt ?? 0) <= hc.startPeriod * SECOND) changes = {}; // failures in the start period don't count
   else {
     const failures = container.healthFailures + 1;
     changes = { healthFailures: failures, ...(failures >= hc.retries ? { healthStatus: 'UNHEALTHY' as const } : {}) };
@@ -336,7 +442,10 @@ export function runHealthCheck(step: Step, taskArn: string, containerName: strin
   // A check that changes nothing leaves the task as it was: views compare references, and a
   // passing check every 30 s on 200 tasks would otherwise redraw them all for nothing.
   const same = (Object.keys(changes) as (keyof Container)[]).every((k) => container[k] === changes[k]);
-  if (!same) refreshHealth(step, setContainer(step, task, containerName, changes));
+  if (!same) {
+    refreshHealth(step, setContainer(step, task, containerName, changes));
+    if (changes.healthStatus === 'HEALTHY') resolveDependencies(step, taskArn); // a HEALTHY dependency came good
+  }
   schedule(world, world.now + hc.interval * SECOND, { kind: 'healthCheck', taskArn, container: containerName });
 }
 

@@ -87,11 +87,15 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
     validateEnvironment(c.environment, `${at}.environment`, err);
     if (c.healthCheck !== undefined) validateHealthCheck(c.healthCheck, `${at}.healthCheck`, err);
     if (c.logConfiguration !== undefined) validateLogConfiguration(c.logConfiguration, `${at}.logConfiguration`, err);
+    if (c.startTimeout !== undefined && (!isInt(c.startTimeout) || c.startTimeout < 2 || c.startTimeout > 120))
+      err(`${at}.startTimeout`, 'startTimeout on Fargate must be a whole number of seconds from 2 to 120.');
     if (c.stopTimeout !== undefined && (!isInt(c.stopTimeout) || c.stopTimeout < 2 || c.stopTimeout > 120))
       err(`${at}.stopTimeout`, 'stopTimeout on Fargate must be a whole number of seconds from 2 to 120.');
     if (c.sigterm !== undefined && c.sigterm !== 'exit' && c.sigterm !== 'ignore') err(`${at}.sigterm`, "sigterm must be 'exit' or 'ignore'.");
     if (c.app !== undefined) validateApp(c.app, `${at}.app`, err);
   });
+
+  validateDependencies(containers, err);
 
   // Fargate ships awslogs with the task's execution role (spec §2.3, error text §2.8).
   if (role === undefined && containers.some((c: unknown) => isObject(c) && isObject(c.logConfiguration) && c.logConfiguration.logDriver === 'awslogs'))
@@ -106,6 +110,55 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
 }
 
 type Report = (field: string, message: string) => void;
+
+const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'];
+
+/**
+ * dependsOn (spec §2.5): each entry names another container of the task and a condition. ECS's
+ * own messages where they are known (research 12 §2.4: a missing container, COMPLETE or SUCCESS on
+ * an essential one); a cycle, and HEALTHY on a container without a health check, are refused too
+ * (ECS rejects a cycle; a HEALTHY that can never come would leave every task unable to start).
+ */
+function validateDependencies(containers: unknown[], err: Report) {
+  const byName = new Map<string, Record<string, unknown>>();
+  for (const c of containers) if (isObject(c) && typeof c.name === 'string' && !byName.has(c.name)) byName.set(c.name, c);
+  const edges = new Map<string, string[]>();
+  containers.forEach((c: unknown, i) => {
+    if (!isObject(c) || c.dependsOn === undefined) return;
+    const at = `containerDefinitions[${i}].dependsOn`;
+    if (!Array.isArray(c.dependsOn)) return err(at, 'dependsOn must be a list of {containerName, condition}.');
+    c.dependsOn.forEach((d: unknown, j) => {
+      const here = `${at}[${j}]`;
+      if (!isObject(d) || typeof d.containerName !== 'string' || d.containerName === '') return err(`${here}.containerName`, 'Each dependency needs a containerName.');
+      if (!CONDITIONS.includes(d.condition as string)) return err(`${here}.condition`, `condition must be one of ${CONDITIONS.join(', ')}.`);
+      const target = byName.get(d.containerName);
+      if (!target) return err(`${here}.containerName`, `Cannot depend on container + '${shorten(d.containerName)}' because it does not exist`);
+      if (d.containerName === c.name) return err(`${here}.containerName`, `Container '${shorten(d.containerName)}' cannot depend on itself.`);
+      if ((d.condition === 'SUCCESS' || d.condition === 'COMPLETE') && target.essential !== false)
+        return err(`${here}.condition`, 'A dependency container with SUCCESS or COMPLETE condition cannot be an essential container');
+      if (d.condition === 'HEALTHY' && target.healthCheck === undefined)
+        return err(`${here}.condition`, `Container '${shorten(d.containerName)}' has no healthCheck, so it can never be HEALTHY: a task of this definition could never start.`);
+      if (typeof c.name === 'string') edges.set(c.name, [...(edges.get(c.name) ?? []), d.containerName]);
+    });
+  });
+  // A cycle (a waits for b, b for a) would leave every container waiting.
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string, path: string[]): string[] | null => {
+    if (state.get(name) === 'done') return null;
+    if (state.get(name) === 'visiting') return [...path.slice(path.indexOf(name)), name];
+    state.set(name, 'visiting');
+    for (const next of edges.get(name) ?? []) {
+      const cycle = visit(next, [...path, name]);
+      if (cycle) return cycle;
+    }
+    state.set(name, 'done');
+    return null;
+  };
+  for (const name of edges.keys()) {
+    const cycle = visit(name, []);
+    if (cycle) return err('containerDefinitions', `The containers' dependsOn make a cycle (${cycle.map(shorten).join(' → ')}): none of them could ever start.`);
+  }
+}
 
 function validatePorts(ports: unknown, at: string, err: Report) {
   if (ports === undefined) return;
@@ -193,6 +246,8 @@ function normalizeContainer(c: ContainerDefinitionInput): ContainerDefinition {
     // A copy of the options' own properties: Object.fromEntries defines each name as an own
     // property ("__proto__" too) and never sets a prototype.
     ...(c.logConfiguration ? { logConfiguration: { logDriver: 'awslogs', options: Object.fromEntries(Object.entries(c.logConfiguration.options)) } } : {}),
+    dependsOn: (c.dependsOn ?? []).map((d) => ({ containerName: d.containerName, condition: d.condition })),
+    ...(c.startTimeout !== undefined ? { startTimeout: c.startTimeout } : {}),
     stopTimeout: c.stopTimeout ?? DEFAULT_STOP_TIMEOUT,
     sigterm: c.sigterm ?? 'exit',
     app: c.app ?? { kind: 'serve' },

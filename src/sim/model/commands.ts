@@ -1,7 +1,7 @@
 // Commands are intents: what a user (or a lesson script) asks ECS to do, plus the faults the
 // playground can inject. The shapes live here, on the floor; commands.ts checks and applies them.
 
-import type { AppBehaviour, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
+import type { AppBehaviour, DependencyCondition, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
 
 export type Command =
   | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
@@ -95,6 +95,8 @@ export type ContainerDefinitionInput = {
    *  driver only; its options are a JSON object, read with Object.hasOwn (a user's key is never
    *  looked up bare). */
   logConfiguration?: LogConfigurationInput;
+  dependsOn?: { containerName: string; condition: DependencyCondition }[];
+  startTimeout?: number;
   stopTimeout?: number;
   sigterm?: 'exit' | 'ignore';
   app?: AppBehaviour;

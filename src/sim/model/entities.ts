@@ -41,6 +41,11 @@ export type KeyValuePair = { name: string; value: string };
  *  Object.hasOwn, never as a bare key. */
 export type LogConfiguration = { logDriver: 'awslogs'; options: Readonly<Record<string, string>> };
 
+/** dependsOn conditions (API:ContainerDependency, spec §2.5): START — the dependency has started;
+ *  COMPLETE — it has exited; SUCCESS — it has exited 0; HEALTHY — its health check passes. */
+export type DependencyCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
+export type ContainerDependency = { containerName: string; condition: DependencyCondition };
+
 export type ContainerDefinition = {
   name: string;
   image: string;
@@ -51,6 +56,11 @@ export type ContainerDefinition = {
   environment: KeyValuePair[];
   healthCheck?: HealthCheck;
   logConfiguration?: LogConfiguration;
+  /** Containers this one waits for before it starts; its dependents stop before it does. */
+  dependsOn: ContainerDependency[];
+  /** Seconds the containers that depend on this one (COMPLETE, SUCCESS, HEALTHY) wait for it,
+   *  from its start, before they give up (Fargate 2–120; unset: they wait for ever). */
+  startTimeout?: number;
   stopTimeout: number; // seconds between SIGTERM and SIGKILL, default 30
   /** How the simulated app behaves on SIGTERM: exit promptly (143) or ignore it (SIGKILL, 137). */
   sigterm: 'exit' | 'ignore';
@@ -114,6 +124,12 @@ export type Container = {
   failingHealthChecks: boolean;
   /** The app hangs: it accepts connections and never answers (checks time out, clients get 504). */
   hung: boolean;
+  /** When the container started (sim bookkeeping: a dependency's startTimeout and a health
+   *  check's startPeriod count from it; the API shows only the task's startedAt). */
+  startedAt?: Millis;
+  /** When the agent sent it SIGTERM (sim bookkeeping: each container is signalled once, after
+   *  the containers that depend on it have stopped). */
+  signalledAt?: Millis;
 };
 
 export type Task = {

@@ -9,6 +9,7 @@ export type TimerKind =
   | { kind: 'containerExit'; taskArn: string; container: string; exitCode: number } // exit after SIGTERM, or SIGKILL
   | { kind: 'command'; command: ScriptCommand } // a scenario script's timed command
   | { kind: 'healthCheck'; taskArn: string; container: string }
+  | { kind: 'dependencyTimeout'; taskArn: string } // a dependency's startTimeout ran out: look at the waiting containers again
   | { kind: 'reconcile'; serviceName: string }
   | { kind: 'forgetTask'; taskArn: string } // a STOPPED task leaves the world after retention
   | { kind: 'targetHealthCheck'; targetGroupArn: string; taskArn: string } // an ALB health check
