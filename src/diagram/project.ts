@@ -86,6 +86,10 @@ export function focusOfNode(id: string): Focus {
   return null;
 }
 
+/** Task IDs are lowercase hex: compared as plain strings, which is what localeCompare would
+ *  decide for them, at a fraction of the cost (the projection sorts 200 tasks every frame). */
+const byId = (a: Task, b: Task) => (a.taskId < b.taskId ? -1 : a.taskId > b.taskId ? 1 : 0);
+
 export function isOnDiagram(task: Task, now: Millis): boolean {
   return task.lastStatus !== 'STOPPED' || (task.stoppedAt ?? now) > now - STOPPED_LINGER;
 }
@@ -127,10 +131,10 @@ export function projectDiagram(
   const before = new Map(previous.map((n) => [n.id, n]));
   const now = world.now;
   const allTasks = [...world.tasks.values()];
-  const shownTasks = allTasks.filter((t) => isOnDiagram(t, now)).sort((a, b) => a.createdAt - b.createdAt || a.taskId.localeCompare(b.taskId));
+  const shownTasks = allTasks.filter((t) => isOnDiagram(t, now)).sort((a, b) => a.createdAt - b.createdAt || byId(a, b));
   const recentlyStopped = allTasks
     .filter((t) => !isOnDiagram(t, now))
-    .sort((a, b) => (b.stoppedAt ?? 0) - (a.stoppedAt ?? 0) || a.taskId.localeCompare(b.taskId));
+    .sort((a, b) => (b.stoppedAt ?? 0) - (a.stoppedAt ?? 0) || byId(a, b));
   const services = [...world.services.values()]
     .filter((s) => s.status !== 'INACTIVE')
     .sort((a, b) => a.createdAt - b.createdAt || a.serviceName.localeCompare(b.serviceName));
@@ -174,7 +178,7 @@ export function projectDiagram(
   const targetOf = new Map<string, Target>();
   for (const tg of world.targetGroups.values()) for (const [arn, target] of tg.targets) targetOf.set(arn, target);
   const emphasis = (kind: NonNullable<Focus>['kind'], id: string): Emphasis =>
-    options.focus?.kind === kind && options.focus.id === id ? 'focus' : related.has(`${kind}:${id}`) ? 'related' : 'none';
+    options.focus?.kind === kind && options.focus.id === id ? 'focus' : related.size > 0 && related.has(`${kind}:${id}`) ? 'related' : 'none';
   const isSelected = (kind: NonNullable<Focus>['kind'], id: string) => options.selected?.kind === kind && options.selected.id === id;
 
   const nodes: DiagramNode[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodeId, type TaskNodeData } from '../diagram/project.ts';
+import { isOnDiagram, nodeId, type TaskNodeData } from '../diagram/project.ts';
 import { createPaneStore, newPaneSession, NODE_CHANGES_PER_FRAME } from './paneStore.ts';
 
 const createSimStore = ({ scenario, seed }: { scenario: string; seed: number }) => createPaneStore(newPaneSession(scenario, seed));
@@ -73,6 +73,32 @@ describe('the store keeps the diagram in step with the world', () => {
     const settled = store.getState();
     store.getState().catchUp();
     expect(store.getState()).toBe(settled);
+  });
+
+  it('at 64× a 200-task start changes more tasks than a frame may draw: each waits its turn, not for the ones before it', () => {
+    const store = createSimStore(settings);
+    // A frame at 64× is about 1.1 s of sim time. For each task, how many frames in a row its node
+    // shows an older task than the world has.
+    const since = new Map<string, number>();
+    let longest = 0;
+    for (let frame = 0; store.getState().sim.now < 240_000; frame++) {
+      store.getState().advanceTo(store.getState().sim.now + 1_100);
+      const { sim, nodeById } = store.getState();
+      for (const t of sim.world.tasks.values()) {
+        if (!isOnDiagram(t, sim.now)) continue;
+        const data = nodeById.get(nodeId.task(t.taskArn))?.data as TaskNodeData | undefined;
+        if (data?.task !== t) since.set(t.taskArn, since.get(t.taskArn) ?? frame);
+        else if (since.has(t.taskArn)) {
+          longest = Math.max(longest, frame - since.get(t.taskArn)!);
+          since.delete(t.taskArn);
+        }
+      }
+    }
+    expect(since.size).toBe(0);
+    // A turn comes round every ⌈200 / NODE_CHANGES_PER_FRAME⌉ frames, a little later when the
+    // service and zone cards take some of a frame's changes. In reading order alone, the last
+    // zone's tasks waited more than twice that.
+    expect(longest).toBeLessThanOrEqual(Math.ceil((200 / NODE_CHANGES_PER_FRAME) * 1.25));
   });
 
   it('hands React Flow the same node objects when only what a node shows has changed', () => {

@@ -75,6 +75,9 @@ export type PaneState = {
   flowNodes: FlowNode[];
   /** Some node changes are still waiting for the next frame (see limitChanges). */
   diagramBehind: boolean;
+  /** While changes wait: the task node whose change was drawn last, so the next frame's turn
+   *  starts after it (limitChanges); null when nothing waits. */
+  diagramTurn: string | null;
   dispatch: (command: ScriptCommand) => DispatchOutcome;
   advanceTo: (simTime: number) => void;
   step: () => void;
@@ -130,22 +133,22 @@ function appendNewest<T>(list: T[], items: readonly T[], max: number): T[] {
 export function createPaneStore(session: PaneSession, options: { id?: string; orientation?: Orientation } = {}): PaneStore {
   const id = options.id ?? 'main';
   /** Project the world again, sharing every node that did not change with the last projection. */
-  const reproject = (s: Pick<PaneState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById'>, limit = Number.POSITIVE_INFINITY) => {
+  const reproject = (s: Pick<PaneState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById' | 'diagramTurn'>, limit = Number.POSITIVE_INFINITY) => {
     const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation }, s.diagram.nodes);
-    const { nodes, behind } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit);
+    const { nodes, behind, last } = limitChanges(s.diagram.nodes, shareUnchanged(s.diagram.nodes, next.nodes), limit, s.diagramTurn);
     const edges = shareEdges(s.diagram.edges, behind ? edgesBetween(next.edges, nodes) : next.edges);
     const recentlyStopped = sameTasks(s.diagram.recentlyStopped, next.recentlyStopped) ? s.diagram.recentlyStopped : next.recentlyStopped;
     const nodeById = nodes === s.diagram.nodes ? s.nodeById : new Map(nodes.map((n) => [n.id, n]));
-    return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, nodeById, flowNodes: toFlowNodes(id, s.flowNodes, nodes), diagramBehind: behind };
+    return { diagram: { memory: next.memory, nodes, edges, recentlyStopped }, nodeById, flowNodes: toFlowNodes(id, s.flowNodes, nodes), diagramBehind: behind, diagramTurn: last ?? null };
   };
   /** Everything derived from the moment the session shows, afresh (a start, a jump). A jump
    *  within one scene keeps the picture's memory, so tasks keep their places; its changes are
    *  spread over frames like any burst, so a scrub never stalls a frame. */
-  const fresh = (session: PaneSession, orientation: Orientation, previous?: Pick<PaneState, 'diagram' | 'wanted' | 'flowNodes' | 'nodeById'>) => {
+  const fresh = (session: PaneSession, orientation: Orientation, previous?: Pick<PaneState, 'diagram' | 'wanted' | 'flowNodes' | 'nodeById' | 'diagramTurn'>) => {
     const sim = session.simulation;
     const wanted = previous?.wanted ?? null;
     const selection = wanted && stillThere(sim.world, wanted) ? wanted : null;
-    const picture = previous ?? { diagram: EMPTY_DIAGRAM, flowNodes: [], nodeById: new Map<string, DiagramNode>() };
+    const picture = previous ?? { diagram: EMPTY_DIAGRAM, flowNodes: [], nodeById: new Map<string, DiagramNode>(), diagramTurn: null };
     return {
       session, sim, branch: branchOf(session), end: session.end, recent: session.recent, plans: session.plans, history: session.samplesUpToNow(HISTORY_SECONDS),
       selection, wanted, hovered: null,

@@ -19,6 +19,12 @@ import { RecentlyStopped } from './RecentlyStopped.tsx';
 
 const FIT = { padding: 0.05, maxZoom: 1.5 };
 
+/** From this speed on, the task nodes' motion is off (diagram.css): PENDING lasts 5 sim seconds,
+ *  160 ms at 32×, so a 0.6 s bar that fills with the status would never catch up with it, and at
+ *  200 tasks a dozen such transitions at once were a repaint of each node in every frame (issue
+ *  11: a quarter of a frame's work at 64×). The picture changes faster than motion could show. */
+export const STILL_FROM_SPEED = 32;
+
 /** How the wheel and touch act on the diagram: `diagram` (the full page) zooms with the wheel and
  *  pans with a drag; `page` leaves them to the page around a figure unless the diagram is focused. */
 export type WheelMode = 'diagram' | 'page';
@@ -30,6 +36,7 @@ export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { labe
   const nodes = usePane((s) => s.flowNodes) as Node[];
   const edges = usePane((s) => s.diagram.edges) as Edge[];
   const theme = usePage((s) => s.theme);
+  const still = usePage((s) => s.speed >= STILL_FROM_SPEED);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -85,7 +92,7 @@ export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { labe
       // preventScrolling off: a plain wheel is left to the page (React Flow still zooms on
       // Ctrl+wheel and a trackpad pinch); Cmd+wheel is PageWheel's.
       preventScrolling={!page || focused}
-      className={page ? 'wheel-page' : undefined}
+      className={[page && 'wheel-page', still && 'motion-still'].filter(Boolean).join(' ') || undefined}
       // React Flow derives its element ids (a11y descriptions, live message) from this id: one per
       // pane, so two diagrams on a page never share one.
       id={`${paneId}-flow`}

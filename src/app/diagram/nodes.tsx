@@ -281,7 +281,8 @@ type ViewProps<D> = { data: D; width: number | undefined };
 function withContent<D extends NodeData>(View: (props: ViewProps<D>) => ReactNode) {
   function Content({ id, width }: NodeProps) {
     const node = usePane((s) => s.nodeById.get(id));
-    const pane = usePane((s) => s.id);
+    // A pane's id never changes: read it, rather than subscribe 200 more selectors to every update.
+    const pane = usePaneApi().getState().id;
     if (!node) return null;
     return (
       <>

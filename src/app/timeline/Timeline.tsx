@@ -108,9 +108,11 @@ export function Timeline({ panes }: { panes?: readonly PaneStore[] }) {
         )}
         {otherFuture && <ForkNote forkedAt={otherFuture.forkedAt} replaced={otherFuture.replaced} panes={panes ?? [pane]} />}
       </div>
-      <div className="timeline-track" style={bands}>
+      <div className="timeline-track">
         <Markers onSeek={seek} scale={scale} clustersRef={clustersRef} />
-        <div className="bands" aria-hidden="true">
+        {/* The bar's custom properties sit on the bands, which use them: set on the track, they were
+            inherited by every mark and tip, and restyled them all in every frame (issue 11). */}
+        <div className="bands" aria-hidden="true" style={bands}>
           <span className="band-recorded" />
           {otherFuture && <span className="band-other" title="The other future" />}
         </div>
