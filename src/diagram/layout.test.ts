@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_MEMORY, layoutDiagram, SIZES, type Box, type Layout, type LayoutInput, type LayoutMemory } from './layout.ts';
+import { EMPTY_MEMORY, layoutDiagram, PRESENT_SIZES, SIZES, sizesFor, type Box, type Layout, type LayoutInput, type LayoutMemory } from './layout.ts';
 
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 type T = LayoutInput['tasks'][number];
@@ -36,20 +36,58 @@ describe('layoutDiagram', () => {
     expect(layout.zones.get('us-east-1b')!.y).toBe(layout.zones.get('us-east-1a')!.y);
   });
 
-  it('draws clients and the load balancer left of the cluster, leaving the top-right corner clear for the Recently stopped chip', () => {
+  it('draws the clients and the load balancer as a column over the cluster\'s left end, leaving the top-right corner clear for the Recently stopped chip', () => {
     const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c')];
     const layout = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, 'wide');
     checkGeometry(layout, tasks);
     const clients = layout.clients!;
     const alb = layout.loadBalancers.get('alb')!;
-    expect(clients.x + clients.width).toBeLessThan(layout.cluster.x);
-    expect(alb.x + alb.width).toBeLessThan(layout.cluster.x);
+    expect(alb.x).toBe(clients.x);
     expect(alb.y).toBeGreaterThan(clients.y + clients.height);
-    // Above the cluster, the corner is empty (the chip there is ~120 px wide at this size's fit):
-    // the cards are centred on the cluster.
+    // Over the cluster's left end, left of every card.
+    expect(alb.x).toBeLessThan(layout.zones.get('us-east-1a')!.x + layout.zones.get('us-east-1a')!.width);
+    for (const card of [...layout.taskDefinitions.values(), ...layout.services.values()]) expect(card.x).toBeGreaterThan(alb.x + alb.width);
+    // Above the cluster, the corner is empty (the chip there is ~120 px wide at this size's fit).
     const right = layout.cluster.x + layout.cluster.width;
-    const corner: Box = { x: right - 120, y: 0, width: 120, height: layout.cluster.y };
+    const corner: Box = { x: right - SIZES.corner, y: 0, width: SIZES.corner, height: layout.cluster.y };
     for (const card of [clients, alb, ...layout.taskDefinitions.values(), ...layout.services.values()]) expect(overlaps(card, corner)).toBe(false);
+  });
+
+  it.each(['wide', 'present'] as const)('draws every edge downwards (%s): each card sits above every task, so no edge loops back up through the picture', (orientation) => {
+    const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c'), task('a2', 'us-east-1a'), task('r', 'us-east-1a', 'family:report')];
+    const layout = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, orientation);
+    checkGeometry(layout, tasks);
+    const top = Math.min(...[...layout.tasks.values()].map((t) => t.y));
+    for (const card of [layout.clients!, ...layout.loadBalancers.values(), ...layout.taskDefinitions.values(), ...layout.services.values()]) {
+      expect(card.y + card.height).toBeLessThanOrEqual(layout.cluster.y);
+      // Room for the edge to bend: it leaves the card's bottom and falls to the task's top.
+      expect(top - (card.y + card.height)).toBeGreaterThanOrEqual(sizesFor(orientation).rowGap);
+    }
+    // The task definitions' row is above the services' (an edge from each to its service).
+    for (const td of layout.taskDefinitions.values()) expect(td.y + td.height).toBeLessThan(layout.services.get('web')!.y);
+  });
+
+  it('sets the labels at the foot of their boxes, under the tasks, where no edge runs (every edge ends at a task\'s top)', () => {
+    const tasks = [task('a', 'us-east-1a'), task('a2', 'us-east-1a'), task('b', 'us-east-1b'), task('r', 'us-east-1a', 'family:report')];
+    for (const orientation of ['wide', 'tall', 'present'] as const) {
+      const layout = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, orientation);
+      // Band, zone and cluster each keep a strip under what they hold for their label, and none
+      // above: a band's first row starts at its top (past a small inset), its top at its zone's.
+      for (const t of tasks) {
+        const box = layout.tasks.get(t.id)!;
+        const band = layout.bandBoxes.get(`${t.az} ${t.band}`)!;
+        expect(band.y + band.height - (box.y + box.height)).toBeGreaterThanOrEqual(sizesFor(orientation).bandLabel);
+        expect((box.y - band.y - SIZES.bandInset) % (box.height + SIZES.gap)).toBe(0);
+      }
+      for (const [az, zone] of layout.zones) {
+        const bands = [...layout.bandBoxes].filter(([key]) => key.startsWith(`${az} `)).map(([, b]) => b);
+        expect(Math.min(...bands.map((b) => b.y)) - zone.y).toBe(SIZES.zonePadding);
+        expect(zone.y + zone.height - Math.max(...bands.map((b) => b.y + b.height))).toBeGreaterThanOrEqual(SIZES.zoneLabel);
+      }
+      const lowest = Math.max(...[...layout.zones.values()].map((z) => z.y + z.height));
+      expect(layout.cluster.y + layout.cluster.height - lowest).toBeGreaterThanOrEqual(SIZES.clusterLabel);
+      expect(layout.zones.get('us-east-1a')!.y - layout.cluster.y).toBe(SIZES.clusterPadding);
+    }
   });
 
   it('stacks the AZs beside a column of cards in the tall orientation, for a phone', () => {
@@ -65,24 +103,18 @@ describe('layoutDiagram', () => {
     expect(aspect(layout)).toBeLessThan(aspect(wide));
   });
 
-  it('puts the cards in columns left of AZs side by side for a projector, a wider picture than the wide one', () => {
-    const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c'), task('r', 'us-east-1a', 'family:report')];
-    const layout = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, 'present');
-    checkGeometry(layout, tasks);
-    expect(layout.zones.get('us-east-1b')!.y).toBe(layout.zones.get('us-east-1a')!.y);
-    for (const card of [layout.clients!, layout.loadBalancers.get('alb')!, ...layout.taskDefinitions.values(), ...layout.services.values()]) {
-      expect(card.x + card.width).toBeLessThan(layout.cluster.x);
-      expect(card.y).toBeGreaterThanOrEqual(0);
-    }
-    // The load balancer's column and the cards' column do not share a box.
-    const cards = [...layout.taskDefinitions.values(), ...layout.services.values()];
-    for (const c of cards) for (const lb of [layout.clients!, layout.loadBalancers.get('alb')!]) expect(overlaps(c, lb)).toBe(false);
+  it('draws the projector\'s picture as the wide one, its cards as wide as its 21 px lines need and no taller, so the picture is no taller', () => {
+    const tasks = [task('a', 'us-east-1a'), task('b', 'us-east-1b'), task('c', 'us-east-1c'), task('r', 'us-east-1a', 'family:report'), task('l', 'us-east-1b', 'family:legacy')];
+    const present = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, 'present');
     const wide = layoutDiagram({ ...input(tasks), loadBalancers: ['alb'] }, EMPTY_MEMORY, 'wide');
-    const aspect = (l: Layout) => {
-      const all = [l.cluster, ...l.taskDefinitions.values(), ...l.services.values(), ...l.loadBalancers.values()];
-      return Math.max(...all.map((b) => b.x + b.width)) / Math.max(...all.map((b) => b.y + b.height));
-    };
-    expect(aspect(layout)).toBeGreaterThan(aspect(wide));
+    checkGeometry(present, tasks);
+    expect(present.tasks.get('a')!.width).toBe(PRESENT_SIZES.task.width);
+    expect(present.tasks.get('a')!.width).toBeGreaterThan(wide.tasks.get('a')!.width);
+    expect(present.services.get('web')!.height).toBe(PRESENT_SIZES.service.height);
+    expect(present.zones.get('us-east-1b')!.y).toBe(present.zones.get('us-east-1a')!.y);
+    // On a 16:9 screen the height limits the fit: what the wider cards cost is width.
+    const bottom = (l: Layout) => l.cluster.y + l.cluster.height;
+    expect(bottom(present)).toBeLessThan(bottom(wide));
   });
 
   it('centres the cards above the cluster in the wide orientation', () => {

@@ -8,8 +8,10 @@
 // while the page lives, because shrinking them would move tasks that did not change.
 
 /** wide: cards above AZs side by side; tall (a phone): cards beside AZs stacked; present (a
- *  projector, 16:9): AZs side by side with the cards in columns at their left, so the picture is
- *  as wide as the screen and its text as large as the height allows. */
+ *  projector): drawn as wide. Every edge runs from the bottom of its source to the top of its
+ *  target (a task's anchor is the middle of its top), so a source must sit above what it points
+ *  at: with the cards in columns beside the AZs (presenter mode's first layout) the service's and
+ *  the load balancer's edges looped back up through the cards and the tasks (issue 11). */
 export type Orientation = 'wide' | 'tall' | 'present';
 
 export type Box = { x: number; y: number; width: number; height: number };
@@ -62,7 +64,7 @@ export type Layout = {
 
 export const EMPTY_MEMORY: LayoutMemory = { slots: new Map(), bands: [], bandRows: new Map(), columns: 1 };
 
-export const SIZES = {
+export const SIZES = Object.freeze({
   task: { width: 196, height: 100 },
   /** From three columns on (a busy cluster) tasks are drawn smaller, with less detail. */
   compactTask: { width: 136, height: 66 },
@@ -72,15 +74,43 @@ export const SIZES = {
   service: { width: 220, height: 122 }, // room for the rollout: its state and two lines of progress
   gap: 14,
   zonePadding: 14,
-  zoneHeader: 34,
-  /** Each band is labelled ("service web", "standalone · family:report") above its tasks. */
+  /** A zone's label ("us-east-1a · 2 running") runs along its foot, as the cluster's and each
+   *  band's do: every edge comes in from above to a task's top, and a label at the head of its box
+   *  lay across the edges' path (issue 11: the load balancer's lines ran through "Cluster default"
+   *  and the zones' names). diagram.css sets the labels at the foot. */
+  zoneLabel: 34,
+  /** Each band is labelled ("service web", "standalone · family:report") under its tasks. */
   bandLabel: 20,
   bandInset: 6,
   bandGap: 22,
   clusterPadding: 18,
-  clusterHeader: 38,
+  clusterLabel: 38,
   rowGap: 56,
-} as const;
+  /** Above the cluster's top-right corner no card is drawn: the diagram's "Recently stopped" chip
+   *  sits in its box's top-right corner, over the picture where the picture fills the box's width. */
+  corner: 120,
+});
+
+export type Sizes = { readonly [K in keyof typeof SIZES]: (typeof SIZES)[K] extends number ? number : (typeof SIZES)[K] };
+
+/** Presenter mode (present.css) sets every line of a node at 21 px and shows fewer of them. Its
+ *  picture's height is what limits its fit on a 16:9 screen, so the height goes where the text is:
+ *  wider tasks, where "DEPROVISIONING" or an ID needs the width (which costs no type size); a
+ *  service's two-digit counts on two lines; a task definition's card only as tall as the two lines
+ *  it keeps; narrower gaps; and no room for the bands' labels (hidden there: 20 px of height is too
+ *  little for 20 px type). A compact task stays under 160 px wide: the node draws itself compact
+ *  below that. */
+export const PRESENT_SIZES: Sizes = Object.freeze({
+  ...SIZES,
+  task: { width: 226, height: 100 },
+  compactTask: { width: 156, height: 66 },
+  service: { width: 220, height: 148 },
+  taskDefinition: { width: 220, height: 72 },
+  bandLabel: 4,
+  rowGap: 24,
+});
+
+export const sizesFor = (orientation: Orientation): Sizes => (orientation === 'present' ? PRESENT_SIZES : SIZES);
 
 /** More columns as an AZ fills up: one for a handful of tasks, two, then three (compact) —
  *  three keeps 60 tasks at a 16:9 aspect, so fit-to-view stays readable on a projector. */
@@ -94,12 +124,13 @@ export const isCompact = (memory: LayoutMemory) => memory.columns >= 3;
 
 export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orientation: Orientation): Layout {
   const memory = assignSlots(input, previous);
-  const { gap, zonePadding, zoneHeader, bandGap, clusterPadding, clusterHeader, rowGap, bandLabel, bandInset } = SIZES;
+  const sizes = sizesFor(orientation);
+  const { gap, zonePadding, zoneLabel, bandGap, clusterPadding, clusterLabel, bandLabel, bandInset } = sizes;
   const columns = memory.columns;
-  const task = isCompact(memory) ? SIZES.compactTask : SIZES.task;
+  const task = isCompact(memory) ? sizes.compactTask : sizes.task;
 
   // Cluster: AZs side by side (wide, present) or one above the other (tall).
-  const sideBySide = orientation !== 'tall';
+  const tall = orientation === 'tall';
   const zoneInnerWidth = columns * task.width + (columns - 1) * gap;
   const zoneWidth = zoneInnerWidth + 2 * zonePadding;
   const bandHeight = (band: string) => {
@@ -108,71 +139,20 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   };
   const bandsInUse = memory.bands;
   const zoneBodyHeight = bandsInUse.length === 0 ? task.height : bandsInUse.reduce((h, b, i) => h + bandHeight(b) + (i > 0 ? bandGap : 0), 0);
-  const zoneHeight = zoneHeader + zoneBodyHeight + zonePadding;
-
-  // Cards: task definitions, then services. Wide: two rows above the cluster, centred on it.
-  // Tall (a phone): one column of cards beside a cluster whose AZs are stacked.
+  const zoneHeight = zonePadding + zoneBodyHeight + zoneLabel;
   const n = input.availabilityZones.length;
-  const clusterWidth = sideBySide ? 2 * clusterPadding + n * zoneWidth + (n - 1) * gap : 2 * clusterPadding + zoneWidth;
-  const clusterHeight = sideBySide ? clusterHeader + zoneHeight + clusterPadding : clusterHeader + n * zoneHeight + (n - 1) * gap + clusterPadding;
-  const cardColumn = Math.max(SIZES.taskDefinition.width, SIZES.service.width);
-  const taskDefinitions = new Map<string, Box>();
-  const services = new Map<string, Box>();
-  let clusterTop = 0;
-  let clusterLeft = 0;
-  if (orientation === 'wide') {
-    const row = (ids: readonly string[], size: { width: number; height: number }, top: number, into: Map<string, Box>) => {
-      const width = ids.length * size.width + Math.max(0, ids.length - 1) * gap;
-      const left = Math.max(0, (clusterWidth - width) / 2);
-      ids.forEach((id, i) => into.set(id, { x: left + i * (size.width + gap), y: top, ...size }));
-      return ids.length === 0 ? 0 : size.height + rowGap;
-    };
-    clusterTop += row(input.taskDefinitions, SIZES.taskDefinition, 0, taskDefinitions);
-    clusterTop += row(input.services, SIZES.service, clusterTop, services);
-  } else {
-    let y = 0;
-    for (const id of input.taskDefinitions) {
-      taskDefinitions.set(id, { x: 0, y, ...SIZES.taskDefinition });
-      y += SIZES.taskDefinition.height + gap;
-    }
-    if (input.taskDefinitions.length) y += rowGap - gap;
-    for (const id of input.services) {
-      services.set(id, { x: 0, y, ...SIZES.service });
-      y += SIZES.service.height + gap;
-    }
-    clusterLeft = input.taskDefinitions.length + input.services.length > 0 ? cardColumn + rowGap : 0;
-  }
+  const clusterWidth = tall ? 2 * clusterPadding + zoneWidth : 2 * clusterPadding + n * zoneWidth + (n - 1) * gap;
+  const clusterHeight = clusterPadding + (tall ? n * zoneHeight + (n - 1) * gap : zoneHeight) + clusterLabel;
 
-  // Clients → load balancer: a column of their own, left of the cluster (wide) or above the
-  // cards (tall), so traffic reads as coming in from outside. Left, not right: the picture's
-  // top-right corner is where the diagram's "Recently stopped" panel sits, and there, above the
-  // cluster and beside the centred cards, nothing is drawn (issue 11: it covered the Clients).
-  const loadBalancers = new Map<string, Box>();
-  let clients: Box | null = null;
-  const lbIds = input.loadBalancers ?? [];
-  if (lbIds.length > 0) {
-    if (orientation !== 'tall') {
-      clients = { x: 0, y: 0, ...SIZES.clients };
-      lbIds.forEach((id, i) => loadBalancers.set(id, { x: 0, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
-      const shift = Math.max(SIZES.loadBalancer.width, SIZES.clients.width) + rowGap;
-      for (const box of [...taskDefinitions.values(), ...services.values()]) box.x += shift;
-      clusterLeft += shift;
-    } else {
-      const shift = SIZES.clients.height + rowGap + lbIds.length * (SIZES.loadBalancer.height + gap) + rowGap - gap;
-      clients = { x: 0, y: 0, ...SIZES.clients };
-      lbIds.forEach((id, i) => loadBalancers.set(id, { x: 0, y: SIZES.clients.height + rowGap + i * (SIZES.loadBalancer.height + gap), ...SIZES.loadBalancer }));
-      for (const box of [...taskDefinitions.values(), ...services.values()]) box.y += shift;
-      clusterLeft = Math.max(clusterLeft, Math.max(SIZES.loadBalancer.width, SIZES.clients.width) + rowGap);
-    }
-  }
+  const { taskDefinitions, services, loadBalancers, clients, cluster: at } = tall ? placeCardsBeside(input, sizes) : placeCardsAbove(input, clusterWidth, sizes);
+  const cluster: Box = { ...at, width: clusterWidth, height: clusterHeight };
 
   const zones = new Map<string, Box>();
   input.availabilityZones.forEach((az, i) => {
-    const x = clusterLeft + clusterPadding + (sideBySide ? i * (zoneWidth + gap) : 0);
-    const y = clusterTop + clusterHeader + (sideBySide ? 0 : i * (zoneHeight + gap));
+    const x = cluster.x + clusterPadding + (tall ? 0 : i * (zoneWidth + gap));
+    const y = cluster.y + clusterPadding + (tall ? i * (zoneHeight + gap) : 0);
     zones.set(az, { x, y, width: zoneWidth, height: zoneHeight });
   });
-  const cluster: Box = { x: clusterLeft, y: clusterTop, width: clusterWidth, height: clusterHeight };
 
   const bandTop = new Map<string, number>();
   let offset = 0;
@@ -184,7 +164,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   for (const az of input.availabilityZones) {
     const zone = zones.get(az)!;
     for (const band of bandsInUse) {
-      bandBoxes.set(`${az} ${band}`, { x: zone.x + zonePadding - bandInset, y: zone.y + zoneHeader + bandTop.get(band)!, width: zoneInnerWidth + 2 * bandInset, height: bandHeight(band) });
+      bandBoxes.set(`${az} ${band}`, { x: zone.x + zonePadding - bandInset, y: zone.y + zonePadding + bandTop.get(band)!, width: zoneInnerWidth + 2 * bandInset, height: bandHeight(band) });
     }
   }
 
@@ -195,10 +175,78 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
     if (!area) continue; // an AZ the layout doesn't know: not drawn rather than drawn wrong
     const col = slot.index % columns;
     const row = Math.floor(slot.index / columns);
-    tasks.set(t.id, { x: area.x + bandInset + col * (task.width + gap), y: area.y + bandLabel + row * (task.height + gap), ...task });
+    tasks.set(t.id, { x: area.x + bandInset + col * (task.width + gap), y: area.y + bandInset + row * (task.height + gap), ...task });
   }
 
   return { memory, cluster, zones, bandBoxes, taskDefinitions, services, loadBalancers, clients, tasks };
+}
+
+type Cards = Pick<Layout, 'taskDefinitions' | 'services' | 'loadBalancers' | 'clients'> & { cluster: { x: number; y: number } };
+
+/** Wide (and present): everything that points into the cluster sits above it. The clients and the
+ *  load balancer are a column over the cluster's left end, so traffic comes in from outside and
+ *  drops into the zones from above, never across a card; the task definitions and the services are
+ *  two rows centred over the rest, each service's edges falling to its tasks. Left, not right: the
+ *  top-right corner is the "Recently stopped" chip's (SIZES.corner), and the cluster moves right
+ *  rather than a card going there. */
+function placeCardsAbove(input: LayoutInput, clusterWidth: number, sizes: Sizes): Cards {
+  const { gap, rowGap, corner, service } = sizes;
+  const loadBalancers = new Map<string, Box>();
+  const lbIds = input.loadBalancers ?? [];
+  let clients: Box | null = null;
+  let lbColumn = { width: 0, height: 0 };
+  if (lbIds.length > 0) {
+    clients = { x: 0, y: 0, ...sizes.clients };
+    lbIds.forEach((id, i) => loadBalancers.set(id, { x: 0, y: sizes.clients.height + rowGap + i * (sizes.loadBalancer.height + gap), ...sizes.loadBalancer }));
+    lbColumn = { width: Math.max(sizes.loadBalancer.width, sizes.clients.width), height: sizes.clients.height + rowGap + lbIds.length * (sizes.loadBalancer.height + gap) - gap };
+  }
+  const cardsLeft = lbColumn.width > 0 ? lbColumn.width + rowGap : 0;
+  const rowWidth = (count: number, width: number) => count * width + Math.max(0, count - 1) * gap;
+  const widest = Math.max(rowWidth(input.taskDefinitions.length, sizes.taskDefinition.width), rowWidth(input.services.length, service.width));
+  // The cluster starts far enough right that the widest row ends short of its top-right corner.
+  const room = clusterWidth - (input.taskDefinitions.length + input.services.length > 0 ? corner : 0);
+  const clusterX = Math.max(0, cardsLeft + widest - room);
+  const taskDefinitions = new Map<string, Box>();
+  const services = new Map<string, Box>();
+  const row = (ids: readonly string[], size: { width: number; height: number }, top: number, into: Map<string, Box>) => {
+    // Centred on the cluster where it can be; else as near as the column and the corner allow.
+    const width = rowWidth(ids.length, size.width);
+    const left = Math.max(cardsLeft, Math.min(clusterX + (clusterWidth - width) / 2, clusterX + room - width));
+    ids.forEach((id, i) => into.set(id, { x: left + i * (size.width + gap), y: top, ...size }));
+    return ids.length === 0 ? 0 : size.height + rowGap;
+  };
+  let rows = row(input.taskDefinitions, sizes.taskDefinition, 0, taskDefinitions);
+  rows += row(input.services, service, rows, services);
+  return { taskDefinitions, services, loadBalancers, clients, cluster: { x: clusterX, y: Math.max(rows, lbColumn.height > 0 ? lbColumn.height + rowGap : 0) } };
+}
+
+/** Tall (a phone): the clients and the load balancer on top, then one column of cards, beside a
+ *  cluster whose AZs are stacked. */
+function placeCardsBeside(input: LayoutInput, sizes: Sizes): Cards {
+  const { gap, rowGap } = sizes;
+  const loadBalancers = new Map<string, Box>();
+  const lbIds = input.loadBalancers ?? [];
+  let clients: Box | null = null;
+  let y = 0;
+  if (lbIds.length > 0) {
+    clients = { x: 0, y: 0, ...sizes.clients };
+    lbIds.forEach((id, i) => loadBalancers.set(id, { x: 0, y: sizes.clients.height + rowGap + i * (sizes.loadBalancer.height + gap), ...sizes.loadBalancer }));
+    y = sizes.clients.height + rowGap + lbIds.length * (sizes.loadBalancer.height + gap) + rowGap - gap;
+  }
+  const taskDefinitions = new Map<string, Box>();
+  const services = new Map<string, Box>();
+  for (const id of input.taskDefinitions) {
+    taskDefinitions.set(id, { x: 0, y, ...sizes.taskDefinition });
+    y += sizes.taskDefinition.height + gap;
+  }
+  if (input.taskDefinitions.length) y += rowGap - gap;
+  for (const id of input.services) {
+    services.set(id, { x: 0, y, ...sizes.service });
+    y += sizes.service.height + gap;
+  }
+  const cardColumn = Math.max(sizes.taskDefinition.width, sizes.service.width, lbIds.length > 0 ? Math.max(sizes.loadBalancer.width, sizes.clients.width) : 0);
+  const anyCard = input.taskDefinitions.length + input.services.length + lbIds.length > 0;
+  return { taskDefinitions, services, loadBalancers, clients, cluster: { x: anyCard ? cardColumn + rowGap : 0, y: 0 } };
 }
 
 /** Keep every shown task's slot; give new tasks the lowest free slot; forget tasks that left. */

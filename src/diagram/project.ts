@@ -255,14 +255,14 @@ export function projectDiagram(
 
   const edges: DiagramEdge[] = [];
   const edge = (source: string, target: string, className: string, emphasised: boolean) =>
-    edges.push({ id: `${source}->${target}`, source, target, className: emphasised ? `${className} emphasised` : className, focusable: false, selectable: false, zIndex: emphasised ? 1 : 0 });
+    edges.push({ id: `${source}->${target}`, source, target, className: emphasised ? `${className} emphasised` : className, focusable: false, selectable: false, zIndex: 0 });
   for (const s of services) {
     const tdNode = nodeId.taskDefinition(s.taskDefinition);
     if (layout.taskDefinitions.has(s.taskDefinition)) edge(tdNode, nodeId.service(s.serviceName), 'edge-blueprint', emphasis('service', s.serviceName) !== 'none');
   }
   for (const lb of world.loadBalancers.values()) {
     const lbNode = nodeId.loadBalancer(lb.loadBalancerArn);
-    if (layout.clients) edges.push({ id: `clients->${lbNode}`, source: 'clients', target: lbNode, type: 'traffic', data: { loadBalancerArn: lb.loadBalancerArn }, className: 'edge-traffic edge-clients', focusable: false, selectable: false, zIndex: 1 });
+    if (layout.clients) edges.push({ id: `clients->${lbNode}`, source: 'clients', target: lbNode, type: 'traffic', data: { loadBalancerArn: lb.loadBalancerArn }, className: 'edge-traffic edge-clients', focusable: false, selectable: false, zIndex: 0 });
     const tg = world.targetGroups.get(lb.listener.defaultTargetGroupArn)!;
     // Past a dozen targets, one line per target is a tangle: draw them only for what the user
     // points at (each task node still shows its target state).
@@ -272,7 +272,7 @@ export function projectDiagram(
       if (!target) continue;
       const lit = emphasis('loadBalancer', lb.loadBalancerArn) !== 'none' || emphasis('task', t.taskArn) === 'focus';
       if (!few && !lit) continue;
-      edges.push({ id: `${lbNode}->${nodeId.task(t.taskArn)}`, source: lbNode, target: nodeId.task(t.taskArn), type: 'traffic', data: { taskArn: t.taskArn, loadBalancerArn: lb.loadBalancerArn }, className: `edge-traffic edge-target target-${target.state}${lit ? ' emphasised' : ''}`, focusable: false, selectable: false, zIndex: 1 });
+      edges.push({ id: `${lbNode}->${nodeId.task(t.taskArn)}`, source: lbNode, target: nodeId.task(t.taskArn), type: 'traffic', data: { taskArn: t.taskArn, loadBalancerArn: lb.loadBalancerArn }, className: `edge-traffic edge-target target-${target.state}${lit ? ' emphasised' : ''}`, focusable: false, selectable: false, zIndex: 0 });
     }
   }
   // Past a dozen tasks in a service, its band already says whose they are, and 50 lines from
@@ -294,7 +294,11 @@ export function projectDiagram(
     }
   }
 
-  return { nodes, edges, memory: layout.memory, recentlyStopped };
+  // Every edge is drawn under the nodes (at one z-index the nodes' layer comes after the edges'), so
+  // one that passes a card or a task on its way to a task further down goes behind it, not across
+  // its text (issue 11); the emphasised ones last, over the other edges.
+  const lit = (e: DiagramEdge) => e.className.includes('emphasised');
+  return { nodes, edges: [...edges.filter((e) => !lit(e)), ...edges.filter(lit)], memory: layout.memory, recentlyStopped };
 }
 
 /** How many targets are in each state, e.g. "3 healthy, 1 draining". */

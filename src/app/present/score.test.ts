@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, type World } from '../../sim/index.ts';
 import { newPaneSession, type PaneSession } from '../../store/paneStore.ts';
-import { nowText, percentOf, scoreOf, scoreText, WHACK_REASON, whackCommand, whacksOf, whackTarget } from './score.ts';
+import { nowText, percentOf, scoreOf, scoreText, WHACK_REASON, whackCommand, whacksOf, whackTarget, type Score } from './score.ts';
 
 const running = (world: World, service: string) => [...world.tasks.values()].filter((t) => t.serviceName === service && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING');
 /** The default scene (service web, 3 tasks behind web-alb, and a job) as it opens, all RUNNING. */
@@ -97,8 +97,8 @@ describe('scoreOf', () => {
     expect(samples.map((s) => s.second)).toEqual(Array.from({ length: 180 }, (_, i) => t0 / 1000 + 1 + i));
     expect(web.atDesired).toBe(samples.filter((s) => s.services.get('web')!.running >= s.services.get('web')!.desired).length);
     expect(web.now).toEqual({ running: 3, desired: 3 });
-    expect(scoreText(score)).toBe(`web at desiredCount ${percentOf(web.atDesired, 180)} % of the last 3:00 · 1 task whacked`);
-    expect(nowText(score)).toBe('web: 3 of 3 running');
+    expect(scoreText(score)).toBe(`Service web kept all 3 tasks running ${percentOf(web.atDesired, 180)} % of the time · 1 task whacked`);
+    expect(nowText(score)).toBe('right now 3 of 3 running');
   });
 
   it('more whacks, less time at desiredCount; it follows a seek back and forth', () => {
@@ -138,7 +138,7 @@ describe('scoreOf', () => {
     expect(t0 % 1000).toBe(0);
     whack(session); // on a whole second
     expect(scoreOf(session)).toEqual({ since: t0, seconds: 0, whacks: 1, services: [{ service: 'web', atDesired: 0, whacks: 1, now: null }] });
-    expect(scoreText(scoreOf(session)!)).toBe('web at desiredCount — of the last 0:00 · 1 task whacked');
+    expect(scoreText(scoreOf(session)!)).toBe('Service web: the score starts in a second · 1 task whacked');
     session.advanceTo(t0 + 1000);
     expect(scoreOf(session)!.seconds).toBe(1);
   });
@@ -166,7 +166,23 @@ describe('scoreOf', () => {
     session.advanceTo(t0 + 3_700_000); // an INACTIVE service leaves the samples
     const score = scoreOf(session)!;
     expect(score.services[0]!.now).toBeNull();
-    expect(nowText(score)).toBe('web: gone');
+    expect(scoreText(score)).toBe('Service web is gone · 1 task whacked');
+    expect(nowText(score)).toBe('no longer running');
+  });
+});
+
+describe('the score in words', () => {
+  const score = (services: Score['services'], seconds = 120, whacks = 4): Score => ({ since: 0, seconds, whacks, services });
+  const web = (over: Partial<Score['services'][number]> = {}) => ({ service: 'web', atDesired: 110, whacks: 4, now: { running: 2, desired: 3 }, ...over });
+  it.each([
+    ['Service web kept all 3 tasks running 92 % of the time · 4 tasks whacked', 'right now 2 of 3 running', score([web()])],
+    ['Service web kept its task running 100 % of the time · 4 tasks whacked', 'right now 1 of 1 running', score([web({ now: { running: 1, desired: 1 }, atDesired: 120 })])],
+    ['Service web, scaled to 0 tasks, was at its desiredCount 92 % of the time · 4 tasks whacked', 'right now 0 of 0 running', score([web({ now: { running: 0, desired: 0 } })])],
+    ['Service web kept all 3 tasks running 92 % of the time; Service api kept all 2 tasks running 50 % of the time · 5 tasks whacked', 'right now web 2 of 3, api 2 of 2', score([web(), { service: 'api', atDesired: 60, whacks: 1, now: { running: 2, desired: 2 } }], 120, 5)],
+    ['Service web is gone · 1 task whacked', 'no longer running', score([web({ now: null })], 120, 1)],
+  ])('%s (%s)', (text, now, s) => {
+    expect(scoreText(s)).toBe(text);
+    expect(nowText(s)).toBe(now);
   });
 });
 

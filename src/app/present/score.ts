@@ -7,7 +7,7 @@
 // session) starts it over.
 
 import type { LogEntry } from '../../session/record.ts';
-import { clockLabel, selectTasks, type Millis, type ScriptCommand, type World } from '../../sim/index.ts';
+import { selectTasks, type Millis, type ScriptCommand, type World } from '../../sim/index.ts';
 import type { CountsSample } from '../../store/paneStore.ts';
 
 /** The stoppedReason a whacked task carries (the inspector and the tasks table show it). */
@@ -112,14 +112,29 @@ export function percentOf(part: number, whole: number): number {
   return p === 100 && part < whole ? 99 : p;
 }
 
-/** "web at desiredCount 94 % of the last 3:12 · 5 tasks whacked". */
+/** The score in words a class reads at a glance, one clause per whacked service: "Service web
+ *  kept all 3 tasks running 92 % of the time · 4 tasks whacked". "The time" is the time since the
+ *  first whack; "all 3" is desiredCount now (a second counts when running reached the desiredCount
+ *  of that second). */
 export function scoreText(score: Score): string {
-  const span = clockLabel(score.seconds * 1000).replace(/^T\+0?/, '');
-  const shares = score.services.map((s) => `${s.service} at desiredCount ${score.seconds === 0 ? '—' : `${percentOf(s.atDesired, score.seconds)} %`}`).join(', ');
-  return `${shares} of the last ${span} · ${score.whacks} ${score.whacks === 1 ? 'task' : 'tasks'} whacked`;
+  const whacked = `${score.whacks} ${score.whacks === 1 ? 'task' : 'tasks'} whacked`;
+  const clauses = score.services.map((s) => {
+    const name = `Service ${s.service}`;
+    if (score.seconds === 0) return `${name}: the score starts in a second`;
+    if (!s.now) return `${name} is gone`;
+    const share = `${percentOf(s.atDesired, score.seconds)} % of the time`;
+    if (s.now.desired === 0) return `${name}, scaled to 0 tasks, was at its desiredCount ${share}`;
+    return `${name} kept ${s.now.desired === 1 ? 'its task' : `all ${s.now.desired} tasks`} running ${share}`;
+  });
+  return `${clauses.join('; ')} · ${whacked}`;
 }
 
-/** "2 of 3 running" per whacked service, for the HUD's second line. */
+/** How many run right now, for the HUD's second part: "right now 2 of 3 running" (each service
+ *  named when there are several). */
 export function nowText(score: Score): string {
-  return score.services.map((s) => (s.now ? `${s.service}: ${s.now.running} of ${s.now.desired} running` : `${s.service}: gone`)).join(' · ');
+  if (score.services.length === 1) {
+    const now = score.services[0]!.now;
+    return now ? `right now ${now.running} of ${now.desired} running` : 'no longer running';
+  }
+  return `right now ${score.services.map((s) => (s.now ? `${s.service} ${s.now.running} of ${s.now.desired}` : `${s.service} gone`)).join(', ')}`;
 }

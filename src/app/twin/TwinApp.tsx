@@ -40,7 +40,7 @@ function boot(search: string): { page: PageStore; twin: TwinPanes; seed: number 
     chrome: { ...FULL_CHROME, mode: present ? 'present' : 'full', theme },
     notices: problems.length > 0 ? [{ tone: 'problem', text: problems.join(' ') }] : [],
   });
-  const orientation = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches ? 'tall' : 'wide';
+  const orientation = typeof window !== 'undefined' && window.matchMedia(PHONE_QUERY).matches ? 'tall' : present ? 'present' : 'wide';
   const twin = {
     left: createPaneStore(newTwinSession('left', settings.seed), { id: 'left', orientation }),
     right: createPaneStore(newTwinSession('right', settings.seed), { id: 'right', orientation }),
@@ -92,9 +92,10 @@ function TwinScreen({ seed }: { seed: number }) {
   const present = usePage((s) => s.chrome.mode === 'present');
   const setMode = usePage((s) => s.setMode);
   const dialog = usePage((s) => s.dialog);
+  // Presenter mode draws the diagram as the playground's does (its tasks' lines at 21 px need wider cards).
   useEffect(() => {
-    for (const pane of [twin.left, twin.right]) pane.getState().setOrientation(phone ? 'tall' : 'wide');
-  }, [twin, phone]);
+    for (const pane of [twin.left, twin.right]) pane.getState().setOrientation(phone ? 'tall' : present ? 'present' : 'wide');
+  }, [twin, phone, present]);
   const panes = useMemo(() => [twin.left, twin.right], [twin]);
 
   return (
