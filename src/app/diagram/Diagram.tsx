@@ -17,7 +17,13 @@ import { NODE_TYPES } from './nodes.tsx';
 import { EDGE_TYPES } from './TrafficEdge.tsx';
 import { RecentlyStopped } from './RecentlyStopped.tsx';
 
-const FIT = { padding: 0.05, maxZoom: 1.5 };
+// Room at the left for the zoom buttons (React Flow's Controls, bottom left): the cluster's and the
+// zones' labels run along the foot of their boxes, and a fit to the edge put the buttons over them.
+// A projector has no zoom buttons (presenter mode fits the picture for the room): every pixel
+// goes to the picture, for the largest type.
+const FIT = { padding: { top: '16px', right: '16px', bottom: '16px', left: '56px' }, maxZoom: 1.5 } as const;
+const FIT_PRESENT = { padding: 0.015, maxZoom: 1.5 } as const;
+const fitFor = (presenting: boolean) => (presenting ? FIT_PRESENT : FIT);
 
 /** From this speed on, the task nodes' motion is off (diagram.css): PENDING lasts 5 sim seconds,
  *  160 ms at 32×, so a 0.6 s bar that fills with the status would never catch up with it, and at
@@ -36,6 +42,8 @@ export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { labe
   const nodes = usePane((s) => s.flowNodes) as Node[];
   const edges = usePane((s) => s.diagram.edges) as Edge[];
   const theme = usePage((s) => s.theme);
+  const presenting = usePage((s) => s.chrome.mode === 'present');
+  const fit = fitFor(presenting);
   const still = usePage((s) => s.speed >= STILL_FROM_SPEED);
 
   const onNodesChange = useCallback(
@@ -86,7 +94,7 @@ export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { labe
       selectionKeyCode={null}
       multiSelectionKeyCode={null}
       fitView
-      fitViewOptions={FIT}
+      fitViewOptions={fit}
       minZoom={0.1}
       maxZoom={2}
       // preventScrolling off: a plain wheel is left to the page (React Flow still zooms on
@@ -100,11 +108,11 @@ export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { labe
       colorMode={theme === 'auto' ? 'system' : theme}
     >
       <Background gap={24} size={1} />
-      <Controls showInteractive={false} fitViewOptions={FIT} onZoomIn={takeView} onZoomOut={takeView} onFitView={giveBackView} />
+      {!presenting && <Controls showInteractive={false} fitViewOptions={fit} onZoomIn={takeView} onZoomOut={takeView} onFitView={giveBackView} />}
       <Panel position="top-right" className="recently-stopped-panel">
         <RecentlyStopped />
       </Panel>
-      <Refit userViewRef={userViewRef} />
+      <Refit userViewRef={userViewRef} presenting={presenting} />
       {page && <PageWheel onFocusChange={setFocused} takeView={takeView} />}
     </ReactFlow>
   );
@@ -159,7 +167,7 @@ function PageWheel({ onFocusChange, takeView }: { onFocusChange: (focused: boole
  * or card, the room the page gives it —
  * unless the user has made the view their own; a reset or a new scene gives it back (a seek does not).
  */
-function Refit({ userViewRef }: { userViewRef: RefObject<boolean> }) {
+function Refit({ userViewRef, presenting }: { userViewRef: RefObject<boolean>; presenting: boolean }) {
   const { fitView } = useReactFlow();
   const scene = usePane((s) => s.scene); // a reset or another session: the picture starts over
   // The box the diagram has (it changes when a note above or below it comes or goes).
@@ -179,8 +187,8 @@ function Refit({ userViewRef }: { userViewRef: RefObject<boolean> }) {
   }, [scene, orientation, userViewRef]);
   useEffect(() => {
     if (userViewRef.current) return;
-    const frame = requestAnimationFrame(() => void fitView(FIT));
+    const frame = requestAnimationFrame(() => void fitView(fitFor(presenting)));
     return () => cancelAnimationFrame(frame);
-  }, [fitView, userViewRef, scene, orientation, columns, bands, cards, boxWidth, boxHeight]);
+  }, [fitView, userViewRef, scene, orientation, columns, bands, cards, boxWidth, boxHeight, presenting]);
   return null;
 }

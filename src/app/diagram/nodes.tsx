@@ -180,7 +180,9 @@ function ClientsNodeView({ data }: ViewProps<ClientsNodeData>) {
       <p className="kicker">Clients</p>
       <p className="title">{traffic.ratePerSecond} req/s</p>
       <p className="small">
-        {recent.requests === 0 ? 'waiting' : `${percent(recent.ok, recent.requests)} ok`}
+        {/* Whole percents: "50 % ok · 12× 503" fits the card in presenter type (the exact share is
+            the load balancer's line and the Traffic tab's). */}
+        {recent.requests === 0 ? 'waiting' : `${Math.floor((100 * recent.ok) / recent.requests)} % ok`}
         {failed > 0 && <span className="fail"> · {errorCounts(recent)}</span>}
       </p>
     </div>

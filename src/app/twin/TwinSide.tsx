@@ -1,10 +1,12 @@
-// One side of the twin view: its world's diagram, its tasks in words, its own events, and its own
+// One side of the twin view: its world's diagram (per zone on a phone), its tasks in words, its own events, and its own
 // polite narration — all read from the pane it sits in (PaneStoreProvider), as on the main page.
 
 import { lazy, Suspense, useId } from 'react';
 import { usePane, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { Diagram } from '../diagram/Diagram.tsx';
 import { LiveRegion } from '../LiveRegion.tsx';
+import { PHONE_QUERY, useMediaQuery } from '../useMediaQuery.ts';
+import { ClusterPicture, PictureSwitch, usePicture } from '../zones/ClusterPicture.tsx';
 import type { Side } from './faults.ts';
 import { sideStatus } from './sideStatus.ts';
 
@@ -27,6 +29,8 @@ export function TwinSide({ side }: { side: Side }) {
   const headingId = useId();
   const eventsId = useId();
   const title = TITLE[side];
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [picture, setPicture] = usePicture(phone, null, phone);
   return (
     <section className={`twin-side twin-${side}`} aria-labelledby={headingId} data-testid={`twin-${side}`}>
       <div className="twin-side-head">
@@ -35,8 +39,10 @@ export function TwinSide({ side }: { side: Side }) {
         </h2>
         <SideStatus side={side} />
       </div>
-      <div className="twin-diagram">
-        <Diagram label={title.diagram} />
+      {/* On a phone each world is told per zone (the diagram would be 6 px text), the diagram a tap away. */}
+      {phone && <PictureSwitch picture={picture} onChange={setPicture} />}
+      <div className={picture === 'zones' ? 'twin-diagram zones' : 'twin-diagram'}>
+        <ClusterPicture picture={picture} label={title.diagram} headingLevel={3} diagram={<Diagram label={title.diagram} />} />
       </div>
       <LiveRegion speaker={side === 'left' ? 'Left' : 'Right'} />
       {/* Its own scroll box: focusable, so the keyboard can scroll it too. */}

@@ -33,6 +33,6 @@ export function PictureSwitch({ picture, onChange }: { picture: Picture; onChang
 }
 
 /** The picture itself: the zones view, or the diagram the caller draws. */
-export function ClusterPicture({ picture, label, diagram }: { picture: Picture; label: string; diagram: ReactNode }) {
-  return picture === 'zones' ? <ZonesView label={label} /> : <>{diagram}</>;
+export function ClusterPicture({ picture, label, diagram, headingLevel }: { picture: Picture; label: string; diagram: ReactNode; headingLevel?: 2 | 3 }) {
+  return picture === 'zones' ? <ZonesView label={label} headingLevel={headingLevel} /> : <>{diagram}</>;
 }

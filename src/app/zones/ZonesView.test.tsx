@@ -23,7 +23,7 @@ function show(pane: PaneStore) {
   return screen.getByRole('region', { name: 'Cluster by Availability Zone' });
 }
 
-const zone = (view: HTMLElement, name: string) => within(view).getByRole('region', { name: new RegExp(`^${name}`) });
+const zone = (view: HTMLElement, name: string) => within(view).getByRole('group', { name: new RegExp(`^${name}`) });
 const chips = (view: HTMLElement) => [...view.querySelectorAll<HTMLButtonElement>('.zv-task')];
 const webChips = (view: HTMLElement) => chips(view).filter((c) => c.dataset.group === 'service:web');
 

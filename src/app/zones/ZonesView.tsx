@@ -10,10 +10,11 @@
 // is the lesson: only a service's tasks are. Tapping or clicking selects, as on the diagram (the
 // inspector shows it: on a phone, in the sheet at the bottom).
 
-import { memo, useMemo, type MouseEvent } from 'react';
+import { memo, useId, useMemo, type MouseEvent } from 'react';
 import { familyRevision, isSteady, shortId } from '../../sim/index.ts';
-import type { DiagramNode, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData } from '../../diagram/project.ts';
+import type { DiagramNode, Focus, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData } from '../../diagram/project.ts';
 import { targetCounts } from '../../diagram/project.ts';
+import type { PaneStore } from '../../store/paneStore.ts';
 import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { scaleBy } from '../actions/updateService.ts';
 import { RecentlyStopped } from '../diagram/RecentlyStopped.tsx';
@@ -28,8 +29,12 @@ export const zoneNodeSelector = (id: string) => `.zones-view [data-node-id="${CS
 type Group = { band: string; label: string; standalone: boolean; tasks: DiagramNode[] };
 type Zone = { name: string; running: number; groups: Group[] };
 
-export function ZonesView({ label }: { label: string }) {
+/** `headingLevel`: the zones' headings' level (3 inside a section that has its own h2). */
+export function ZonesView({ label, headingLevel = 2 }: { label: string; headingLevel?: 2 | 3 | undefined }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   const nodes = usePane((s) => s.diagram.nodes);
+  // Two views on a page (the twin's sides) must not share heading ids.
+  const id = useId();
   const zonesInOrder = usePane((s) => s.sim.world.config.availabilityZones);
 
   // The projection in the diagram's reading order (AZ, band, slot): grouped, not re-sorted.
@@ -78,10 +83,12 @@ export function ZonesView({ label }: { label: string }) {
         )}
         <div className="zv-zones">
           {zones.map((zone) => (
-            <section key={zone.name} className="zv-zone" aria-labelledby={`zv-zone-${zone.name}`}>
-              <h2 id={`zv-zone-${zone.name}`} className="zv-zone-name">
+            // A group, not a region: the twin view shows two clusters with the same zones, and
+            // landmarks must have names of their own.
+            <div key={zone.name} role="group" className="zv-zone" aria-labelledby={`${id}-${zone.name}`}>
+              <Heading id={`${id}-${zone.name}`} className="zv-zone-name">
                 {zone.name} <span className="muted">· {zone.running} running</span>
-              </h2>
+              </Heading>
               {zone.groups.length === 0 && <p className="zv-empty muted">No tasks</p>}
               {zone.groups.map((group) => (
                 <div key={group.band} className={group.standalone ? 'zv-band standalone' : 'zv-band'}>
@@ -95,7 +102,7 @@ export function ZonesView({ label }: { label: string }) {
                   </ul>
                 </div>
               ))}
-            </section>
+            </div>
           ))}
         </div>
         <div className="zv-stopped">
@@ -104,6 +111,20 @@ export function ZonesView({ label }: { label: string }) {
       </div>
     </section>
   );
+}
+
+/** A button's part in the selection, as a diagram node's: pressed while selected, a click selects
+ *  it (a second click clears), the pointer over it lights up what it is related to. `id` is its
+ *  diagram node's id, by which the phone's sheet finds it. */
+function selects(store: PaneStore, focus: NonNullable<Focus>, selected: boolean, label: string, id: string) {
+  return {
+    'aria-pressed': selected,
+    'aria-label': label,
+    'data-node-id': id,
+    onClick: () => store.getState().select(selected ? null : focus),
+    onMouseEnter: () => store.getState().hover(focus),
+    onMouseLeave: () => store.getState().hover(null),
+  };
 }
 
 /** A click on a button inside a card must not also select the card. */
@@ -135,21 +156,17 @@ const TaskChip = memo(function TaskChip({ node }: { node: DiagramNode }) {
     <button
       type="button"
       className={classes.join(' ')}
-      aria-pressed={node.selected}
-      aria-label={node.ariaLabel}
-      data-node-id={node.id}
+      {...selects(store, { kind: 'task', id: t.taskArn }, node.selected, node.ariaLabel, node.id)}
       data-testid={`zone-task-${shortId(t.taskId)}`}
       data-last-status={t.lastStatus}
       data-group={t.group}
-      onClick={() => store.getState().select(node.selected ? null : { kind: 'task', id: t.taskArn })}
-      onMouseEnter={() => store.getState().hover({ kind: 'task', id: t.taskArn })}
-      onMouseLeave={() => store.getState().hover(null)}
     >
       <span className="zv-task-head" data-icon={STATUS_ICON[t.lastStatus]}>
         <span className="zv-id">{shortId(t.taskId)}</span>
         <span className="zv-status">
           {t.lastStatus}
-          {stopping && <span className="zv-desired"> → STOPPED</span>}
+          {/* Where it is heading, until its status says so itself (DEACTIVATING, STOPPING…). */}
+          {stopping && !isWindingDown(t.lastStatus) && <span className="zv-desired"> → STOPPED</span>}
         </span>
       </span>
       {detail.length > 0 && <span className="zv-task-detail">{detail.join(' · ')}</span>}
@@ -175,12 +192,7 @@ function Front({ id, data, selected }: { id: string; data: LoadBalancerNodeData;
       <button
         type="button"
         className={`zv-card-button emphasis-${data.emphasis}`}
-        aria-pressed={selected}
-        aria-label={data.label}
-        data-node-id={id}
-        onClick={() => store.getState().select(selected ? null : { kind: 'loadBalancer', id: lb.loadBalancerArn })}
-        onMouseEnter={() => store.getState().hover({ kind: 'loadBalancer', id: lb.loadBalancerArn })}
-        onMouseLeave={() => store.getState().hover(null)}
+        {...selects(store, { kind: 'loadBalancer', id: lb.loadBalancerArn }, selected, data.label, id)}
       >
         <span className="zv-kicker">Load balancer</span> {lb.loadBalancerName}
         <span className="zv-sub">{targetCounts(data.targetGroup, ' · ')}</span>
@@ -200,12 +212,7 @@ function ServiceCard({ id, data, selected }: { id: string; data: ServiceNodeData
       <button
         type="button"
         className="zv-card-button"
-        aria-pressed={selected}
-        aria-label={data.label}
-        data-node-id={id}
-        onClick={() => store.getState().select(selected ? null : { kind: 'service', id: s.serviceName })}
-        onMouseEnter={() => store.getState().hover({ kind: 'service', id: s.serviceName })}
-        onMouseLeave={() => store.getState().hover(null)}
+        {...selects(store, { kind: 'service', id: s.serviceName }, selected, data.label, id)}
       >
         <span className="zv-kicker">Service{s.status !== 'ACTIVE' ? ` · ${s.status}` : ''}</span> {s.serviceName}
         <span className="zv-sub">
@@ -239,12 +246,7 @@ function Blueprints({ nodes }: { nodes: DiagramNode[] }) {
             key={node.id}
             type="button"
             className={`zv-blueprint emphasis-${d.emphasis}`}
-            aria-pressed={node.selected}
-            aria-label={d.label}
-            data-node-id={node.id}
-            onClick={() => store.getState().select(node.selected ? null : { kind: 'taskDefinition', id: arn })}
-            onMouseEnter={() => store.getState().hover({ kind: 'taskDefinition', id: arn })}
-            onMouseLeave={() => store.getState().hover(null)}
+            {...selects(store, { kind: 'taskDefinition', id: arn }, node.selected, d.label, node.id)}
           >
             {d.taskDefinition.family}:{d.taskDefinition.revision}
             {d.taskDefinition.status === 'INACTIVE' ? ' INACTIVE' : !d.latest && <span className="muted"> · older</span>}
