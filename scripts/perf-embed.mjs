@@ -53,7 +53,7 @@ async function open(layout) {
   await page.addInitScript(countFrames);
   await page.route('**/host.html', (route) => route.fulfill({ contentType: 'text/html', body: hostPage(layout) }));
   await page.goto(`${BASE}/host.html`);
-  for (const id of [...(layout.top ? ['a'] : []), ...(layout.below ? ['b', 'c'] : [])]) await page.frameLocator(`#fig-${id}`).locator('.react-flow__node').first().waitFor({ state: 'attached' });
+  for (const id of [...(layout.top ? ['a'] : []), ...(layout.below ? ['b', 'c'] : [])]) await page.frameLocator(`#fig-${id}`).locator(FIRST_NODE).first().waitFor({ state: 'attached' });
   await page.waitForTimeout(3000); // the figures' start-up (first fit, first bursts) is not what is measured
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -105,6 +105,9 @@ async function scrollFrames(page) {
   return { fps: +(frames.length / (MEASURE_MS / 1000)).toFixed(1), medianFrameMs: +at(0.5).toFixed(1), p95FrameMs: +at(0.95).toFixed(1) };
 }
 
+/** A figure's first task or card: a 720×450 figure draws the zones view, a larger one the diagram. */
+const FIRST_NODE = '.react-flow__node, .zv-task';
+
 /** gzip bytes of the JS an embed has fetched when its first node shows, and of index.html's initial chunks. */
 async function embedJs() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -117,7 +120,7 @@ async function embedJs() {
     if (path.endsWith('.js')) fetched.add(path);
   });
   await page.goto(`${BASE}/?embed&scenario=default`);
-  await page.locator('.react-flow__node').first().waitFor();
+  await page.locator(FIRST_NODE).first().waitFor();
   await page.close();
   const kb = (paths) => +([...paths].reduce((n, p) => n + gz(p), 0) / 1024).toFixed(1);
   return { initialKbGzip: kb(initial), loadedByFirstNodeKbGzip: kb(fetched), chunksLoaded: [...fetched].map((p) => p.replace(/^assets\//, '')) };
