@@ -191,3 +191,74 @@ describe('registering dependsOn', () => {
     expect(problems([init(0), app({ healthCheck, dependsOn: [{ containerName: 'init', condition: 'SUCCESS' }] }), { name: 'logger', image: 'x', dependsOn: [{ containerName: 'app', condition: 'HEALTHY' }] }])).toEqual([]);
   });
 });
+
+describe('restartPolicy: a container restarted in place', () => {
+  const crashing = (afterSeconds: number, restartPolicy: ContainerDefinitionInput['restartPolicy'], exitCode = 1) =>
+    app({ app: { kind: 'crash', afterSeconds, exitCode }, ...(restartPolicy ? { restartPolicy } : {}) });
+  const stoppedEvents = (r: ReturnType<typeof runOne>) => r.containerTimes('app').filter(([, s]) => s === 'STOPPED');
+
+  it('past restartAttemptPeriod a crash restarts the container: it stays RUNNING, the task untouched, and its app starts over', () => {
+    const r = runOne([crashing(400, { enabled: true })]);
+    r.at(START + 400);
+    expect(r.container('app')).toMatchObject({ lastStatus: 'RUNNING', restartCount: 1, exitCode: null });
+    expect(r.task()).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'RUNNING' });
+    expect(r.task().stopCode).toBeUndefined();
+    expect(stoppedEvents(r)).toEqual([]); // DescribeTasks never sees it stop
+    r.at(START + 800); // its app crashes again 400 s after the restart, which is past the period again
+    expect(r.container('app').restartCount).toBe(2);
+    expect(r.task().lastStatus).toBe('RUNNING');
+  });
+
+  it('a crash sooner than restartAttemptPeriod after the start is not restarted: the task stops as usual', () => {
+    const r = runOne([crashing(100, { enabled: true })]);
+    r.at(START + 100);
+    expect(r.container('app')).toMatchObject({ lastStatus: 'STOPPED', exitCode: 1 });
+    expect(r.container('app').restartCount).toBeUndefined();
+    expect(r.task()).toMatchObject({ desiredStatus: 'STOPPED', stopCode: 'EssentialContainerExited' });
+  });
+
+  it('a shorter period of its own, an ignored exit code, a disabled policy', () => {
+    const short = runOne([crashing(100, { enabled: true, restartAttemptPeriod: 60 })]);
+    short.at(START + 100);
+    expect(short.container('app')).toMatchObject({ lastStatus: 'RUNNING', restartCount: 1 });
+    const ignored = runOne([crashing(400, { enabled: true, ignoredExitCodes: [1] })]);
+    ignored.at(START + 400);
+    expect(ignored.task().stopCode).toBe('EssentialContainerExited');
+    const off = runOne([crashing(400, { enabled: false })]);
+    off.at(START + 400);
+    expect(off.task().stopCode).toBe('EssentialContainerExited');
+  });
+
+  it('never when the task is stopping: SIGTERM ends it for good', () => {
+    const r = runOne([app({ restartPolicy: { enabled: true, restartAttemptPeriod: 60 } })]);
+    r.at(START + 120);
+    r.log.push(...r.sim.dispatch({ type: 'stopTask', task: r.task().taskArn }).events);
+    r.at(START + 200);
+    expect(r.container('app')).toMatchObject({ lastStatus: 'STOPPED', exitCode: 143 });
+    expect(r.container('app').restartCount).toBeUndefined();
+    expect(r.task().lastStatus).toBe('STOPPED');
+  });
+
+  it("a fault's crash restarts it too, and the app's moment planned before the restart no longer comes", () => {
+    const r = runOne([app({ app: { kind: 'exit', afterSeconds: 600, exitCode: 0 }, essential: true, restartPolicy: { enabled: true, ignoredExitCodes: [0] } })]);
+    r.at(START + 350);
+    r.log.push(...r.sim.dispatch({ type: 'crashContainer', task: r.task().taskArn, exitCode: 1 }).events);
+    expect(r.container('app')).toMatchObject({ lastStatus: 'RUNNING', restartCount: 1 });
+    r.at(START + 700); // the first run's exit at 600 s belonged to the run that ended
+    expect(r.task().lastStatus).toBe('RUNNING');
+    r.at(START + 350 + 600); // the new run's job ends with 0, which is ignored: the task stops
+    expect(r.container('app')).toMatchObject({ lastStatus: 'STOPPED', exitCode: 0 });
+    expect(r.task().stopCode).toBe('EssentialContainerExited');
+  });
+
+  const problems = (restartPolicy: unknown) => validateTaskDefinition(definition([app({ restartPolicy: restartPolicy as NonNullable<ContainerDefinitionInput['restartPolicy']> })])).map((e) => `${e.field}: ${e.message}`);
+  it.each([
+    ['on', 'containerDefinitions[0].restartPolicy: restartPolicy must be an object, e.g. {"enabled": true, "ignoredExitCodes": [0], "restartAttemptPeriod": 300}.'],
+    [{}, 'containerDefinitions[0].restartPolicy.enabled: restartPolicy.enabled must be true or false.'],
+    [{ enabled: true, restartAttemptPeriod: 59 }, 'containerDefinitions[0].restartPolicy.restartAttemptPeriod: restartAttemptPeriod must be a whole number of seconds from 60 to 1800.'],
+    [{ enabled: true, ignoredExitCodes: [256] }, 'containerDefinitions[0].restartPolicy.ignoredExitCodes: ignoredExitCodes must be a list of exit codes, whole numbers from 0 to 255.'],
+    [{ enabled: true, ignoredExitCodes: Array.from({ length: 51 }, (_, i) => i) }, 'containerDefinitions[0].restartPolicy.ignoredExitCodes: ignoredExitCodes can list at most 50 exit codes.'],
+  ])('restartPolicy %j is refused', (policy, message) => {
+    expect(problems(policy)).toContain(message);
+  });
+});

@@ -50,7 +50,7 @@ function runTimer(step: Step, timer: Timer): void {
     case 'taskPhase':
       return advancePhase(step, timer.taskArn, timer.expect);
     case 'app':
-      return runApp(step, timer.taskArn, timer.container);
+      return runApp(step, timer.taskArn, timer.container, timer.at);
     case 'containerExit':
       return signalExit(step, timer.taskArn, timer.container, timer.exitCode);
     case 'healthCheck':

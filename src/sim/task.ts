@@ -278,11 +278,14 @@ function failToStart(step: Step, task: Task, def: ContainerDefinition, message: 
 }
 
 /** The simulated app's planned moment came: a batch job finishes, a server crashes, a check starts failing. */
-export function runApp(step: Step, taskArn: string, containerName: string): void {
+export function runApp(step: Step, taskArn: string, containerName: string, at: number): void {
   const task = step.world.tasks.get(taskArn);
   const container = task?.containers.find((c) => c.name === containerName);
   if (!task || !container || container.lastStatus !== 'RUNNING') return;
   const app = definitionOf(step, task).containerDefinitions.find((c) => c.name === containerName)?.app;
+  // A moment planned for the app before it was restarted belongs to the run that ended.
+  const after = app && 'afterSeconds' in app ? Math.round(app.afterSeconds * SECOND) : 0;
+  if (container.lastRestartAt !== undefined && at - after < container.lastRestartAt) return;
   if (app?.kind === 'exit' || app?.kind === 'crash') containerExited(step, task, containerName, app.exitCode);
   else if (app?.kind === 'failHealthCheck') setContainer(step, task, containerName, { failingHealthChecks: true });
   else if (app?.kind === 'hang') hangContainer(step, task, containerName);
@@ -300,6 +303,7 @@ function setContainer(step: Step, task: Task, name: string, changes: Partial<Con
 export function containerExited(step: Step, task: Task, name: string, exitCode: number, reason?: string): void {
   const container = task.containers.find((c) => c.name === name);
   if (!container || container.lastStatus !== 'RUNNING') return;
+  if (restartInPlace(step, task, container, exitCode)) return;
   let next = setContainer(step, task, name, { lastStatus: 'STOPPED', exitCode, ...(reason !== undefined ? { reason } : {}) });
   announceContainer(step, next, next.containers.find((c) => c.name === name)!);
   if (container.essential) cutOffRequests(step.world, task.taskArn, container.hung); // requests in flight get a 502
@@ -314,6 +318,37 @@ export function containerExited(step: Step, task: Task, name: string, exitCode: 
   } else if (next.desiredStatus === 'RUNNING') {
     resolveDependencies(step, next.taskArn); // an init container finished: what waited on it may start
   }
+}
+
+/**
+ * A container with a restartPolicy that exits on its own is started again in place, the task
+ * untouched — the one kind of restart a standalone task gets. Not when the task is stopping, the
+ * exit code is ignored, or less than restartAttemptPeriod has passed since its start or its last
+ * restart (the agent's ShouldRestart, in that order). DescribeTasks never sees it stop: it stays
+ * RUNNING; its app starts over (its health too), and requests in flight on it are cut off.
+ */
+function restartInPlace(step: Step, task: Task, container: Container, exitCode: number): boolean {
+  const { world } = step;
+  const def = definitionOf(step, task).containerDefinitions.find((d) => d.name === container.name);
+  const policy = def?.restartPolicy;
+  if (!def || !policy?.enabled || task.desiredStatus !== 'RUNNING') return false;
+  if (policy.ignoredExitCodes.includes(exitCode)) return false;
+  const since = container.lastRestartAt ?? container.startedAt ?? world.now;
+  if (world.now - since < policy.restartAttemptPeriod * SECOND) return false;
+  if (container.essential) cutOffRequests(world, task.taskArn, container.hung);
+  const next = setContainer(step, task, container.name, {
+    restartCount: (container.restartCount ?? 0) + 1,
+    lastRestartAt: world.now,
+    healthStatus: 'UNKNOWN',
+    healthFailures: 0,
+    failingHealthChecks: false,
+    hung: false,
+  });
+  refreshHealth(step, next);
+  const app = def.app;
+  if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck' || app.kind === 'hang')
+    schedule(world, world.now + Math.round(app.afterSeconds * SECOND), { kind: 'app', taskArn: task.taskArn, container: def.name });
+  return true;
 }
 
 /**

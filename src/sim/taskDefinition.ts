@@ -8,6 +8,7 @@ import type { ContainerDefinition, ContainerDefinitionInput, FieldError, HealthC
 
 export const HEALTH_CHECK_DEFAULTS = { interval: 30, timeout: 5, retries: 3, startPeriod: 0 } as const; // spec §2.6
 export const DEFAULT_STOP_TIMEOUT = 30; // seconds (spec §2.5)
+export const DEFAULT_RESTART_ATTEMPT_PERIOD = 300; // seconds (API:ContainerRestartPolicy)
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 export const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
@@ -89,6 +90,7 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
     if (c.logConfiguration !== undefined) validateLogConfiguration(c.logConfiguration, `${at}.logConfiguration`, err);
     if (c.startTimeout !== undefined && (!isInt(c.startTimeout) || c.startTimeout < 2 || c.startTimeout > 120))
       err(`${at}.startTimeout`, 'startTimeout on Fargate must be a whole number of seconds from 2 to 120.');
+    if (c.restartPolicy !== undefined) validateRestartPolicy(c.restartPolicy, `${at}.restartPolicy`, err);
     if (c.stopTimeout !== undefined && (!isInt(c.stopTimeout) || c.stopTimeout < 2 || c.stopTimeout > 120))
       err(`${at}.stopTimeout`, 'stopTimeout on Fargate must be a whole number of seconds from 2 to 120.');
     if (c.sigterm !== undefined && c.sigterm !== 'exit' && c.sigterm !== 'ignore') err(`${at}.sigterm`, "sigterm must be 'exit' or 'ignore'.");
@@ -110,6 +112,21 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
 }
 
 type Report = (field: string, message: string) => void;
+
+/** restartPolicy (API:ContainerRestartPolicy): enabled, up to 50 ignoredExitCodes, and a
+ *  restartAttemptPeriod of 60–1800 s. */
+function validateRestartPolicy(rp: unknown, at: string, err: Report) {
+  if (!isObject(rp)) return err(at, 'restartPolicy must be an object, e.g. {"enabled": true, "ignoredExitCodes": [0], "restartAttemptPeriod": 300}.');
+  if (typeof rp.enabled !== 'boolean') err(`${at}.enabled`, 'restartPolicy.enabled must be true or false.');
+  const codes = rp.ignoredExitCodes;
+  if (codes !== undefined) {
+    if (!Array.isArray(codes) || !codes.every((c) => isInt(c) && c >= 0 && c <= 255)) err(`${at}.ignoredExitCodes`, 'ignoredExitCodes must be a list of exit codes, whole numbers from 0 to 255.');
+    else if (codes.length > 50) err(`${at}.ignoredExitCodes`, 'ignoredExitCodes can list at most 50 exit codes.');
+  }
+  const period = rp.restartAttemptPeriod;
+  if (period !== undefined && (!isInt(period) || period < 60 || period > 1800))
+    err(`${at}.restartAttemptPeriod`, 'restartAttemptPeriod must be a whole number of seconds from 60 to 1800.');
+}
 
 const CONDITIONS = ['START', 'COMPLETE', 'SUCCESS', 'HEALTHY'];
 
@@ -248,6 +265,9 @@ function normalizeContainer(c: ContainerDefinitionInput): ContainerDefinition {
     ...(c.logConfiguration ? { logConfiguration: { logDriver: 'awslogs', options: Object.fromEntries(Object.entries(c.logConfiguration.options)) } } : {}),
     dependsOn: (c.dependsOn ?? []).map((d) => ({ containerName: d.containerName, condition: d.condition })),
     ...(c.startTimeout !== undefined ? { startTimeout: c.startTimeout } : {}),
+    ...(c.restartPolicy
+      ? { restartPolicy: { enabled: c.restartPolicy.enabled, ignoredExitCodes: [...(c.restartPolicy.ignoredExitCodes ?? [])], restartAttemptPeriod: c.restartPolicy.restartAttemptPeriod ?? DEFAULT_RESTART_ATTEMPT_PERIOD } }
+      : {}),
     stopTimeout: c.stopTimeout ?? DEFAULT_STOP_TIMEOUT,
     sigterm: c.sigterm ?? 'exit',
     app: c.app ?? { kind: 'serve' },

@@ -97,6 +97,7 @@ export type ContainerDefinitionInput = {
   logConfiguration?: LogConfigurationInput;
   dependsOn?: { containerName: string; condition: DependencyCondition }[];
   startTimeout?: number;
+  restartPolicy?: { enabled: boolean; ignoredExitCodes?: number[]; restartAttemptPeriod?: number };
   stopTimeout?: number;
   sigterm?: 'exit' | 'ignore';
   app?: AppBehaviour;

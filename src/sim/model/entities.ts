@@ -46,6 +46,11 @@ export type LogConfiguration = { logDriver: 'awslogs'; options: Readonly<Record<
 export type DependencyCondition = 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY';
 export type ContainerDependency = { containerName: string; condition: DependencyCondition };
 
+/** A container restarted in place when it exits (API:ContainerRestartPolicy): not when its exit
+ *  code is ignored, and at most once per restartAttemptPeriod (60–1800 s, default 300) counted
+ *  from its start or its last restart — so a container that dies sooner is not restarted. */
+export type RestartPolicy = { enabled: boolean; ignoredExitCodes: number[]; restartAttemptPeriod: number };
+
 export type ContainerDefinition = {
   name: string;
   image: string;
@@ -61,6 +66,7 @@ export type ContainerDefinition = {
   /** Seconds the containers that depend on this one (COMPLETE, SUCCESS, HEALTHY) wait for it,
    *  from its start, before they give up (Fargate 2–120; unset: they wait for ever). */
   startTimeout?: number;
+  restartPolicy?: RestartPolicy;
   stopTimeout: number; // seconds between SIGTERM and SIGKILL, default 30
   /** How the simulated app behaves on SIGTERM: exit promptly (143) or ignore it (SIGKILL, 137). */
   sigterm: 'exit' | 'ignore';
@@ -130,6 +136,10 @@ export type Container = {
   /** When the agent sent it SIGTERM (sim bookkeeping: each container is signalled once, after
    *  the containers that depend on it have stopped). */
   signalledAt?: Millis;
+  /** Restarts in place under its restartPolicy, and the last one's time. DescribeTasks shows
+   *  neither (the container simply stays RUNNING); the task metadata endpoint's RestartCount does. */
+  restartCount?: number;
+  lastRestartAt?: Millis;
 };
 
 export type Task = {
