@@ -133,7 +133,7 @@ export function advancePhase(step: Step, taskArn: string, expect: string): void 
       return finishPull(step, task);
     case 'START':
       if (task.lastStatus !== 'PENDING' || task.desiredStatus !== 'RUNNING') return;
-      return startContainers(step, task);
+      return resolveDependencies(step, taskArn); // the containers whose dependencies are met start (spec §2.5 dependsOn)
     case 'STOP_NOTICE':
       return beginStopping(step, task);
     case 'DEPROVISION':
@@ -178,14 +178,8 @@ function finishPull(step: Step, task: Task) {
   schedule(world, world.now + world.config.timings.deprovisioning, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOPPED' });
 }
 
-/** START (the images are pulled): every container whose dependencies are met starts; the rest
- *  wait in PENDING for theirs (spec §2.5 dependsOn). */
-function startContainers(step: Step, task: Task) {
-  resolveDependencies(step, task.taskArn);
-}
-
 /**
- * Start each waiting container whose dependencies are met, and stop without starting each one
+ * START (the images are pulled), and again whenever it may change something: start each waiting container whose dependencies are met, and stop without starting each one
  * whose dependency never can be (the agent's CannotStartContainerError); until then it waits. The
  * task reports RUNNING once no container waits — the agent's "task status is the minimum of its
  * containers'", so an init container that ran and exited 0 leaves the task PENDING until the app
@@ -256,9 +250,7 @@ function startContainer(step: Step, task: Task, def: ContainerDefinition): Task 
   const { world } = step;
   const next = setContainer(step, task, def.name, { lastStatus: 'RUNNING', startedAt: world.now });
   announceContainer(step, next, next.containers.find((c) => c.name === def.name)!);
-  const app = def.app;
-  if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck' || app.kind === 'hang')
-    schedule(world, world.now + Math.round(app.afterSeconds * SECOND), { kind: 'app', taskArn: task.taskArn, container: def.name });
+  scheduleApp(step, task.taskArn, def);
   if (def.healthCheck) schedule(world, world.now + def.healthCheck.interval * SECOND, { kind: 'healthCheck', taskArn: task.taskArn, container: def.name });
   // Those waiting on this one for more than its start give up at its startTimeout.
   const td = definitionOf(step, next);
@@ -266,6 +258,12 @@ function startContainer(step: Step, task: Task, def: ContainerDefinition): Task 
   if (def.startTimeout !== undefined && awaited) schedule(world, world.now + def.startTimeout * SECOND, { kind: 'dependencyTimeout', taskArn: task.taskArn });
   return next;
 }
+
+/** The app's planned moment (a job's exit, a crash, a check starting to fail), from now: its start. */
+function scheduleApp(step: Step, taskArn: string, def: ContainerDefinition) {
+  if ('afterSeconds' in def.app) schedule(step.world, step.world.now + afterOf(def.app), { kind: 'app', taskArn, container: def.name });
+}
+const afterOf = (app: { afterSeconds: number }) => Math.round(app.afterSeconds * SECOND);
 
 /** A container whose dependency can never be met is stopped without starting (exit 143, as the
  *  agent reports it); an essential one takes the task with it: it never ran, so TaskFailedToStart. */
@@ -284,7 +282,7 @@ export function runApp(step: Step, taskArn: string, containerName: string, at: n
   if (!task || !container || container.lastStatus !== 'RUNNING') return;
   const app = definitionOf(step, task).containerDefinitions.find((c) => c.name === containerName)?.app;
   // A moment planned for the app before it was restarted belongs to the run that ended.
-  const after = app && 'afterSeconds' in app ? Math.round(app.afterSeconds * SECOND) : 0;
+  const after = app && 'afterSeconds' in app ? afterOf(app) : 0;
   if (container.lastRestartAt !== undefined && at - after < container.lastRestartAt) return;
   if (app?.kind === 'exit' || app?.kind === 'crash') containerExited(step, task, containerName, app.exitCode);
   else if (app?.kind === 'failHealthCheck') setContainer(step, task, containerName, { failingHealthChecks: true });
@@ -345,9 +343,7 @@ function restartInPlace(step: Step, task: Task, container: Container, exitCode: 
     hung: false,
   });
   refreshHealth(step, next);
-  const app = def.app;
-  if (app.kind === 'exit' || app.kind === 'crash' || app.kind === 'failHealthCheck' || app.kind === 'hang')
-    schedule(world, world.now + Math.round(app.afterSeconds * SECOND), { kind: 'app', taskArn: task.taskArn, container: def.name });
+  scheduleApp(step, task.taskArn, def);
   return true;
 }
 
