@@ -42,5 +42,13 @@ export function errorCounts(s: Summary, withMeaning = false): string {
 /** How many requests the task has served, as the views print it. */
 export const servedBy = (traffic: Traffic, taskArn: string) => (traffic.perTask.get(taskArn)?.served ?? 0).toLocaleString('en');
 
+/** A share in whole percent, never rounded up to 100 % while any part was missed (a score's
+ *  seconds, the clients' requests in a card too narrow for a decimal). */
+export function percentOf(part: number, whole: number): number {
+  if (whole === 0) return 100;
+  const p = Math.round((100 * part) / whole);
+  return p === 100 && part < whole ? 99 : p;
+}
+
 export const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((100 * part) / whole).toFixed(part === whole ? 0 : 1)} %`);
 export const meanLatency = (s: Summary) => (s.ok === 0 ? null : s.latencyMs / s.ok);

@@ -23,7 +23,6 @@ import { RecentlyStopped } from './RecentlyStopped.tsx';
 // goes to the picture, for the largest type.
 const FIT = { padding: { top: '16px', right: '16px', bottom: '16px', left: '56px' }, maxZoom: 1.5 } as const;
 const FIT_PRESENT = { padding: 0.015, maxZoom: 1.5 } as const;
-const fitFor = (presenting: boolean) => (presenting ? FIT_PRESENT : FIT);
 
 /** From this speed on, the task nodes' motion is off (diagram.css): PENDING lasts 5 sim seconds,
  *  160 ms at 32×, so a 0.6 s bar that fills with the status would never catch up with it, and at
@@ -43,7 +42,7 @@ export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { labe
   const edges = usePane((s) => s.diagram.edges) as Edge[];
   const theme = usePage((s) => s.theme);
   const presenting = usePage((s) => s.chrome.mode === 'present');
-  const fit = fitFor(presenting);
+  const fit = presenting ? FIT_PRESENT : FIT;
   const still = usePage((s) => s.speed >= STILL_FROM_SPEED);
 
   const onNodesChange = useCallback(
@@ -112,7 +111,7 @@ export function Diagram({ label = 'Cluster diagram', wheel = 'diagram' }: { labe
       <Panel position="top-right" className="recently-stopped-panel">
         <RecentlyStopped />
       </Panel>
-      <Refit userViewRef={userViewRef} presenting={presenting} />
+      <Refit userViewRef={userViewRef} fit={fit} />
       {page && <PageWheel onFocusChange={setFocused} takeView={takeView} />}
     </ReactFlow>
   );
@@ -167,7 +166,7 @@ function PageWheel({ onFocusChange, takeView }: { onFocusChange: (focused: boole
  * or card, the room the page gives it —
  * unless the user has made the view their own; a reset or a new scene gives it back (a seek does not).
  */
-function Refit({ userViewRef, presenting }: { userViewRef: RefObject<boolean>; presenting: boolean }) {
+function Refit({ userViewRef, fit }: { userViewRef: RefObject<boolean>; fit: typeof FIT | typeof FIT_PRESENT }) {
   const { fitView } = useReactFlow();
   const scene = usePane((s) => s.scene); // a reset or another session: the picture starts over
   // The box the diagram has (it changes when a note above or below it comes or goes).
@@ -187,8 +186,8 @@ function Refit({ userViewRef, presenting }: { userViewRef: RefObject<boolean>; p
   }, [scene, orientation, userViewRef]);
   useEffect(() => {
     if (userViewRef.current) return;
-    const frame = requestAnimationFrame(() => void fitView(fitFor(presenting)));
+    const frame = requestAnimationFrame(() => void fitView(fit));
     return () => cancelAnimationFrame(frame);
-  }, [fitView, userViewRef, scene, orientation, columns, bands, cards, boxWidth, boxHeight, presenting]);
+  }, [fitView, userViewRef, scene, orientation, columns, bands, cards, boxWidth, boxHeight, fit]);
   return null;
 }

@@ -26,9 +26,9 @@ import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
 import { DEFAULT_DEREGISTRATION_DELAY, isSteady, shortId } from '../../sim/index.ts';
 import { scaleBy } from '../actions/updateService.ts';
 import { usePageApi, usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
-import { errorCounts, lastSeconds, percent, servedBy } from '../trafficStats.ts';
+import { errorCounts, lastSeconds, percent, percentOf, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
-import { HEALTH_ICON, isWindingDown, ROLLOUT_ICON, STATUS_ICON, statusClass } from '../status.ts';
+import { healthText, isStopping, ROLLOUT_ICON, STATUS_ICON, taskStateClasses } from '../status.ts';
 
 // Handles only anchor the cards' edges. visibility, not opacity: an opacity makes the browser
 // keep a compositing effect for each handle, and repaint work grows with them.
@@ -52,25 +52,21 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
   const id = shortId(t.taskId);
   const compact = (width ?? 200) < 160;
   const standalone = !t.serviceName;
-  const stopping = t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED';
-  const classes = ['task-node', statusClass(t.lastStatus), `emphasis-${data.emphasis}`];
+  const stopping = isStopping(t);
+  const classes = ['task-node', ...taskStateClasses(data)];
   // A task that comes on its own (a replacement, a new task) grows in. One of a crowd drawn over
   // several frames (a 200-task scene) just appears: the crowd filling in is motion enough, and
   // 200 grow animations at once are 200 layers for the browser to composite each frame.
   const [entering] = useState(() => !store.getState().diagramBehind);
   if (entering) classes.push('entering');
-  if (standalone) classes.push('standalone');
-  if (data.fading) classes.push('fading');
-  if (isWindingDown(t.lastStatus) || stopping) classes.push('winding-down');
   if (stopping || data.fading) classes.push('receding');
   if (compact) classes.push('compact');
-  if (data.deployment) classes.push(`deployment-${data.deployment}`);
   // Where the task is heading, when that is not where it is ("DEACTIVATING → STOPPED"). A compact
   // node has no room for it: its dashed border says it is stopping, its name says the rest.
   const headingFor = !compact && t.desiredStatus !== t.lastStatus && t.lastStatus !== 'STOPPED';
   // While old and new run side by side, a word says which this one is (its style is the echo).
   const tag = data.deployment && <span className={`deploy-tag tag-${data.deployment}`}>{data.deployment}</span>;
-  const health = t.healthStatus !== 'UNKNOWN' ? `${HEALTH_ICON[t.healthStatus]} ${t.healthStatus.toLowerCase()}` : null;
+  const health = healthText(t);
   // The meta line holds the health and then the stop code or the Stop button. A stop code is long
   // ("ServiceSchedulerInitiated"): it is elided to the room left, and the full text is in the
   // node's name and the inspector (and a title, for the pointer).
@@ -182,7 +178,7 @@ function ClientsNodeView({ data }: ViewProps<ClientsNodeData>) {
       <p className="small">
         {/* Whole percents: "50 % ok · 12× 503" fits the card in presenter type (the exact share is
             the load balancer's line and the Traffic tab's). */}
-        {recent.requests === 0 ? 'waiting' : `${Math.floor((100 * recent.ok) / recent.requests)} % ok`}
+        {recent.requests === 0 ? 'waiting' : `${percentOf(recent.ok, recent.requests)} % ok`}
         {failed > 0 && <span className="fail"> · {errorCounts(recent)}</span>}
       </p>
     </div>

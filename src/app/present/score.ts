@@ -9,6 +9,7 @@
 import type { LogEntry } from '../../session/record.ts';
 import { selectTasks, type Millis, type ScriptCommand, type World } from '../../sim/index.ts';
 import type { CountsSample } from '../../store/paneStore.ts';
+import { percentOf } from '../trafficStats.ts';
 
 /** The stoppedReason a whacked task carries (the inspector and the tasks table show it). */
 export const WHACK_REASON = 'Whacked in presenter mode (whack-a-task)';
@@ -105,12 +106,7 @@ export function scoreOf(session: ScoreSource): Score | null {
   return { since, seconds: samples.length, whacks: whacks.length, services };
 }
 
-/** A share in whole percent, never rounded up to 100 % while any second was missed. */
-export function percentOf(part: number, whole: number): number {
-  if (whole === 0) return 100;
-  const p = Math.round((100 * part) / whole);
-  return p === 100 && part < whole ? 99 : p;
-}
+export { percentOf } from '../trafficStats.ts';
 
 /** The score in words a class reads at a glance, one clause per whacked service: "Service web
  *  kept all 3 tasks running 92 % of the time · 4 tasks whacked". "The time" is the time since the

@@ -18,8 +18,8 @@ import type { PaneStore } from '../../store/paneStore.ts';
 import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { scaleBy } from '../actions/updateService.ts';
 import { RecentlyStopped } from '../diagram/RecentlyStopped.tsx';
-import { HEALTH_ICON, isWindingDown, ROLLOUT_ICON, STATUS_ICON, statusClass } from '../status.ts';
-import { errorCounts, lastSeconds, percent } from '../trafficStats.ts';
+import { healthText, isStopping, isWindingDown, ROLLOUT_ICON, STATUS_ICON, taskStateClasses } from '../status.ts';
+import { errorCounts, lastSeconds, percentOf } from '../trafficStats.ts';
 import './zones.css';
 
 /** The element that shows a node (by its diagram id) in this view: the phone's sheet keeps it in
@@ -139,14 +139,10 @@ const TaskChip = memo(function TaskChip({ node }: { node: DiagramNode }) {
   const store = usePaneApi();
   const d = node.data as TaskNodeData;
   const t = d.task;
-  const stopping = t.desiredStatus === 'STOPPED' && t.lastStatus !== 'STOPPED';
-  const classes = ['zv-task', statusClass(t.lastStatus), `emphasis-${d.emphasis}`];
-  if (t.serviceName === undefined) classes.push('standalone');
-  if (d.fading) classes.push('fading');
-  if (isWindingDown(t.lastStatus) || stopping) classes.push('winding-down');
-  if (d.deployment) classes.push(`deployment-${d.deployment}`);
+  const stopping = isStopping(t);
+  const classes = ['zv-task', ...taskStateClasses(d)];
   const detail = [
-    t.healthStatus !== 'UNKNOWN' ? `${HEALTH_ICON[t.healthStatus]} ${t.healthStatus.toLowerCase()}` : null,
+    healthText(t),
     d.target ? `target ${d.target.state}` : null,
     t.stopCode ?? null,
     d.deployment ? `${t.family}:${t.revision} · ${d.deployment}` : null,
@@ -186,7 +182,7 @@ function Front({ id, data, selected }: { id: string; data: LoadBalancerNodeData;
     <div className="zv-front">
       <p className="zv-clients">
         <span className="zv-kicker">Clients</span> {traffic.ratePerSecond} req/s
-        {recent.requests > 0 && <span className={failed > 0 ? 'fail' : 'muted'}> · {percent(recent.ok, recent.requests)} ok{failed > 0 && ` · ${errorCounts(recent)}`}</span>}
+        {recent.requests > 0 && <span className={failed > 0 ? 'fail' : 'muted'}> · {percentOf(recent.ok, recent.requests)} % ok{failed > 0 && ` · ${errorCounts(recent)}`}</span>}
       </p>
       <span className="zv-arrow" aria-hidden="true">→</span>
       <button
