@@ -253,9 +253,11 @@ export function projectDiagram(
     nodes.push({ ...placed(id, 'task', box, data), selected });
   }
 
+  // The emphasised edges apart, to be drawn last (see the return).
   const edges: DiagramEdge[] = [];
+  const litEdges: DiagramEdge[] = [];
   const edge = (source: string, target: string, className: string, emphasised: boolean) =>
-    edges.push({ id: `${source}->${target}`, source, target, className: emphasised ? `${className} emphasised` : className, focusable: false, selectable: false, zIndex: 0 });
+    (emphasised ? litEdges : edges).push({ id: `${source}->${target}`, source, target, className: emphasised ? `${className} emphasised` : className, focusable: false, selectable: false, zIndex: 0 });
   for (const s of services) {
     const tdNode = nodeId.taskDefinition(s.taskDefinition);
     if (layout.taskDefinitions.has(s.taskDefinition)) edge(tdNode, nodeId.service(s.serviceName), 'edge-blueprint', emphasis('service', s.serviceName) !== 'none');
@@ -272,7 +274,7 @@ export function projectDiagram(
       if (!target) continue;
       const lit = emphasis('loadBalancer', lb.loadBalancerArn) !== 'none' || emphasis('task', t.taskArn) === 'focus';
       if (!few && !lit) continue;
-      edges.push({ id: `${lbNode}->${nodeId.task(t.taskArn)}`, source: lbNode, target: nodeId.task(t.taskArn), type: 'traffic', data: { taskArn: t.taskArn, loadBalancerArn: lb.loadBalancerArn }, className: `edge-traffic edge-target target-${target.state}${lit ? ' emphasised' : ''}`, focusable: false, selectable: false, zIndex: 0 });
+      (lit ? litEdges : edges).push({ id: `${lbNode}->${nodeId.task(t.taskArn)}`, source: lbNode, target: nodeId.task(t.taskArn), type: 'traffic', data: { taskArn: t.taskArn, loadBalancerArn: lb.loadBalancerArn }, className: `edge-traffic edge-target target-${target.state}${lit ? ' emphasised' : ''}`, focusable: false, selectable: false, zIndex: 0 });
     }
   }
   // Past a dozen tasks in a service, its band already says whose they are, and 50 lines from
@@ -297,8 +299,7 @@ export function projectDiagram(
   // Every edge is drawn under the nodes (at one z-index the nodes' layer comes after the edges'), so
   // one that passes a card or a task on its way to a task further down goes behind it, not across
   // its text (issue 11); the emphasised ones last, over the other edges.
-  const lit = (e: DiagramEdge) => e.className.includes('emphasised');
-  return { nodes, edges: [...edges.filter((e) => !lit(e)), ...edges.filter(lit)], memory: layout.memory, recentlyStopped };
+  return { nodes, edges: litEdges.length === 0 ? edges : [...edges, ...litEdges], memory: layout.memory, recentlyStopped };
 }
 
 /** How many targets are in each state, e.g. "3 healthy, 1 draining". */
