@@ -48,7 +48,7 @@ export default function EmbedScreen() {
   // Whether the figure is off-screen (held): shown as a class, which the page can be waited on by.
   const [away, setAway] = useState(false);
 
-  // The zones view in a box too small to draw the diagram readably (720×450 and down), unless the
+  // The zones view in a box too small to draw the diagram readably (under FIGURE_QUERY's 900×540), unless the
   // snippet chose; with the full controls, the reader may switch.
   const small = useFigureIsSmall();
   const [picture, setPicture] = usePicture(small, chrome.layout === 'auto' ? null : chrome.layout, chrome.controls === 'full');
