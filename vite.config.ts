@@ -31,5 +31,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['src/test-setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    // CI's two cores run the test files side by side, and some start a Node process or walk a
+    // scene for seconds: 5 s (Vitest's default) failed one such test there. A hang still fails.
+    testTimeout: 30_000,
   },
 });
