@@ -36,3 +36,6 @@ export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
 export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
 export { isoTimestamp, clockLabel, millisOfSeconds, SECOND, MINUTE, HOUR } from './time.ts';
 export type * from './model/index.ts';
+// Container logs (awslogs streams) and the register-task-definition JSON, in and out.
+export * from './logs.ts';
+export * from './taskDefinitionJson.ts';

@@ -16,6 +16,57 @@ const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * RegisterTaskDefinitionRequest's fields, in the API's order (botocore lists them in this order in
+ * its "must be one of" message). The playground simulates the first kind and accepts the second,
+ * keeping them on the revision (IgnoredFields) so that an export gives back what was registered.
+ */
+export const SIMULATED_TASK_FIELDS = ['family', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'requiresCompatibilities', 'cpu', 'memory'] as const;
+export const IGNORED_TASK_FIELDS = ['taskRoleArn', 'volumes', 'placementConstraints', 'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'enableFaultInjection'] as const;
+export const TASK_FIELDS = ['family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'volumes', 'placementConstraints', 'requiresCompatibilities', 'cpu', 'memory', 'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'enableFaultInjection'] as const;
+/** ContainerDefinition's fields, in the API's order. `links` and `hostname` are refused under
+ *  awsvpc, as ECS refuses them; dockerLabels carries the playground's behaviour labels. */
+export const CONTAINER_FIELDS = ['name', 'image', 'repositoryCredentials', 'cpu', 'memory', 'memoryReservation', 'links', 'portMappings', 'essential', 'restartPolicy', 'entryPoint', 'command', 'environment', 'environmentFiles', 'mountPoints', 'volumesFrom', 'linuxParameters', 'secrets', 'dependsOn', 'startTimeout', 'stopTimeout', 'versionConsistency', 'hostname', 'user', 'workingDirectory', 'disableNetworking', 'privileged', 'readonlyRootFilesystem', 'dnsServers', 'dnsSearchDomains', 'extraHosts', 'dockerSecurityOptions', 'interactive', 'pseudoTerminal', 'dockerLabels', 'ulimits', 'logConfiguration', 'healthCheck', 'systemControls', 'resourceRequirements', 'firelensConfiguration', 'credentialSpecs'] as const;
+export const SIMULATED_CONTAINER_FIELDS = ['name', 'image', 'cpu', 'memory', 'portMappings', 'essential', 'restartPolicy', 'environment', 'secrets', 'dependsOn', 'startTimeout', 'stopTimeout', 'logConfiguration', 'healthCheck'] as const;
+/** The playground's own container fields in a script or a share link (how the simulated program
+ *  behaves); pasted JSON gives them as dockerLabels. */
+const PLAYGROUND_CONTAINER_FIELDS = ['app', 'sigterm'];
+const REFUSED_CONTAINER_FIELDS = new Set(['links', 'hostname']);
+const SIMULATED_TASK = new Set<string>(SIMULATED_TASK_FIELDS);
+const SIMULATED_CONTAINER = new Set<string>([...SIMULATED_CONTAINER_FIELDS, ...PLAYGROUND_CONTAINER_FIELDS]);
+const KNOWN_TASK = new Set<string>(TASK_FIELDS);
+const KNOWN_CONTAINER = new Set<string>([...CONTAINER_FIELDS, ...PLAYGROUND_CONTAINER_FIELDS]);
+
+/** botocore's message for a field the API does not have (the CLI checks before it sends). */
+export const unknownParameter = (where: string, name: string, valid: readonly string[]) =>
+  `Unknown parameter in ${where}: "${shorten(name)}", must be one of: ${valid.join(', ')}`;
+
+/** Fields of a document that the API does not have: at the top and in each container. */
+export function unknownFields(input: Record<string, unknown>, allowPlayground: boolean): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const key of Object.keys(input)) if (!KNOWN_TASK.has(key)) errors.push({ field: key, message: unknownParameter('input', key, TASK_FIELDS) });
+  const containers = input.containerDefinitions;
+  if (Array.isArray(containers))
+    containers.forEach((c: unknown, i) => {
+      if (!isObject(c)) return;
+      for (const key of Object.keys(c))
+        if (!KNOWN_CONTAINER.has(key) || (!allowPlayground && PLAYGROUND_CONTAINER_FIELDS.includes(key)))
+          errors.push({ field: `containerDefinitions[${i}].${shorten(key)}`, message: unknownParameter(`containerDefinitions[${i}]`, key, CONTAINER_FIELDS) });
+    });
+  return errors;
+}
+
+/** The accepted-and-not-simulated fields of a document, as paths (volumes, containerDefinitions[0].command). */
+export function ignoredFieldPaths(input: Record<string, unknown>): string[] {
+  const paths = Object.keys(input).filter((k) => KNOWN_TASK.has(k) && !SIMULATED_TASK.has(k));
+  const containers = input.containerDefinitions;
+  if (Array.isArray(containers))
+    containers.forEach((c: unknown, i) => {
+      if (isObject(c)) for (const k of Object.keys(c)) if (KNOWN_CONTAINER.has(k) && !SIMULATED_CONTAINER.has(k) && !REFUSED_CONTAINER_FIELDS.has(k)) paths.push(`containerDefinitions[${i}].${k}`);
+    });
+  return paths;
+}
+
 /** Enough shape to hand to validateTaskDefinition, which reports everything else by field. */
 export const isTaskDefinitionShape = (v: unknown): v is TaskDefinitionInput => isObject(v);
 
@@ -29,8 +80,10 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
   if (typeof family !== 'string' || family === '') err('family', 'Family is required.');
   else if (!NAME.test(family)) err('family', 'Family can have up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens.');
 
+  errors.push(...unknownFields(input, true));
+  // ECS's own message (seen from ecs-cli, aws/amazon-ecs-cli#1145), with what it means.
   if (input.networkMode !== undefined && input.networkMode !== 'awsvpc')
-    err('networkMode', `Fargate requires networkMode 'awsvpc'; got '${String(input.networkMode)}'. (The playground runs Fargate only.)`);
+    err('networkMode', `Fargate only supports network mode 'awsvpc'. (Got '${shorten(String(input.networkMode))}'. The playground runs Fargate only: each task gets its own network interface, and its containers share localhost.)`);
   const compat = input.requiresCompatibilities;
   if (compat !== undefined && !(Array.isArray(compat) && compat.every((c) => c === 'FARGATE')))
     err('requiresCompatibilities', 'The playground runs Fargate only: requiresCompatibilities must be ["FARGATE"].');
@@ -86,6 +139,14 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
     if (c.essential !== undefined && typeof c.essential !== 'boolean') err(`${at}.essential`, 'essential must be true or false.');
     validatePorts(c.portMappings, `${at}.portMappings`, err);
     validateEnvironment(c.environment, `${at}.environment`, err);
+    validateSecrets(c.secrets, `${at}.secrets`, err);
+    // awsvpc refuses both, with these messages (aws-observability/aws-otel-collector#1359,
+    // labd/ecs-deplojo#26). The modern equivalent: a task's containers share one network
+    // namespace, so one reaches another at localhost:<its port>.
+    if (c.links !== undefined)
+      err(`${at}.links`, 'Links are not supported when networkMode=awsvpc. (links are for bridge mode on EC2. On Fargate the containers of a task share localhost: reach a sidecar at localhost:<its containerPort>, and use dependsOn for start order.)');
+    if (c.hostname !== undefined)
+      err(`${at}.hostname`, 'hostname is not supported on container when networkMode=awsvpc. (Under awsvpc the task has one network interface: its containers share its hostname and localhost.)');
     if (c.healthCheck !== undefined) validateHealthCheck(c.healthCheck, `${at}.healthCheck`, err);
     if (c.logConfiguration !== undefined) validateLogConfiguration(c.logConfiguration, `${at}.logConfiguration`, err);
     if (c.startTimeout !== undefined && (!isInt(c.startTimeout) || c.startTimeout < 2 || c.startTimeout > 120))
@@ -102,6 +163,9 @@ export function validateTaskDefinition(input: unknown): FieldError[] {
   // Fargate ships awslogs with the task's execution role (spec §2.3, error text §2.8).
   if (role === undefined && containers.some((c: unknown) => isObject(c) && isObject(c.logConfiguration) && c.logConfiguration.logDriver === 'awslogs'))
     err('executionRoleArn', 'Fargate requires task definition to have execution role ARN to support log driver awslogs.');
+  // The message ECS gives (spec §2.8): ECS itself fetches the secrets, with the execution role.
+  if (role === undefined && containers.some((c: unknown) => isObject(c) && Array.isArray(c.secrets) && c.secrets.length > 0))
+    err('executionRoleArn', "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'");
   if (!containers.some((c: unknown) => isObject(c) && c.essential !== false))
     err('containerDefinitions', 'At least one container must be essential: a task stops when its essential container stops.');
   if (FARGATE_SIZES.has(cpu) && cpuSum > cpu)
@@ -185,6 +249,18 @@ function validatePorts(ports: unknown, at: string, err: Report) {
       err(`${at}[${i}].containerPort`, 'containerPort must be a whole number from 1 to 65535.');
     else if (p.protocol !== undefined && p.protocol !== 'tcp' && p.protocol !== 'udp')
       err(`${at}[${i}].protocol`, "protocol must be 'tcp' or 'udp'.");
+    else if (p.hostPort !== undefined && p.hostPort !== p.containerPort)
+      err(`${at}[${i}].hostPort`, 'When networkMode=awsvpc, the host ports and container ports in port mappings must match. (The task has its own network interface: leave hostPort out, or make it equal containerPort.)');
+  });
+}
+
+function validateSecrets(secrets: unknown, at: string, err: Report) {
+  if (secrets === undefined) return;
+  if (!Array.isArray(secrets)) return err(at, 'secrets must be a list of {name, valueFrom}.');
+  secrets.forEach((s: unknown, i) => {
+    if (!isObject(s) || typeof s.name !== 'string' || s.name === '') err(`${at}[${i}].name`, 'Each secret needs a name: the environment variable the container sees.');
+    else if (typeof s.valueFrom !== 'string' || s.valueFrom === '')
+      err(`${at}[${i}].valueFrom`, `Secret ${shorten(s.name)} needs a valueFrom: the ARN of a Secrets Manager secret or an SSM parameter.`);
   });
 }
 
@@ -259,6 +335,7 @@ function normalizeContainer(c: ContainerDefinitionInput): ContainerDefinition {
     essential: c.essential ?? true, // AWS: essential defaults to true (spec §2.5)
     portMappings: ports,
     environment: (c.environment ?? []).map((e) => ({ name: e.name, value: e.value })),
+    secrets: (c.secrets ?? []).map((x) => ({ name: x.name, valueFrom: x.valueFrom })),
     ...(c.healthCheck ? { healthCheck: { ...HEALTH_CHECK_DEFAULTS, ...c.healthCheck } } : {}),
     // A copy of the options' own properties: Object.fromEntries defines each name as an own
     // property ("__proto__" too) and never sets a prototype.
@@ -271,7 +348,15 @@ function normalizeContainer(c: ContainerDefinitionInput): ContainerDefinition {
     stopTimeout: c.stopTimeout ?? DEFAULT_STOP_TIMEOUT,
     sigterm: c.sigterm ?? 'exit',
     app: c.app ?? { kind: 'serve' },
+    ...ignoredOf(c, SIMULATED_CONTAINER),
   };
+}
+
+/** The accepted-and-not-simulated fields of a validated input, copied as JSON (the user's values
+ *  are plain JSON: a copy shares nothing with the input). */
+function ignoredOf(input: Record<string, unknown>, simulated: ReadonlySet<string>): { ignored?: Record<string, unknown> } {
+  const entries = Object.entries(input).filter(([k, v]) => v !== undefined && !simulated.has(k) && !REFUSED_CONTAINER_FIELDS.has(k));
+  return entries.length ? { ignored: Object.fromEntries(entries.map(([k, v]) => [k, JSON.parse(JSON.stringify(v)) as unknown])) } : {};
 }
 
 /** Register a validated definition as the family's next revision. Revisions are never reused. */
@@ -290,6 +375,7 @@ export function registerTaskDefinition(world: World, input: TaskDefinitionInput)
     compatibilities: ['EC2', 'FARGATE'],
     ...(input.executionRoleArn !== undefined ? { executionRoleArn: input.executionRoleArn } : {}),
     containerDefinitions: input.containerDefinitions.map(normalizeContainer),
+    ...ignoredOf(input, SIMULATED_TASK),
     registeredAt: world.now,
   };
   world.taskDefinitions.set(td.taskDefinitionArn, td);

@@ -70,7 +70,10 @@ export type CommandOutcome =
   | { ok: true; taskArns?: string[]; taskDefinitionArn?: string }
   | { ok: false; error: CommandError };
 
-/** A task definition as a user writes it (the register-task-definition JSON, plus `app`). */
+/** A task definition as a user writes it: the register-task-definition JSON, plus the
+ *  playground's `app` and `sigterm` on a container (how its simulated program behaves; pasted JSON
+ *  carries them as dockerLabels instead, see taskDefinitionJson.ts). Fields AWS takes and the
+ *  playground does not simulate are accepted and kept (IGNORED_TASK_FIELDS); any other is refused. */
 export type TaskDefinitionInput = {
   family: string;
   cpu?: string | number;
@@ -80,6 +83,8 @@ export type TaskDefinitionInput = {
   /** The role ECS itself uses for the task (pulling from a private registry, shipping awslogs). */
   executionRoleArn?: string;
   containerDefinitions: ContainerDefinitionInput[];
+  /** Any other RegisterTaskDefinition field (taskRoleArn, volumes, tags, …): accepted, not simulated. */
+  [ignored: string]: unknown;
 };
 
 export type ContainerDefinitionInput = {
@@ -90,6 +95,7 @@ export type ContainerDefinitionInput = {
   essential?: boolean;
   portMappings?: { containerPort: number; protocol?: 'tcp' | 'udp' }[];
   environment?: KeyValuePair[];
+  secrets?: { name: string; valueFrom: string }[];
   healthCheck?: Partial<HealthCheck> & { command: string[] };
   /** Where the container's stdout and stderr go (spec §2.5). The playground models the awslogs
    *  driver only; its options are a JSON object, read with Object.hasOwn (a user's key is never
@@ -101,6 +107,9 @@ export type ContainerDefinitionInput = {
   stopTimeout?: number;
   sigterm?: 'exit' | 'ignore';
   app?: AppBehaviour;
+  /** Any other ContainerDefinition field (command, mountPoints, dockerLabels, …): accepted, not
+   *  simulated; `links` and `hostname` are refused, as awsvpc refuses them. */
+  [ignored: string]: unknown;
 };
 
 /** logConfiguration as register-task-definition takes it: `{"logDriver": "awslogs", "options":

@@ -34,6 +34,14 @@ export type HealthCheck = {
 
 export type PortMapping = { containerPort: number; protocol: 'tcp' | 'udp' };
 export type KeyValuePair = { name: string; value: string };
+/** A secret handed to the container as an environment variable (API:Secret): its value comes
+ *  from Secrets Manager or SSM Parameter Store when the task starts. The playground never has a
+ *  value, and shows a secret by its name only. */
+export type Secret = { name: string; valueFrom: string };
+/** Fields of a register-task-definition document the playground accepts and does not simulate
+ *  (volumes, command, ulimits, tags, …), kept as given so an exported revision is the JSON that
+ *  registered it. Values are the user's JSON: never read as bare keys. */
+export type IgnoredFields = Readonly<Record<string, unknown>>;
 
 /** A container's log configuration (API:LogConfiguration, spec §2.5): the awslogs driver sends
  *  stdout and stderr to CloudWatch Logs. `options` is a plain object, as DescribeTaskDefinition
@@ -59,6 +67,7 @@ export type ContainerDefinition = {
   essential: boolean;
   portMappings: PortMapping[];
   environment: KeyValuePair[];
+  secrets: Secret[];
   healthCheck?: HealthCheck;
   logConfiguration?: LogConfiguration;
   /** Containers this one waits for before it starts; its dependents stop before it does. */
@@ -71,6 +80,8 @@ export type ContainerDefinition = {
   /** How the simulated app behaves on SIGTERM: exit promptly (143) or ignore it (SIGKILL, 137). */
   sigterm: 'exit' | 'ignore';
   app: AppBehaviour;
+  /** Accepted and not simulated (see IgnoredFields). */
+  ignored?: IgnoredFields;
 };
 
 export type TaskDefinition = {
@@ -85,6 +96,8 @@ export type TaskDefinition = {
   compatibilities: ['EC2', 'FARGATE'];
   executionRoleArn?: string;
   containerDefinitions: ContainerDefinition[];
+  /** Accepted and not simulated (taskRoleArn, volumes, tags, …; see IgnoredFields). */
+  ignored?: IgnoredFields;
   registeredAt: Millis;
   deregisteredAt?: Millis;
 };

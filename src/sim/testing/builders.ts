@@ -102,6 +102,7 @@ export function makeTaskDefinition(withHealthCheck: boolean): Map<string, TaskDe
         essential: true,
         portMappings: [],
         environment: [],
+        secrets: [],
         dependsOn: [],
         stopTimeout: 30,
         sigterm: 'exit',
