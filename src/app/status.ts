@@ -1,7 +1,7 @@
 // How a status is shown: text always, plus an icon and a colour class. The icon is a fill level —
 // filling up while a task starts, emptying while it stops — so the state reads without colour.
 
-import type { HealthStatus, Task, TaskStatus } from '../sim/index.ts';
+import type { ContainerStatus, HealthStatus, Task, TaskStatus } from '../sim/index.ts';
 import type { RolloutState } from '../diagram/deployments.ts';
 import type { TaskNodeData } from '../diagram/project.ts';
 
@@ -15,6 +15,9 @@ export const STATUS_ICON: Record<TaskStatus, string> = {
   DEPROVISIONING: '◔',
   STOPPED: '○',
 };
+
+/** A container's status, with the same fill levels (waiting half full, running full, exited empty). */
+export const CONTAINER_ICON: Record<ContainerStatus, string> = { PENDING: '◑', RUNNING: '●', STOPPED: '○' };
 
 export const HEALTH_ICON: Record<HealthStatus, string> = { HEALTHY: '✓', UNHEALTHY: '✗', UNKNOWN: '?' };
 

@@ -15,8 +15,8 @@ describe('projectDiagram', () => {
     sim.advanceBy(60_000);
     const d = project(sim);
     expect(d.nodes.filter((n) => n.type === 'taskDefinition').map((n) => n.ariaLabel)).toEqual([
-      'Task definition report:1, ACTIVE, 0.25 vCPU 512 MiB, containers report',
-      'Task definition web:1, ACTIVE, 0.25 vCPU 512 MiB, containers web',
+      'Task definition report:1, ACTIVE, 0.25 vCPU 512 MiB, container report',
+      'Task definition web:1, ACTIVE, 0.25 vCPU 512 MiB, container web',
     ]);
     expect(d.nodes.filter((n) => n.type === 'service').map((n) => n.ariaLabel)).toEqual([
       'Service web, ACTIVE, desired 3, running 3, pending 0, task definition web:1',

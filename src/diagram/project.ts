@@ -3,6 +3,7 @@
 // to React Flow, the tests read it directly. Shapes follow React Flow's Node and Edge so no
 // conversion is needed, without this module depending on React Flow.
 
+import { startLayers } from './containers.ts';
 import { countTargetStates, familyRevision, shortId, type LoadBalancer, type Millis, type Service, type Target, type TargetGroup, type Task, type TaskDefinition, type World } from '../sim/index.ts';
 import { deploymentsView, deploymentTag, rolloutLabel, rolloutOf, type DeploymentsView, type DeploymentTag, type Rollout, type RolloutState } from './deployments.ts';
 import { layoutDiagram, type Box, type LayoutMemory, type Orientation } from './layout.ts';
@@ -102,6 +103,9 @@ export function taskLabel(task: Task, target: Target | null = null, deployment: 
   if (task.healthStatus !== 'UNKNOWN') parts.push(`health ${task.healthStatus}`);
   if (target) parts.push(`target ${target.state}`);
   if (task.stopCode) parts.push(`stop code ${task.stopCode}`);
+  // Several containers: each one's state (the selected node shows them under it).
+  if (task.containers.length > 1)
+    parts.push(`containers ${task.containers.map((c) => `${c.name} ${c.lastStatus}${c.exitCode !== null ? ` exit code ${c.exitCode}` : ''}`).join(', ')}`);
   // While old and new run side by side, which one this is (the node shows it as a tag).
   if (deployment) parts.push(`revision ${task.family}:${task.revision}, ${deployment} deployment`);
   return parts.join(', ');
@@ -113,8 +117,9 @@ export function serviceLabel(s: Service, rollout?: Rollout): string {
 }
 
 export function taskDefinitionLabel(td: TaskDefinition): string {
-  const containers = td.containerDefinitions.map((c) => c.name).join(', ');
-  return `Task definition ${td.family}:${td.revision}, ${td.status}, ${cpuLabel(td.cpu)} ${memoryLabel(td.memory)}, containers ${containers}`;
+  // Several containers: in start order, in words ("xray-daemon, then web").
+  const containers = startLayers(td).map((l) => l.map((c) => c.name).join(' and ')).join(', then ');
+  return `Task definition ${td.family}:${td.revision}, ${td.status}, ${cpuLabel(td.cpu)} ${memoryLabel(td.memory)}, ${td.containerDefinitions.length === 1 ? 'container' : 'containers'} ${containers}`;
 }
 
 export const cpuLabel = (cpu: string) => `${Number(cpu) / 1024} vCPU`;

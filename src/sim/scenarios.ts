@@ -3,7 +3,7 @@
 
 import { LESSON_SCENES } from './lessonScenes.ts';
 import type { Command, ScriptStep } from './model/index.ts';
-import { deployWeb2At, register, reportTaskDefinition, webBehindAlb, webTaskDefinition } from './sceneParts.ts';
+import { deployWeb2At, nightlyJob, register, reportTaskDefinition, webBehindAlb, webTaskDefinition, webWithSidecar } from './sceneParts.ts';
 
 export { reportTaskDefinition, webTaskDefinition } from './sceneParts.ts';
 
@@ -97,6 +97,32 @@ const BUILT_IN: readonly Scenario[] = [
       ...webBehindAlb({ desiredCount: 3, ratePerSecond: 20, drainSeconds: 30, deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } }),
     ],
     script: [deployWeb2At(90)],
+  },
+  {
+    name: 'sidecar',
+    title: 'A web server with a sidecar',
+    tryThis: [
+      "Select a task: two containers. Crash xray-daemon from the containers table — it is not essential, so the task serves on.",
+      "Stop a task and watch its containers: web gets SIGTERM first, the sidecar only once web has stopped.",
+    ],
+    description:
+      'Service web runs 2 tasks of web:1 behind web-alb. Each task has two containers: nginx (web, essential) and the AWS X-Ray daemon (xray-daemon, a sidecar, not essential). web depends on xray-daemon having STARTed, so the daemon starts first and stops last — shutdown runs in reverse dependency order. Both send their output to CloudWatch Logs (awslogs, group /ecs/web): read it in the Logs tab. (The deregistration delay is shortened to 30 s from the default 300 s.)',
+    setup: [register(webWithSidecar), ...webBehindAlb({ desiredCount: 2, ratePerSecond: 0, drainSeconds: 30 })],
+    // Clients once the targets are healthy, as in the default scene.
+    script: [{ at: 40, command: { type: 'setTraffic', loadBalancer: 'web-alb', ratePerSecond: 10 } }],
+    opensAt: 65,
+  },
+  {
+    name: 'init-job',
+    title: 'A job with an init container',
+    tryThis: [
+      "Select the first task: fetch-config runs and exits 0, then job starts — the task stays PENDING until it does.",
+      "At 3:00 nightly:2 runs with a bad config path: fetch-config exits 1 and job never starts. Its logs say why.",
+    ],
+    description:
+      'Task definition nightly:1 has two containers: fetch-config, an init container that must succeed (dependsOn condition SUCCESS, so it cannot be essential), and job, the essential one, which does 90 seconds of work and exits 0. At 3 minutes nightly:2 — the same with a typo in the config path — is run: fetch-config exits 1, so job can never start, and the task stops (TaskFailedToStart). Nothing retries a standalone task. The logs of both runs outlive their tasks.',
+    setup: [register(nightlyJob()), register(nightlyJob(1)), { type: 'runTask', taskDefinition: 'nightly:1', count: 1 }],
+    script: [{ at: 180, command: { type: 'runTask', taskDefinition: 'nightly:2', count: 1 } }],
   },
   {
     name: 'twins',

@@ -19,8 +19,9 @@
 // node's top edge is that anchor, so edges end at the middle of the top, as on a Handle. It sits
 // beside the card, not in it: the card's grow-in scale would be measured with it.
 
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, NodeToolbar, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState, type MouseEvent, type ReactNode } from 'react';
+import { startOrderLine } from '../../diagram/containers.ts';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
 import { DEFAULT_DEREGISTRATION_DELAY, isSteady, shortId } from '../../sim/index.ts';
@@ -28,7 +29,7 @@ import { scaleBy } from '../actions/updateService.ts';
 import { usePageApi, usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { errorCounts, lastSeconds, percent, percentOf, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';
-import { healthText, isStopping, ROLLOUT_ICON, STATUS_ICON, taskStateClasses } from '../status.ts';
+import { CONTAINER_ICON, healthText, isStopping, ROLLOUT_ICON, STATUS_ICON, taskStateClasses } from '../status.ts';
 
 // Handles only anchor the cards' edges. visibility, not opacity: an opacity makes the browser
 // keep a compositing effect for each handle, and repaint work grows with them.
@@ -122,6 +123,15 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
         data.target && <TargetLine taskArn={t.taskArn} state={data.target.state} />
       )}
     </div>
+    {/* Selected, the task shows its containers under it, each with its status and exit code
+        (React Flow draws the toolbar only for the selected node; the inspector has the table). */}
+    <NodeToolbar position={Position.Bottom} offset={6} className="task-containers" aria-hidden="true">
+      {t.containers.map((c) => (
+        <span key={c.name} className={`container-line container-${c.lastStatus.toLowerCase()}`} data-testid={`node-container-${c.name}`}>
+          {CONTAINER_ICON[c.lastStatus]} {c.name} {c.lastStatus}{c.exitCode !== null ? ` · exit ${c.exitCode}` : ''}{c.essential ? '' : ' · not essential'}
+        </span>
+      ))}
+    </NodeToolbar>
     </>
   );
 }
@@ -227,6 +237,8 @@ function ServiceNodeView({ data }: ViewProps<ServiceNodeData>) {
   );
 }
 
+const imageName = (image: string) => image.slice(image.lastIndexOf('/') + 1);
+
 function TaskDefinitionNodeView({ data }: ViewProps<TaskDefinitionNodeData>) {
   const td = data.taskDefinition;
   return (
@@ -236,11 +248,13 @@ function TaskDefinitionNodeView({ data }: ViewProps<TaskDefinitionNodeData>) {
       {/* Which revision, and whether it is the family's latest, on one line: a deployment shows two cards. */}
       <p className="title">{td.family}:{td.revision}{td.status === 'INACTIVE' ? <span className="td-note"> INACTIVE</span> : !data.latest && <span className="td-note muted"> older revision</span>}</p>
       <p className="muted small">{cpuLabel(td.cpu)} · {memoryLabel(td.memory)}</p>
-      <ul className="containers">
-        {td.containerDefinitions.map((c) => (
-          <li key={c.name}><strong>{c.name}</strong> <span className="muted">{c.image.slice(c.image.lastIndexOf('/') + 1)}</span></li>
-        ))}
-      </ul>
+      {/* One container: its name and image. Several: their start order ("xray-daemon → web");
+          the inspector lists each with what it waits for. */}
+      {td.containerDefinitions.length === 1 ? (
+        <p className="containers"><strong>{td.containerDefinitions[0]!.name}</strong> <span className="muted">{imageName(td.containerDefinitions[0]!.image)}</span></p>
+      ) : (
+        <p className="containers" title={`Containers in start order: ${startOrderLine(td)}`}>{startOrderLine(td)}</p>
+      )}
     </div>
   );
 }

@@ -3,20 +3,21 @@
 // Loaded when a task definition is first selected.
 
 import { useState } from 'react';
-import { clockLabel, currentImage, isPinned, pushImageProblem, shortDigest, type ContainerDefinition, type TaskDefinition, type World } from '../../sim/index.ts';
+import { appLabel, clockLabel, currentImage, describeTaskDefinition, isoTimestamp, isPinned, pushImageProblem, shortDigest, type ContainerDefinition, type TaskDefinition, type World } from '../../sim/index.ts';
 import { usePageApi, usePaneApi } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { Digest } from '../Digest.tsx';
 import { plural } from '../format.ts';
 import { Field } from './Field.tsx';
+import { TermField } from '../glossary/TermField.tsx';
 import { Term } from '../glossary/Term.tsx';
+import { dependentsOf, logDestination, secretSource, startOrderLine, waitsFor } from '../../diagram/containers.ts';
 
 export function TaskDefinitionInspector({ world, td }: { world: World; td: TaskDefinition }) {
   const open = usePageApi().getState().openDialog;
   const store = usePaneApi();
   const active = td.status === 'ACTIVE';
   const inactive = { enabled: false as const, reason: `${td.family}:${td.revision} is INACTIVE: deregistered definitions run nothing new.` };
-  const { registeredAt: _r, deregisteredAt: _d, ...json } = td;
   return (
     <div className="inspector" data-testid="inspector">
       <h3><Term id="taskDefinition">Task definition</Term> <Term id="family">{td.family}</Term>:{td.revision} <span className="muted">({td.status})</span></h3>
@@ -34,6 +35,7 @@ export function TaskDefinitionInspector({ world, td }: { world: World; td: TaskD
         </ActionButton>
       </div>
       {active && <p className="muted small">Deregistering stops nothing: tasks and services already running it keep running, and services can still scale it. It only stops new RunTask and CreateService calls from using it.</p>}
+      <Containers td={td} />
       <h4><Term id="imageTagDigest">images</Term></h4>
       <p className="muted small">
         A revision names an image by its tag. ECS resolves the tag to a digest when a deployment starts (or RunTask launches), and every task of that deployment runs that digest. Pushing the tag again changes nothing that runs, nor this revision: a new deployment picks the new build up.
@@ -41,8 +43,10 @@ export function TaskDefinitionInspector({ world, td }: { world: World; td: TaskD
       <ul className="plain images">
         {td.containerDefinitions.map((c) => <ImageItem key={c.name} world={world} td={td} container={c} />)}
       </ul>
-      <p className="muted small">As JSON (<code>app</code> and <code>sigterm</code> are the playground's: how the simulated program behaves).</p>
-      <pre className="json" tabIndex={0} aria-label={`${td.family}:${td.revision} as JSON`}>{JSON.stringify(json, null, 2)}</pre>
+      <p className="muted small">
+        As <code>describe-task-definition</code> returns it. The docker labels <code>ecs-playground.app</code> and <code>ecs-playground.sigterm</code>, where present, are the playground's: how the simulated program behaves (AWS keeps them and ignores them).
+      </p>
+      <pre className="json" tabIndex={0} aria-label={`${td.family}:${td.revision} as JSON`}>{JSON.stringify(describeTaskDefinition(td, (at) => isoTimestamp(world.config.epochMs, at)), null, 2)}</pre>
     </div>
   );
 }
@@ -92,5 +96,67 @@ function ImageItem({ world, td, container: c }: { world: World; td: TaskDefiniti
       </ActionButton>
       {pushed && <p role="status" className="small">{pushed}</p>}
     </li>
+  );
+}
+
+/** Each container of the blueprint, in start order: what it runs, what it waits for, what it
+ *  is given (environment, secrets by name only), where its output goes, its ports and checks. */
+function Containers({ td }: { td: TaskDefinition }) {
+  const several = td.containerDefinitions.length > 1;
+  return (
+    <>
+      <h4>containers</h4>
+      {several && (
+        <p className="muted small" data-testid="start-order">
+          Start order: <strong>{startOrderLine(td)}</strong>. Containers of one task share its network interface: they reach each other at <code>localhost</code>. They stop in reverse order: a container gets SIGTERM only once the containers that depend on it have stopped.
+        </p>
+      )}
+      <ul className="plain td-containers">
+        {td.containerDefinitions.map((c) => (
+          <li key={c.name} data-testid={`td-container-${c.name}`}>
+            <p className="image-name"><strong>{c.name}</strong> <code className="wrap">{c.image}</code></p>
+            <dl className="fields">
+              <TermField name="essential" term="essentialContainer">
+                {c.essential ? 'true — if it stops, the task stops' : 'false — if it stops, the task runs on'}
+              </TermField>
+              {(c.cpu > 0 || c.memory !== undefined) && <Field name="cpu / memory">{c.cpu} units / {c.memory !== undefined ? `${c.memory} MiB` : 'no limit of its own'}</Field>}
+              {waitsFor(c) && <Field name="dependsOn">{waitsFor(c)}</Field>}
+              {c.startTimeout !== undefined && <Field name="startTimeout">{c.startTimeout} s: how long the containers that depend on it wait for it</Field>}
+              {several && dependentsOf(td, c.name).length > 0 && <Field name="stops after">{dependentsOf(td, c.name).join(', ')}</Field>}
+              {c.portMappings.length > 0 && <Field name="portMappings">{c.portMappings.map((p) => `${p.containerPort}/${p.protocol}`).join(', ')}</Field>}
+              {c.environment.length > 0 && (
+                <Field name="environment">
+                  {c.environment.map((e) => <code key={e.name} className="wrap env">{e.name}={e.value}</code>)}
+                </Field>
+              )}
+              {c.secrets.length > 0 && (
+                <Field name="secrets">
+                  {c.secrets.map((x) => <span key={x.name} className="env"><code>{x.name}</code> <span className="muted">from {secretSource(x.valueFrom)} (the value is never shown)</span></span>)}
+                </Field>
+              )}
+              <LogField container={c} />
+              {c.healthCheck && <Field name="healthCheck"><code className="wrap">{c.healthCheck.command.slice(1).join(' ')}</code> every {c.healthCheck.interval} s, {c.healthCheck.retries} tries</Field>}
+              {c.restartPolicy?.enabled && (
+                <Field name="restartPolicy">
+                  restarted in place when it exits{c.restartPolicy.ignoredExitCodes.length ? `, except with ${c.restartPolicy.ignoredExitCodes.join(', ')}` : ''}; at most once per {c.restartPolicy.restartAttemptPeriod} s
+                </Field>
+              )}
+              {c.stopTimeout !== 30 && <Field name="stopTimeout">{c.stopTimeout} s from SIGTERM to SIGKILL</Field>}
+              <Field name="program (playground)">{appLabel(c.app)}{c.sigterm === 'ignore' ? ', ignores SIGTERM' : ''}</Field>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function LogField({ container: c }: { container: ContainerDefinition }) {
+  const where = logDestination(c);
+  if (!where) return <Field name="logConfiguration"><span className="muted">none: its output goes nowhere you can read</span></Field>;
+  return (
+    <Field name="logConfiguration">
+      awslogs to <code className="wrap">{where.group}</code> in {where.region}, stream <code className="wrap">{where.stream}</code>
+    </Field>
   );
 }

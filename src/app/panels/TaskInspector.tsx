@@ -9,7 +9,9 @@ import { taskActions } from '../actions/availability.ts';
 import { Digest } from '../Digest.tsx';
 import { targetReason, when } from '../format.ts';
 import { servedBy } from '../trafficStats.ts';
-import { HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
+import { CONTAINER_ICON, HEALTH_ICON, STATUS_ICON, statusClass } from '../status.ts';
+import { plural } from '../format.ts';
+import { waitsFor } from '../../diagram/containers.ts';
 import { Field } from './Field.tsx';
 import { Term } from '../glossary/Term.tsx';
 import { TermField } from '../glossary/TermField.tsx';
@@ -19,6 +21,9 @@ export function TaskInspector({ world, task: t }: { world: World; task: Task }) 
   const actions = taskActions(world, t);
   const dispatch = store.getState().dispatch;
   const id = shortId(t.taskId);
+  const definition = world.taskDefinitions.get(t.taskDefinitionArn);
+  // With several containers each gets its own fault button: crash the sidecar, not the server.
+  const several = t.containers.length > 1;
   return (
     <div className="inspector" data-testid="inspector">
       <h3>
@@ -76,19 +81,40 @@ export function TaskInspector({ world, task: t }: { world: World; task: Task }) 
               <th scope="col"><Term id="exitCode">exitCode</Term></th>
               <th scope="col">healthStatus</th>
               <th scope="col">reason</th>
+              {several && <th scope="col">fault</th>}
             </tr>
           </thead>
           <tbody>
-            {t.containers.map((c) => (
-              <tr key={c.name} data-testid={`container-${c.name}`}>
-                <th scope="row">{c.name}<br /><span className="muted small">{c.image}</span><br /><Digest digest={c.imageDigest} /></th>
-                <td>{String(c.essential)}</td>
-                <td>{c.lastStatus}</td>
-                <td>{c.exitCode ?? '—'}</td>
-                <td>{c.healthStatus}</td>
-                <td className="reason">{c.reason ?? '—'}</td>
-              </tr>
-            ))}
+            {t.containers.map((c) => {
+              const def = definition?.containerDefinitions.find((d) => d.name === c.name);
+              const waits = def && waitsFor(def);
+              return (
+                <tr key={c.name} data-testid={`container-${c.name}`} data-last-status={c.lastStatus}>
+                  <th scope="row">
+                    {c.name}<br /><span className="muted small">{c.image}</span><br /><Digest digest={c.imageDigest} />
+                    {waits && <><br /><span className="muted small">{waits}</span></>}
+                  </th>
+                  <td>{String(c.essential)}</td>
+                  <td>
+                    <span aria-hidden="true">{CONTAINER_ICON[c.lastStatus]} </span>{c.lastStatus}
+                    {c.restartCount ? <><br /><span className="muted small">restarted in place {plural(c.restartCount, 'time')}</span></> : null}
+                  </td>
+                  <td>{c.exitCode ?? '—'}</td>
+                  <td>{c.healthStatus}</td>
+                  <td className="reason">{c.reason ?? '—'}</td>
+                  {several && (
+                    <td>
+                      <ActionButton
+                        availability={c.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING' ? { enabled: true } : { enabled: false, reason: `${c.name} is ${c.lastStatus}${t.desiredStatus === 'STOPPED' ? ' and the task is stopping' : ''}: only a running container can crash.` }}
+                        onAction={() => dispatch({ type: 'crashContainer', task: t.taskArn, container: c.name, exitCode: 1 })}
+                      >
+                        Crash {c.name}
+                      </ActionButton>
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
