@@ -259,7 +259,8 @@ function Screen() {
             <li>The scheduler's reaction times come from one real log each: a stop it decides reaches the load balancer 10 s later, and it acts on an unhealthy task 35 s after the task turns unhealthy.</li>
             <li>The image registry is a tag and a digest per image: a push gives the tag a new digest, nothing more.</li>
             <li>A container that honours SIGTERM exits with code 143 two seconds later; one that ignores it is killed at its stopTimeout (137).</li>
-            <li>What each container's program does (serve, finish, crash, fail its health check) is the playground's own setting, shown as <code>app</code> in the task definition.</li>
+            <li>What each container's program does (serve, finish, crash, fail its health check) is the playground's own setting: the docker label <code>ecs-playground.app</code> in the task definition's JSON, which AWS keeps and ignores.</li>
+            <li>A task definition takes every field AWS takes; the ones the playground does not simulate (volumes, command, ulimits, tags…) are listed when you register it, and kept.</li>
           </ul>
         </details>
       </footer>

@@ -2,7 +2,7 @@
 // the scene picker and the share dialog. Loaded lazily: the first screen doesn't need them.
 
 import { useState, type FormEvent } from 'react';
-import { FARGATE_SIZES, familyRevision, validateTaskDefinition, type ContainerDefinitionInput, type FieldError, type TaskDefinition, type TaskDefinitionInput } from '../../sim/index.ts';
+import { FARGATE_SIZES, familyRevision, inputOf, validateTaskDefinition, type ContainerDefinitionInput, type FieldError, type TaskDefinition, type TaskDefinitionInput } from '../../sim/index.ts';
 import type { DialogRequest } from '../../store/pageStore.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, Dialog, FormField, readWholeNumber } from './Dialog.tsx';
@@ -191,28 +191,17 @@ function RegisterRevisionForm({ initial }: { initial: string | undefined }) {
     if (Object.keys(local).length) return setErrors(local);
     const app: NonNullable<ContainerDefinitionInput['app']> =
       kind === 'exit' || kind === 'crash' ? { kind, afterSeconds: seconds, exitCode: code ?? 0 } : kind === 'failHealthCheck' || kind === 'hang' ? { kind, afterSeconds: seconds } : { kind };
-    const containers: ContainerDefinitionInput[] = (base?.containerDefinitions ?? []).map((c, i) => ({
-      name: c.name,
-      image: i === 0 ? image.trim() : c.image,
-      cpu: c.cpu,
-      ...(c.memory !== undefined ? { memory: c.memory } : {}),
-      essential: c.essential,
-      portMappings: c.portMappings,
-      environment: c.environment,
-      ...(c.healthCheck ? { healthCheck: c.healthCheck } : {}),
-      ...(c.logConfiguration ? { logConfiguration: { logDriver: c.logConfiguration.logDriver, options: { ...c.logConfiguration.options } } } : {}),
-      stopTimeout: c.stopTimeout,
-      sigterm: c.sigterm,
-      app: i === 0 ? app : c.app,
-    }));
-    if (containers.length === 0) containers.push({ name: family || 'app', image: image.trim(), essential: true, app });
+    // Every field of the revision it is based on (dependsOn, secrets, the fields the playground
+    // keeps without simulating…), with the first container's image and program as edited.
+    const based = base ? inputOf(base) : null;
+    const containers: ContainerDefinitionInput[] = based
+      ? based.containerDefinitions.map((c, i) => (i === 0 ? { ...c, image: image.trim(), app } : c))
+      : [{ name: family || 'app', image: image.trim(), essential: true, app }];
     const input: TaskDefinitionInput = {
+      ...(based ?? { networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'] }),
       family: family.trim(),
       cpu: cpu.trim(),
       memory: memory.trim(),
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      ...(base?.executionRoleArn !== undefined ? { executionRoleArn: base.executionRoleArn } : {}),
       containerDefinitions: containers,
     };
     const problems = validateTaskDefinition(input);

@@ -106,6 +106,7 @@ export function TaskInspector({ world, task: t }: { world: World; task: Task }) 
                     <td>
                       <ActionButton
                         availability={c.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING' ? { enabled: true } : { enabled: false, reason: `${c.name} is ${c.lastStatus}${t.desiredStatus === 'STOPPED' ? ' and the task is stopping' : ''}: only a running container can crash.` }}
+                        control="crash-container"
                         onAction={() => dispatch({ type: 'crashContainer', task: t.taskArn, container: c.name, exitCode: 1 })}
                       >
                         Crash {c.name}
