@@ -21,8 +21,9 @@ export const RECENT_EVENTS = 400;
 export const RECENT_PLANS = 40;
 /** A single step runs to the next event, but never more than this much sim time. */
 export const STEP_LIMIT = 5 * 60_000;
-/** Events that change nothing on the diagram (plans, service event texts, container details). */
-const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEvent', 'CommandRejected', 'ContainerStateChanged', 'TrafficChanged']);
+/** Events that change nothing on the diagram (plans, service event texts). A container's state
+ *  does: a selected task shows its containers, and a task of several names each one's state. */
+const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEvent', 'CommandRejected', 'TrafficChanged']);
 /** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
 export const NODE_CHANGES_PER_FRAME = 5;
 export const HISTORY_SECONDS = 600;
