@@ -72,6 +72,10 @@ test('an init container must succeed first: the job starts after it exits 0, and
   await expect(container(page, 'fetch-config').locator('td').nth(2)).toHaveText('1');
   await expect(container(page, 'job')).toContainText('CannotStartContainerError: dependency graph');
   await expect(container(page, 'job')).toContainText('as dependency did not exit successfully.');
+  // Why did fetch-config fail? Its log says, from the inspector's link to the Logs tab.
+  await page.getByTestId('inspector').getByRole('button', { name: 'View its logs' }).click();
+  await expect(page.getByRole('tab', { name: 'Logs' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('logs-panel').getByTestId('log-lines')).toContainText('prod.jsn');
 });
 
 test('axe finds nothing in a task with several containers and in its blueprint', async ({ page }) => {

@@ -33,6 +33,7 @@ const Dialogs = lazy(() => import('./actions/Dialogs.tsx'));
 const EventsPanel = lazy(() => import('./panels/EventsPanel.tsx').then((m) => ({ default: m.EventsPanel })));
 const WhyPanel = lazy(() => import('./panels/WhyPanel.tsx').then((m) => ({ default: m.WhyPanel })));
 const TrafficPanel = lazy(() => import('./panels/TrafficPanel.tsx').then((m) => ({ default: m.TrafficPanel })));
+const LogsPanel = lazy(() => import('./panels/LogsPanel.tsx').then((m) => ({ default: m.LogsPanel })));
 const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx'));
 // The embedded figure and presenter mode load only on the pages that ask for them.
 const EmbedScreen = lazy(() => import('./embed/EmbedScreen.tsx'));
@@ -180,12 +181,13 @@ function Screen() {
   }
 
   // On a phone what is selected opens in the sheet at the bottom; the tab says where it went.
-  const inspector = phone && selection ? <p className="muted">Shown in the panel at the bottom of the screen. Press Escape or its × to close it.</p> : <Inspector />;
+  const inspector = phone && selection ? <p className="muted">Shown in the panel at the bottom of the screen. Press Escape or its × to close it.</p> : <Inspector onViewLogs={() => setTab('logs')} />;
   const tabs: TabSpec[] = [
     { id: 'inspector', label: 'Inspector', content: inspector },
     { id: 'events', label: 'Events', content: <Suspense fallback={loading}><EventsPanel /></Suspense> },
     { id: 'why', label: 'Why', content: <Suspense fallback={loading}><WhyPanel /></Suspense> },
     { id: 'traffic', label: 'Traffic', content: <Suspense fallback={loading}><TrafficPanel /></Suspense> },
+    { id: 'logs', label: 'Logs', content: <Suspense fallback={loading}><LogsPanel /></Suspense> },
   ];
   if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <Suspense fallback={loading}><TasksTable /></Suspense> });
   const open = usePageApi().getState().openDialog;

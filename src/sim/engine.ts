@@ -2,7 +2,8 @@
 // they are given and return the events that describe the change.
 //
 // Order within a step: the command or timer runs; then every event it produced is shown to the
-// services, which update their counts and ask the scheduler to look again at its next tick.
+// services, which update their counts and ask the scheduler to look again at its next tick; then
+// the containers it touched write their log lines (logs.ts), which change nothing else.
 // Because all later work is a timer in a fixed order (time, scheduler ticks last, creation), advancing 0→10 s in one call or
 // in a hundred gives the same world and the same events.
 
@@ -13,6 +14,7 @@ import { observeTaskEvent, reconcile } from './service.ts';
 import { finishDraining, runTargetHealthCheck } from './loadBalancer.ts';
 import { advancePhase, continueAfterDrain, runApp, resolveDependencies, runHealthCheck, signalExit } from './task.ts';
 import { runTraffic } from './traffic.ts';
+import { writeLogs } from './logs.ts';
 import { peekTimer, popTimer } from './timers.ts';
 import { requireWholeMillis } from './time.ts';
 import type { CommandOutcome, Millis, RngState, ScriptCommand, SimEvent, Timer, World } from './model/index.ts';
@@ -24,6 +26,7 @@ export function dispatch(world: World, command: ScriptCommand): DispatchResult {
   const step: Step = { world, events: [] };
   const outcome = applyScriptCommand(step, command);
   settle(step, 0);
+  writeLogs(step, 0, { command });
   return { outcome, events: step.events };
 }
 
@@ -39,6 +42,7 @@ export function advanceTo(world: World, until: Millis): SimEvent[] {
     const from = step.events.length;
     runTimer(step, timer);
     settle(step, from);
+    writeLogs(step, from, { timer }); // what the containers it touched wrote (logs.ts)
   }
   runTraffic(world, until);
   world.now = until;

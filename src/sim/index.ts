@@ -37,5 +37,5 @@ export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
 export { isoTimestamp, clockLabel, millisOfSeconds, SECOND, MINUTE, HOUR } from './time.ts';
 export type * from './model/index.ts';
 // Container logs (awslogs streams) and the register-task-definition JSON, in and out.
-export * from './logs.ts';
+export { logEvents, logGroups, containerLogs, awslogsStreamName, MAX_LOG_LINES, MAX_LOG_STREAMS, ACCESS_SAMPLE_EVERY, type LogGroup, type ContainerLogs } from './logs.ts';
 export * from './taskDefinitionJson.ts';

@@ -54,12 +54,13 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
     targetGroups: new Map(),
     images: new Map(),
     traffic: { loadBalancerArn: null, perTask: new Map(), cursors: new Map(), ratePerSecond: 0, nextArrivalAt: 0, seconds: [], sample: [], total: { requests: 0, ok: 0, failed: 0 } },
+    logs: { byTask: new Map(), streams: 0, deletedStreams: 0 },
   };
 }
 
 /** A copy of the world that shares every entity with it, and copies only what the engine changes
  *  in place: the containers, the timer heap, the RNG state and the traffic counters. Entities
- *  (tasks, services, task definitions, load balancers, target groups, images, timers) are replaced,
+ *  (tasks, services, task definitions, load balancers, target groups, images, timers, log streams) are replaced,
  *  never edited, so sharing them is safe — `properties.test.ts` runs the engine on frozen ones to
  *  keep it so. A session's checkpoint costs the 200-task world its pointers, not its tasks. */
 export function shareWorld(world: World): World {
@@ -75,6 +76,9 @@ export function shareWorld(world: World): World {
     targetGroups: new Map(world.targetGroups),
     images: new Map(world.images),
     traffic: structuredClone(world.traffic),
+    // The log streams are entities too (replaced, never edited; their lines sit in chunks that are
+    // never edited): the checkpoint copies the Map of them and its counts, not a single line.
+    logs: { ...world.logs, byTask: new Map(world.logs.byTask) },
   };
 }
 

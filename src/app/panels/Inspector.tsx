@@ -11,7 +11,8 @@ const ServiceInspector = lazy(() => import('./ServiceInspector.tsx').then((m) =>
 const TaskDefinitionInspector = lazy(() => import('./TaskDefinitionInspector.tsx').then((m) => ({ default: m.TaskDefinitionInspector })));
 const loading = <p className="muted">Loading…</p>;
 
-export function Inspector() {
+/** `onViewLogs`: where the page shows logs (the Logs tab), when it has them beside the inspector. */
+export function Inspector({ onViewLogs }: { onViewLogs?: () => void } = {}) {
   useThrottledVersion();
   const selection = usePane((s) => s.selection);
   const world = usePane((s) => s.sim.world);
@@ -24,7 +25,7 @@ export function Inspector() {
   }
   if (selection.kind === 'task') {
     const task = world.tasks.get(selection.id);
-    return task ? <Suspense fallback={loading}><TaskInspector world={world} task={task} /></Suspense> : <Gone what="This task" />;
+    return task ? <Suspense fallback={loading}><TaskInspector world={world} task={task} onViewLogs={onViewLogs} /></Suspense> : <Gone what="This task" />;
   }
   if (selection.kind === 'service') {
     const service = world.services.get(selection.id);

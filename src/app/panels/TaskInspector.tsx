@@ -16,7 +16,7 @@ import { Field } from './Field.tsx';
 import { Term } from '../glossary/Term.tsx';
 import { TermField } from '../glossary/TermField.tsx';
 
-export function TaskInspector({ world, task: t }: { world: World; task: Task }) {
+export function TaskInspector({ world, task: t, onViewLogs }: { world: World; task: Task; onViewLogs?: (() => void) | undefined }) {
   const store = usePaneApi();
   const actions = taskActions(world, t);
   const dispatch = store.getState().dispatch;
@@ -71,6 +71,11 @@ export function TaskInspector({ world, task: t }: { world: World; task: Task }) 
         <Field name="version">{t.version}</Field>
       </dl>
       <h4>containers</h4>
+      {onViewLogs && definition?.containerDefinitions.some((c) => c.logConfiguration) && (
+        <p className="small">
+          Its containers write to CloudWatch Logs (awslogs), and the logs outlive the task. <button type="button" onClick={onViewLogs} data-control="view-logs">View its logs</button>
+        </p>
+      )}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Containers">
         <table>
           <thead>

@@ -7,3 +7,4 @@ export type * from './commands.ts';
 export type * from './events.ts';
 export type * from './timers.ts';
 export type * from './world.ts';
+export type * from './logs.ts';

@@ -3,6 +3,7 @@
 
 import type { ImageRecord, LoadBalancer, Millis, Service, TargetGroup, Task, TaskDefinition, Traffic } from './entities.ts';
 import type { Timer } from './timers.ts';
+import type { LogStore } from './logs.ts';
 
 // ---- The world -------------------------------------------------------------------------------
 
@@ -58,4 +59,6 @@ export type World = {
   /** The registry: what each image tag points at (by the image as written, e.g. nginx:1.27). */
   images: Map<string, ImageRecord>;
   traffic: Traffic;
+  /** Container logs (awslogs streams), which outlive their tasks (logs.ts). */
+  logs: LogStore;
 };
