@@ -76,9 +76,7 @@ test('one-off-job, end to end by mouse: the job run from the header, followed to
   await page.getByTestId('node-td-report-1').click();
   await expect(inspector(page)).toContainText('report:1');
   const json = inspector(page).getByLabel('report:1 as JSON');
-  await expect(json).toContainText('"kind": "exit"');
-  await expect(json).toContainText('"afterSeconds": 60');
-  await expect(json).toContainText('"exitCode": 0');
+  await expect(json).toContainText('"ecs-playground.app": "exit 0 after 60s"');
   await next(page);
 
   // Step 2 (run-it): the header's Run task… form. Paused first, so PROVISIONING stays to be read.
@@ -162,7 +160,8 @@ test('one-off-job, end to end by mouse: the job run from the header, followed to
   await expect(field('stopCode')).toContainText('EssentialContainerExited');
   await expect(field('stoppedReason')).toContainText('Essential container in task exited');
   const container = inspector(page).getByTestId('container-report');
-  await expect(container.locator('td').nth(1)).toHaveText('STOPPED');
+  await expect(container).toHaveAttribute('data-last-status', 'STOPPED');
+  await expect(container.locator('td').nth(1)).toContainText('STOPPED');
   await expect(container.locator('td').nth(2)).toHaveText('0'); // exitCode
   await next(page);
 

@@ -214,7 +214,7 @@ test('every control a lesson can point at is on the page where the lessons say i
   };
   await page.goto('/?speed=64');
   await expect(rows(page, 'service:web', 'RUNNING')).toHaveCount(3);
-  for (const id of ['run-task', 'create-service', 'new-revision', 'scale', 'timeline', 'play', 'events-tab', 'why-tab', 'traffic-tab', 'tasks-table'] as const) await has(id);
+  for (const id of ['run-task', 'create-service', 'new-revision', 'scale', 'timeline', 'play', 'events-tab', 'why-tab', 'traffic-tab', 'logs-tab', 'tasks-table'] as const) await has(id);
   // A task selected: its faults in the inspector.
   const task = page.locator('.react-flow__node').filter({ has: page.locator('[data-group="service:web"][data-last-status="RUNNING"]') }).first();
   await task.click();
@@ -225,5 +225,9 @@ test('every control a lesson can point at is on the page where the lessons say i
   // A task definition selected: push a build, deregister.
   await page.getByTestId('node-td-web-1').click();
   for (const id of ['push-image', 'deregister'] as const) await has(id);
+  // A task of two containers selected: each container's own Crash in its containers table.
+  await page.goto('/?scenario=sidecar&speed=64');
+  await page.locator('.react-flow__node').filter({ has: page.locator('[data-group="service:web"][data-last-status="RUNNING"]') }).first().click();
+  await has('crash-container');
   expect([...seen].sort()).toEqual([...CONTROLS.keys()].sort()); // none left unchecked
 });

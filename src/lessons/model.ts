@@ -29,6 +29,7 @@ export type ControlId =
   | 'scale'
   | 'stop-task'
   | 'crash'
+  | 'crash-container'
   | 'oom'
   | 'fail-health'
   | 'hang'
@@ -39,6 +40,7 @@ export type ControlId =
   | 'events-tab'
   | 'why-tab'
   | 'traffic-tab'
+  | 'logs-tab'
   | 'tasks-table';
 
 /** What the learner selects on the diagram for a step: the page highlights it. */

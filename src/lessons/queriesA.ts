@@ -1,5 +1,6 @@
-// Questions about the engine that lessons 1, 2, 4, 6 and 7 ask beyond queries.ts: revisions, and
-// how long a stop took and how its container ended, read from the events since the step began.
+// Questions about the engine that lessons 1, 2, 4, 6 and 7 ask beyond queries.ts: revisions, a
+// task's containers, and how long a stop took and how its containers ended, read from the events
+// since the step began.
 
 import type { Millis, SimEvent, Task, TaskDefinition, World } from '../sim/index.ts';
 import type { LessonContext } from './model.ts';
@@ -16,6 +17,9 @@ export function firstTaskOf(world: World, family: string, revision: number): Tas
   for (const t of world.tasks.values()) if (t.family === family && t.revision === revision) return t;
   return undefined;
 }
+
+/** One container of a task, by its name in the task definition. */
+export const containerOf = (task: Task | undefined, name: string): Task['containers'][number] | undefined => task?.containers.find((c) => c.name === name);
 
 type TaskChange = Extract<SimEvent, { type: 'TaskStateChanged' }>;
 type ContainerChange = Extract<SimEvent, { type: 'ContainerStateChanged' }>;

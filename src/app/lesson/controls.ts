@@ -13,6 +13,7 @@ export const CONTROLS: ReadonlyMap<ControlId, { selector: string; label: string 
   ['scale', { selector: '.service-node button[aria-label*="desired count"]', label: '− and + on the service (or [ and ])' }],
   ['stop-task', { selector: '.tab-panel [aria-keyshortcuts="S"]', label: 'Stop (S)' }],
   ['crash', { selector: '.tab-panel [aria-keyshortcuts="C"]', label: 'Crash (C)' }],
+  ['crash-container', { selector: '[data-control="crash-container"]', label: 'a container’s Crash button (in the task’s containers table)' }],
   ['oom', { selector: '.tab-panel [aria-keyshortcuts="O"]', label: 'Out of memory (O)' }],
   ['fail-health', { selector: '.tab-panel [aria-keyshortcuts="H"]', label: 'Fail health check (H)' }],
   ['hang', { selector: '.tab-panel [aria-keyshortcuts="G"]', label: 'Hang (G)' }],
@@ -23,6 +24,7 @@ export const CONTROLS: ReadonlyMap<ControlId, { selector: string; label: string 
   ['events-tab', { selector: '[role="tab"][id$="-tab-events"]', label: 'the Events tab' }],
   ['why-tab', { selector: '[role="tab"][id$="-tab-why"]', label: 'the Why tab' }],
   ['traffic-tab', { selector: '[role="tab"][id$="-tab-traffic"]', label: 'the Traffic tab' }],
+  ['logs-tab', { selector: '[role="tab"][id$="-tab-logs"]', label: 'the Logs tab' }],
   ['tasks-table', { selector: '.tasks-section, [role="tab"][id$="-tab-tasks"]', label: 'the Tasks table' }],
 ]);
 

@@ -21,7 +21,7 @@ export const oneOffJob: Lesson = {
     {
       id: 'the-job',
       title: 'A job’s blueprint',
-      text: 'report:1 is the task definition of a batch job: one container, report, that works for about a minute and then exits with code 0. (Its app field, the playground’s own, says what the simulated program does.) Nothing runs yet. A job like this runs as a standalone task: you start it, it does its work, it stops.',
+      text: 'report:1 is the task definition of a batch job: one container, report, that works for about a minute and then exits with code 0. (Its docker label ecs-playground.app, the playground’s own, says what the simulated program does: exit 0 after 60s.) Nothing runs yet. A job like this runs as a standalone task: you start it, it does its work, it stops.',
     },
     {
       id: 'run-it',

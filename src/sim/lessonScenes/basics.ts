@@ -2,25 +2,27 @@
 
 import type { ContainerDefinitionInput, TaskDefinitionInput } from '../model/index.ts';
 import type { Scenario } from '../scenarios.ts';
-import { register, reportTaskDefinition, webBehindAlb, webTaskDefinition } from '../sceneParts.ts';
+import { register, reportTaskDefinition, webBehindAlb, webTaskDefinition, webWithSidecar } from '../sceneParts.ts';
 
 const withContainer = (td: TaskDefinitionInput, change: (c: ContainerDefinitionInput) => ContainerDefinitionInput): TaskDefinitionInput => ({
   ...td,
   containerDefinitions: td.containerDefinitions.map(change),
 });
 
-/** web:1 as AWS's Fargate example writes it (spec §2.7): environment, awslogs to CloudWatch Logs, and the execution role that needs. */
+/**
+ * web:1 for lesson 1: the web server and its X-Ray sidecar (sceneParts' webWithSidecar), at the
+ * smallest Fargate size, 0.25 vCPU and 512 MiB (spec §2.4), so the lesson's new revisions stay
+ * within the pairs it teaches. The containers' own cpu must fit in the task's (spec §2.4), so web
+ * reserves 224 units beside the daemon's 32. web dependsOn the daemon having STARTed and stops
+ * before it (spec §2.5); the daemon is not essential; both ship awslogs with the execution role.
+ */
 export const anatomyWeb: TaskDefinitionInput = {
-  ...withContainer(webTaskDefinition(), (c) => ({
-    ...c,
-    environment: [
-      { name: 'APP_ENV', value: 'production' },
-      { name: 'GREETING', value: 'hello from web:1' },
-    ],
-    logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/web', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-  })),
-  // ECS ships awslogs with the task's execution role: Fargate refuses awslogs without one (spec §2.8).
-  executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+  ...webWithSidecar,
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: webWithSidecar.containerDefinitions.map((c) =>
+    c.name === 'web' ? { ...c, cpu: 224, environment: [{ name: 'APP_ENV', value: 'production' }, ...(c.environment ?? [])] } : c,
+  ),
 };
 
 /** The report job, a minute of work instead of two. */
@@ -50,7 +52,7 @@ export const BASICS_SCENES: readonly Scenario[] = [
     name: 'lesson-anatomy',
     title: 'Lesson: a task definition and a task of it',
     description:
-      'Task definition web:1 — one container running nginx, 0.25 vCPU and 512 MiB, two environment variables, and its output sent to CloudWatch Logs with the awslogs driver — and one task of it, started with RunTask.',
+      'Task definition web:1 — 0.25 vCPU and 512 MiB for two containers: web, running nginx (essential), and its sidecar xray-daemon, the AWS X-Ray daemon (not essential), which web waits for to START; both send their output to CloudWatch Logs with the awslogs driver — and one task of it, started with RunTask.',
     setup: [register(anatomyWeb), { type: 'runTask', taskDefinition: 'web:1', count: 1 }],
     script: [],
     listed: false,
