@@ -208,6 +208,7 @@ function Screen() {
           <MoreActions folded={phone}>
             <a className="button-link" href="?view=twin">Task vs Service</a>
             <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
+            <button type="button" onClick={() => open({ kind: 'registerJson' })} aria-haspopup="dialog">Register from JSON…</button>
             <button type="button" onClick={() => open({ kind: 'share' })} aria-haspopup="dialog">Share…</button>
             <button type="button" onClick={() => open({ kind: 'embed' })} aria-haspopup="dialog">Embed…</button>
             <ThemeSwitch />

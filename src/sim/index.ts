@@ -36,6 +36,6 @@ export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
 export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
 export { isoTimestamp, clockLabel, millisOfSeconds, SECOND, MINUTE, HOUR } from './time.ts';
 export type * from './model/index.ts';
-// Container logs (awslogs streams) and the register-task-definition JSON, in and out.
+// Container logs (awslogs streams). The register-task-definition JSON, in and out, is src/sim/json.ts:
+// only the views that show or take JSON need it, and they load after the first screen.
 export { logEvents, logGroups, containerLogs, awslogsStreamName, MAX_LOG_LINES, MAX_LOG_STREAMS, ACCESS_SAMPLE_EVERY, type LogGroup, type ContainerLogs } from './logs.ts';
-export * from './taskDefinitionJson.ts';

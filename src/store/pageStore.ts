@@ -8,7 +8,7 @@ import { FULL_CHROME, type Chrome, type Mode, type ThemeChoice } from './mode.ts
 import type { LessonLink } from './url.ts';
 
 export type DialogRequest =
-  | { kind: 'runTask' | 'createService' | 'registerRevision'; taskDefinition?: string }
+  | { kind: 'runTask' | 'createService' | 'registerRevision' | 'registerJson'; taskDefinition?: string }
   /** `taskDefinition`: a revision to start the form with ("Deploy it to service web…"). */
   | { kind: 'updateService'; service: string; taskDefinition?: string }
   | { kind: 'shortcuts' | 'scenes' | 'share' | 'lessons' | 'embed' };

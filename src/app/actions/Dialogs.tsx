@@ -2,13 +2,15 @@
 // the scene picker and the share dialog. Loaded lazily: the first screen doesn't need them.
 
 import { useState, type FormEvent } from 'react';
-import { FARGATE_SIZES, familyRevision, inputOf, validateTaskDefinition, type ContainerDefinitionInput, type FieldError, type TaskDefinition, type TaskDefinitionInput } from '../../sim/index.ts';
+import { inputOf } from '../../sim/json.ts';
+import { FARGATE_SIZES, familyRevision, validateTaskDefinition, type ContainerDefinitionInput, type FieldError, type TaskDefinition, type TaskDefinitionInput } from '../../sim/index.ts';
 import type { DialogRequest } from '../../store/pageStore.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { describedBy, Dialog, FormField, readWholeNumber } from './Dialog.tsx';
 import { EmbedDialog } from '../embed/EmbedDialog.tsx';
 import { LessonsDialog } from '../lesson/LessonsDialog.tsx';
 import { ScenesDialog, ShareDialog } from './SessionDialogs.tsx';
+import { RegisterJsonDialog } from '../register/RegisterJsonDialog.tsx';
 import { UpdateServiceDialog } from './UpdateService.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
@@ -20,6 +22,8 @@ export default function Dialogs({ request }: { request: DialogRequest }) {
       return <CreateServiceForm initial={request.taskDefinition} />;
     case 'registerRevision':
       return <RegisterRevisionForm initial={request.taskDefinition} />;
+    case 'registerJson':
+      return <RegisterJsonDialog taskDefinition={request.taskDefinition} />;
     case 'updateService':
       return <UpdateServiceDialog service={request.service} initial={request.taskDefinition} />;
     case 'shortcuts':

@@ -3,12 +3,14 @@
 // Loaded when a task definition is first selected.
 
 import { useState } from 'react';
-import { appLabel, clockLabel, currentImage, describeTaskDefinition, isoTimestamp, isPinned, pushImageProblem, shortDigest, type ContainerDefinition, type TaskDefinition, type World } from '../../sim/index.ts';
+import { appLabel, describeTaskDefinition } from '../../sim/json.ts';
+import { clockLabel, currentImage, isoTimestamp, isPinned, pushImageProblem, shortDigest, type ContainerDefinition, type TaskDefinition, type World } from '../../sim/index.ts';
 import { usePageApi, usePaneApi } from '../../store/StoreContext.tsx';
 import { ActionButton } from '../actions/ActionButton.tsx';
 import { Digest } from '../Digest.tsx';
 import { plural } from '../format.ts';
 import { Field } from './Field.tsx';
+import { ExportTaskDefinition } from '../register/ExportTaskDefinition.tsx';
 import { TermField } from '../glossary/TermField.tsx';
 import { Term } from '../glossary/Term.tsx';
 import { dependentsOf, logDestination, secretSource, startOrderLine, waitsFor } from '../../diagram/containers.ts';
@@ -46,6 +48,7 @@ export function TaskDefinitionInspector({ world, td }: { world: World; td: TaskD
       <p className="muted small">
         As <code>describe-task-definition</code> returns it. The docker labels <code>ecs-playground.app</code> and <code>ecs-playground.sigterm</code>, where present, are the playground's: how the simulated program behaves (AWS keeps them and ignores them).
       </p>
+      <ExportTaskDefinition td={td} onEdit={() => open({ kind: 'registerJson', taskDefinition: td.taskDefinitionArn })} />
       <pre className="json" tabIndex={0} aria-label={`${td.family}:${td.revision} as JSON`}>{JSON.stringify(describeTaskDefinition(td, (at) => isoTimestamp(world.config.epochMs, at)), null, 2)}</pre>
     </div>
   );
