@@ -176,24 +176,24 @@ async function fitsSideways(page: Page) {
 // Each size once and each theme once (the palette is the same at every size): two runs, not four,
 // keep CI within its time.
 for (const [size, viewport, theme] of [['1280×720', { width: 1280, height: 720 }, 'light'], ['375×812', { width: 375, height: 812 }, 'dark']] as const) {
-    test(`axe finds nothing with the editor open, problems listed, at ${size} in the ${theme} theme`, async ({ page }) => {
-      await page.setViewportSize(viewport);
-      await page.goto(`/?speed=1&theme=${theme}`);
-      await page.getByRole('button', { name: 'Pause' }).click();
-      await openDialog(page, viewport.width < 760);
-      expect(await axe(page)).toEqual([]);
-      await fitsSideways(page);
-      // With problems and their marks, the notes, and the refusal showing.
-      const bad = structuredClone(shop) as Record<string, unknown>;
-      delete bad.networkMode;
-      Object.assign((bad.containerDefinitions as object[])[1]!, { links: ['migrate:migrate'] });
-      await paste(editor(page), JSON.stringify(bad, null, 2));
-      await expect(dialog(page).getByTestId('import-problems')).toContainText('Links are not supported');
-      await expect(dialog(page).getByTestId('import-notes')).toContainText('networkMode is not given');
-      await dialog(page).getByRole('button', { name: 'Register' }).click();
-      await expect(dialog(page).getByRole('alert')).toBeVisible();
-      expect(await axe(page)).toEqual([]);
-      await fitsSideways(page);
-      await page.screenshot({ path: test.info().outputPath(`register-json-${viewport.width}-${theme}.png`), fullPage: false });
-    });
+  test(`axe finds nothing with the editor open, problems listed, at ${size} in the ${theme} theme`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.goto(`/?speed=1&theme=${theme}`);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await openDialog(page, viewport.width < 760);
+    expect(await axe(page)).toEqual([]);
+    await fitsSideways(page);
+    // With problems and their marks, the notes, and the refusal showing.
+    const bad = structuredClone(shop) as Record<string, unknown>;
+    delete bad.networkMode;
+    Object.assign((bad.containerDefinitions as object[])[1]!, { links: ['migrate:migrate'] });
+    await paste(editor(page), JSON.stringify(bad, null, 2));
+    await expect(dialog(page).getByTestId('import-problems')).toContainText('Links are not supported');
+    await expect(dialog(page).getByTestId('import-notes')).toContainText('networkMode is not given');
+    await dialog(page).getByRole('button', { name: 'Register' }).click();
+    await expect(dialog(page).getByRole('alert')).toBeVisible();
+    expect(await axe(page)).toEqual([]);
+    await fitsSideways(page);
+    await page.screenshot({ path: test.info().outputPath(`register-json-${viewport.width}-${theme}.png`), fullPage: false });
+  });
 }
