@@ -6,7 +6,7 @@
 // says exactly what is wrong, and nothing runs until the whole script is valid.
 
 import { nextInt } from './rng.ts';
-import { isTaskDefinitionShape } from './taskDefinition.ts';
+import { isObject, isTaskDefinitionShape } from './taskDefinition.ts';
 import { TASK_STATUS_ORDER } from './lifecycle.ts';
 import { millisOfSeconds, SECOND } from './time.ts';
 import { byCreation } from './world.ts';
@@ -46,7 +46,6 @@ export function resolveScriptCommand(world: World, command: ScriptCommand): { co
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** Own properties only: a field or type named "constructor" or "toString" must not find
  *  Object.prototype's. */
 const own = (o: object, key: string): unknown => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);

@@ -14,20 +14,20 @@ const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 export const IMAGE = /^[a-z0-9][a-z0-9._\-/:@]*$/i;
 const ROLE_ARN = /^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object (not an array, not null): what untrusted input must be before its fields are read. */
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * RegisterTaskDefinitionRequest's fields, in the API's order (botocore lists them in this order in
- * its "must be one of" message). The playground simulates the first kind and accepts the second,
+ * its "must be one of" message). The playground simulates SIMULATED_TASK_FIELDS and accepts the rest,
  * keeping them on the revision (IgnoredFields) so that an export gives back what was registered.
  */
-export const SIMULATED_TASK_FIELDS = ['family', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'requiresCompatibilities', 'cpu', 'memory'] as const;
-export const IGNORED_TASK_FIELDS = ['taskRoleArn', 'volumes', 'placementConstraints', 'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'enableFaultInjection'] as const;
+const SIMULATED_TASK_FIELDS = ['family', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'requiresCompatibilities', 'cpu', 'memory'] as const;
 export const TASK_FIELDS = ['family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'volumes', 'placementConstraints', 'requiresCompatibilities', 'cpu', 'memory', 'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'enableFaultInjection'] as const;
 /** ContainerDefinition's fields, in the API's order. `links` and `hostname` are refused under
  *  awsvpc, as ECS refuses them; dockerLabels carries the playground's behaviour labels. */
 export const CONTAINER_FIELDS = ['name', 'image', 'repositoryCredentials', 'cpu', 'memory', 'memoryReservation', 'links', 'portMappings', 'essential', 'restartPolicy', 'entryPoint', 'command', 'environment', 'environmentFiles', 'mountPoints', 'volumesFrom', 'linuxParameters', 'secrets', 'dependsOn', 'startTimeout', 'stopTimeout', 'versionConsistency', 'hostname', 'user', 'workingDirectory', 'disableNetworking', 'privileged', 'readonlyRootFilesystem', 'dnsServers', 'dnsSearchDomains', 'extraHosts', 'dockerSecurityOptions', 'interactive', 'pseudoTerminal', 'dockerLabels', 'ulimits', 'logConfiguration', 'healthCheck', 'systemControls', 'resourceRequirements', 'firelensConfiguration', 'credentialSpecs'] as const;
-export const SIMULATED_CONTAINER_FIELDS = ['name', 'image', 'cpu', 'memory', 'portMappings', 'essential', 'restartPolicy', 'environment', 'secrets', 'dependsOn', 'startTimeout', 'stopTimeout', 'logConfiguration', 'healthCheck'] as const;
+const SIMULATED_CONTAINER_FIELDS = ['name', 'image', 'cpu', 'memory', 'portMappings', 'essential', 'restartPolicy', 'environment', 'secrets', 'dependsOn', 'startTimeout', 'stopTimeout', 'logConfiguration', 'healthCheck'] as const;
 /** The playground's own container fields in a script or a share link (how the simulated program
  *  behaves); pasted JSON gives them as dockerLabels. */
 const PLAYGROUND_CONTAINER_FIELDS = ['app', 'sigterm'];
@@ -286,7 +286,7 @@ function validateHealthCheck(hc: unknown, at: string, err: Report) {
 }
 
 /** A user's string, cut short before it is echoed in a message. */
-const shorten = (s: string) => (s.length > 64 ? `${s.slice(0, 61)}…` : s);
+export const shorten = (s: string) => (s.length > 64 ? `${s.slice(0, 61)}…` : s);
 
 /** Log drivers Fargate supports (spec §2.5); the playground models awslogs. */
 const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];

@@ -10,7 +10,7 @@
 // a docker label, `ecs-playground.app`, which AWS accepts and ignores: an exported revision is
 // valid on AWS as it is, and comes back here behaving the same.
 
-import { CONTAINER_FIELDS, DEFAULT_STOP_TIMEOUT, ignoredFieldPaths, TASK_FIELDS, unknownFields, validateTaskDefinition } from './taskDefinition.ts';
+import { CONTAINER_FIELDS, DEFAULT_STOP_TIMEOUT, ignoredFieldPaths, isObject, shorten, TASK_FIELDS, unknownFields, validateTaskDefinition } from './taskDefinition.ts';
 import type { AppBehaviour, ContainerDefinition, ContainerDefinitionInput, FieldError, TaskDefinition, TaskDefinitionInput } from './model/index.ts';
 
 export type ImportResult =
@@ -20,8 +20,6 @@ export type ImportResult =
 export const PLAYGROUND_LABELS = { app: 'ecs-playground.app', sigterm: 'ecs-playground.sigterm' } as const;
 const LABEL_PREFIX = 'ecs-playground.';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const shorten = (s: string) => (s.length > 64 ? `${s.slice(0, 61)}…` : s);
 
 /** A document as text: JSON first (where it broke, by line and column), then importTaskDefinition. */
 export function parseTaskDefinitionJson(text: string): ImportResult {
@@ -143,7 +141,7 @@ function describeOutputHint(doc: Record<string, unknown>): string | null {
     : null;
 }
 
-/** Where the playground's defaults differ from what AWS would do with the same document. */
+/** Where the playground's defaults differ from what AWS would make of the same input. */
 function notesOn(doc: Record<string, unknown>): string[] {
   const notes: string[] = [];
   if (!Object.hasOwn(doc, 'networkMode'))

@@ -73,7 +73,7 @@ export type CommandOutcome =
 /** A task definition as a user writes it: the register-task-definition JSON, plus the
  *  playground's `app` and `sigterm` on a container (how its simulated program behaves; pasted JSON
  *  carries them as dockerLabels instead, see taskDefinitionJson.ts). Fields AWS takes and the
- *  playground does not simulate are accepted and kept (IGNORED_TASK_FIELDS); any other is refused. */
+ *  playground does not simulate are accepted and kept (taskDefinition.ts, TASK_FIELDS); any other is refused. */
 export type TaskDefinitionInput = {
   family: string;
   cpu?: string | number;
