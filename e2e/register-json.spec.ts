@@ -8,40 +8,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { rows } from './helpers.ts';
+import { shopDocument } from '../src/sim/testing/documents.ts';
 
-const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
-
-/** A job as people write them: an init container that must succeed, an app that waits for it
- *  and logs to CloudWatch (hence the execution role), and fields the playground doesn't simulate. */
-const shop = {
-  family: 'shop',
-  taskRoleArn: 'arn:aws:iam::123456789012:role/shopTaskRole',
-  executionRoleArn: ROLE,
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  cpu: '512',
-  memory: '1024',
-  volumes: [{ name: 'scratch' }],
-  containerDefinitions: [
-    {
-      name: 'migrate',
-      image: 'shop/migrate:1.4',
-      essential: false,
-      command: ['./migrate', 'up'],
-      dockerLabels: { 'ecs-playground.app': 'exit 0 after 8s' },
-    },
-    {
-      name: 'app',
-      image: 'shop/app:1.4',
-      essential: true,
-      portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
-      environment: [{ name: 'LOG_LEVEL', value: 'info' }],
-      dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }],
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/shop', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-      dockerLabels: { 'ecs-playground.app': 'serve' },
-    },
-  ],
-};
+const shop = shopDocument();
 
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Register a task definition from JSON' });
 /** The editor's text box (CodeMirror's content, labelled like the textarea before it). */
@@ -76,7 +45,7 @@ test('paste a multi-container definition, register it, run it: the init containe
   await expect(dialog(page).getByRole('status')).toHaveText('Ready: registers as shop:1.');
   // Nothing is dropped without a word: what ECS takes and the playground doesn't simulate is listed.
   const ignored = dialog(page).getByTestId('import-ignored');
-  await expect(ignored).toContainText('Accepted, not simulated: taskRoleArn, volumes, containerDefinitions[0].command');
+  await expect(ignored).toContainText('Accepted, not simulated: taskRoleArn, volumes, tags, containerDefinitions[0].command, containerDefinitions[0].dockerLabels, containerDefinitions[1].mountPoints');
   // Tab leaves the editor: it never traps the keyboard.
   await editor(page).focus();
   await page.keyboard.press('Tab');

@@ -6,30 +6,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Simulation } from './simulation.ts';
 import { exportTaskDefinition, importTaskDefinition, parseTaskDefinitionJson, type ImportResult } from './taskDefinitionJson.ts';
+import { shopDocument } from './testing/documents.ts';
 
-const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
-const base = () => ({
-  family: 'shop',
-  executionRoleArn: ROLE,
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  cpu: '512',
-  memory: '1024',
-  volumes: [{ name: 'scratch' }],
-  containerDefinitions: [
-    { name: 'migrate', image: 'shop/migrate:1', essential: false, command: ['up'], dockerLabels: { 'ecs-playground.app': 'exit 0 after 8s' } },
-    {
-      name: 'app',
-      image: 'shop/app:1',
-      portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
-      environment: [{ name: 'A', value: 'b' }],
-      secrets: [{ name: 'S', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/s' }],
-      dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }],
-      healthCheck: { command: ['CMD-SHELL', 'true'] },
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/shop', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-    },
-  ],
-});
+const base = shopDocument;
 
 /** Every outcome is one of the two: refused with messages, or registered and exported back. */
 function answersSanely(result: ImportResult) {

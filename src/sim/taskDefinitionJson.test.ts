@@ -4,61 +4,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { Simulation } from './simulation.ts';
-import { appLabel, describeTaskDefinition, exportTaskDefinition, importTaskDefinition, inputOf, parseAppLabel, parseTaskDefinitionJson } from './taskDefinitionJson.ts';
+import { appLabel, describeTaskDefinition, exportTaskDefinition, importTaskDefinition, inputOf, minimalFargateDefinition, parseAppLabel, parseTaskDefinitionJson } from './taskDefinitionJson.ts';
+import { EXECUTION_ROLE, shopDocument } from './testing/documents.ts';
 import type { AppBehaviour, TaskDefinition } from './model/index.ts';
 
-const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
-
-/** Spec §2.7's minimal Fargate definition. */
-const helloWeb = () => ({
-  family: 'hello-web',
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  cpu: '256',
-  memory: '512',
-  containerDefinitions: [
-    {
-      name: 'web',
-      image: 'public.ecr.aws/nginx/nginx:latest',
-      essential: true,
-      portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
-    },
-  ],
-});
-
-/** A web server with a log-router sidecar and an init container, the way people write them. */
-const withSidecars = () => ({
-  family: 'shop',
-  taskRoleArn: 'arn:aws:iam::123456789012:role/shopTaskRole',
-  executionRoleArn: ROLE,
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  cpu: '512',
-  memory: '1024',
-  volumes: [{ name: 'scratch' }],
-  tags: [{ key: 'team', value: 'shop' }],
-  containerDefinitions: [
-    {
-      name: 'migrate',
-      image: 'shop/migrate:1.4',
-      essential: false,
-      command: ['./migrate', 'up'],
-      dockerLabels: { 'ecs-playground.app': 'exit 0 after 8s', owner: 'db-team' },
-    },
-    {
-      name: 'app',
-      image: 'shop/app:1.4',
-      essential: true,
-      portMappings: [{ containerPort: 8080, hostPort: 8080, protocol: 'tcp' }],
-      environment: [{ name: 'LOG_LEVEL', value: 'info' }],
-      secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf' }],
-      dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }],
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/shop', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-      mountPoints: [{ sourceVolume: 'scratch', containerPath: '/tmp/scratch' }],
-    },
-  ],
-});
+const ROLE = EXECUTION_ROLE;
+const helloWeb = minimalFargateDefinition;
+const withSidecars = shopDocument;
 
 function register(doc: unknown): TaskDefinition {
   const result = importTaskDefinition(doc);

@@ -17,6 +17,25 @@ export type ImportResult =
   | { ok: true; input: TaskDefinitionInput; ignored: string[]; notes: string[] }
   | { ok: false; errors: FieldError[]; ignored: string[]; notes: string[]; kind: 'syntax' | 'parameter' | 'validation' };
 
+/** Spec §2.7's minimal Fargate definition (a public nginx, a health check, no logging, so no
+ *  execution role): the editor's example, and the tests' simplest real input. */
+export const minimalFargateDefinition = () => ({
+  family: 'hello-web',
+  networkMode: 'awsvpc',
+  requiresCompatibilities: ['FARGATE'],
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: [
+    {
+      name: 'web',
+      image: 'public.ecr.aws/nginx/nginx:latest',
+      essential: true,
+      portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
+    } as Record<string, unknown>,
+  ],
+});
+
 export const PLAYGROUND_LABELS = { app: 'ecs-playground.app', sigterm: 'ecs-playground.sigterm' } as const;
 const LABEL_PREFIX = 'ecs-playground.';
 

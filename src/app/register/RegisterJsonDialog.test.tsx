@@ -12,6 +12,7 @@ import { createPaneStore, newPaneSession, type PaneStore } from '../../store/pan
 import { PageStoreProvider, PaneStoreProvider } from '../../store/StoreContext.tsx';
 import { RegisterJsonDialog } from './RegisterJsonDialog.tsx';
 import { documentText, EXAMPLE, findRevision, initialChoice, startChoices } from './startingDocument.ts';
+import { shopDocument } from '../../sim/testing/documents.ts';
 
 // The editor's chunk fails as it starts: what a blocked or broken chunk leaves is the textarea.
 vi.mock('./codemirror.ts', () => ({
@@ -31,28 +32,7 @@ beforeAll(() => {
 });
 afterEach(cleanup);
 
-const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
-/** A job with an init container, as one would paste it. */
-const shop = {
-  family: 'shop',
-  executionRoleArn: ROLE,
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  cpu: '512',
-  memory: '1024',
-  volumes: [{ name: 'scratch' }],
-  containerDefinitions: [
-    { name: 'migrate', image: 'shop/migrate:1.4', essential: false, command: ['./migrate', 'up'], dockerLabels: { 'ecs-playground.app': 'exit 0 after 8s' } },
-    {
-      name: 'app',
-      image: 'shop/app:1.4',
-      essential: true,
-      dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }],
-      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/shop', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-      dockerLabels: { 'ecs-playground.app': 'serve' },
-    },
-  ],
-};
+const shop = shopDocument();
 
 function open(taskDefinition?: string): { page: PageStore; pane: PaneStore; editor: HTMLTextAreaElement } {
   const page = createPageStore({ speed: 8 });
@@ -126,7 +106,7 @@ describe('RegisterJsonDialog without CodeMirror', () => {
     register();
     const done = screen.getByTestId('registered-json');
     expect(within(done).getByRole('status').textContent).toMatch(/^Registered shop:1\./);
-    expect(done.textContent).toContain('Kept on shop:1, not simulated: volumes, containerDefinitions[0].command');
+    expect(done.textContent).toContain('Kept on shop:1, not simulated: taskRoleArn, volumes, tags, containerDefinitions[0].command, containerDefinitions[0].dockerLabels, containerDefinitions[1].mountPoints.');
     expect(done.textContent).toContain('aws ecs register-task-definition --cli-input-json file://shop-1.json');
     const td = findRevision(pane.getState().sim.world, 'shop:1')!;
     expect(td.containerDefinitions.map((c) => c.app)).toEqual([{ kind: 'exit', exitCode: 0, afterSeconds: 8 }, { kind: 'serve' }]);

@@ -3,28 +3,16 @@
 // Pure: a world in, choices and text out.
 
 import { familyRevision, type TaskDefinition, type World } from '../../sim/index.ts';
-import { exportTaskDefinition } from '../../sim/json.ts';
+import { exportTaskDefinition, minimalFargateDefinition, PLAYGROUND_LABELS } from '../../sim/json.ts';
 
 export const EXAMPLE = 'example';
 
 /** Spec §2.7's minimal Fargate definition, with the playground's label saying what it runs. */
-const example = {
-  family: 'hello-web',
-  networkMode: 'awsvpc',
-  requiresCompatibilities: ['FARGATE'],
-  cpu: '256',
-  memory: '512',
-  containerDefinitions: [
-    {
-      name: 'web',
-      image: 'public.ecr.aws/nginx/nginx:latest',
-      essential: true,
-      portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-      healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'], interval: 30, timeout: 5, retries: 3, startPeriod: 10 },
-      dockerLabels: { 'ecs-playground.app': 'serve' },
-    },
-  ],
-};
+const example = (() => {
+  const doc = minimalFargateDefinition();
+  doc.containerDefinitions[0]!.dockerLabels = { [PLAYGROUND_LABELS.app]: 'serve' };
+  return doc;
+})();
 
 export type StartChoice = { value: string; label: string };
 
