@@ -1,7 +1,7 @@
 // How a task definition's containers depend on each other, in words and in start order (pure: the
 // blueprint card, the inspectors and the zones view share it).
 
-import type { ContainerDefinition, DependencyCondition, TaskDefinition } from '../sim/index.ts';
+import { awslogsStreamName, type ContainerDefinition, type DependencyCondition, type TaskDefinition } from '../sim/index.ts';
 
 /**
  * The containers in start order: each layer starts once the layers before it have met their
@@ -55,7 +55,7 @@ export function logDestination(c: ContainerDefinition): { group: string; region:
   const options = c.logConfiguration?.options;
   if (!options) return null;
   const option = (name: string) => (Object.hasOwn(options, name) ? options[name]! : '');
-  return { group: option('awslogs-group'), region: option('awslogs-region'), stream: `${option('awslogs-stream-prefix')}/${c.name}/<task ID>` };
+  return { group: option('awslogs-group'), region: option('awslogs-region'), stream: awslogsStreamName(option('awslogs-stream-prefix') || undefined, c.name, '<task ID>') };
 }
 
 /** Where a secret's value comes from, by its ARN's service (the value itself is never shown). */
