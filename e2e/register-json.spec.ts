@@ -72,6 +72,15 @@ test('paste a multi-container definition, register it, run it: the init containe
   await expect(container(page, 'migrate')).toHaveAttribute('data-last-status', 'STOPPED');
   await expect(container(page, 'migrate').locator('td').nth(2)).toHaveText('0');
   await expect(container(page, 'app')).toHaveAttribute('data-last-status', 'RUNNING');
+
+  // Stopped, the task's logs are still there to read: app's start and the SIGTERM it was sent.
+  await page.getByTestId('inspector').getByRole('button', { name: /^Stop/ }).click();
+  await expect(row).toHaveAttribute('data-last-status', 'STOPPED', { timeout: 30_000 });
+  await page.getByTestId('inspector').getByRole('button', { name: 'View its logs' }).click();
+  const logs = page.getByTestId('logs-panel');
+  await expect(logs.getByRole('region', { name: new RegExp(`^Task ${id}`) }).getByRole('button', { name: new RegExp(`^ecs/app/${id}`) })).toBeVisible();
+  await expect(logs.getByTestId('log-lines')).toContainText('Starting app');
+  await expect(logs.getByTestId('log-lines')).toContainText('Received SIGTERM, shutting down gracefully');
 });
 
 test('a bad document is refused by field, in the CLI\'s and ECS\'s words, marked in the text, and a click goes to the field', async ({ page }) => {
