@@ -25,6 +25,7 @@ import { Tabs, type TabSpec } from './Tabs.tsx';
 import { ThemeSwitch } from './ThemeSwitch.tsx';
 import { Timeline } from './timeline/Timeline.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { ApiLine } from './terminal/ApiLine.tsx';
 import { applyTheme, bootTheme, storeTheme } from './theme.ts';
 import { PHONE_QUERY, useMediaQuery } from './useMediaQuery.ts';
 
@@ -34,6 +35,7 @@ const EventsPanel = lazy(() => import('./panels/EventsPanel.tsx').then((m) => ({
 const WhyPanel = lazy(() => import('./panels/WhyPanel.tsx').then((m) => ({ default: m.WhyPanel })));
 const TrafficPanel = lazy(() => import('./panels/TrafficPanel.tsx').then((m) => ({ default: m.TrafficPanel })));
 const LogsPanel = lazy(() => import('./panels/LogsPanel.tsx').then((m) => ({ default: m.LogsPanel })));
+const TerminalPanel = lazy(() => import('./terminal/TerminalPanel.tsx'));
 const LessonPanel = lazy(() => import('./lesson/LessonPanel.tsx'));
 // The embedded figure and presenter mode load only on the pages that ask for them.
 const EmbedScreen = lazy(() => import('./embed/EmbedScreen.tsx'));
@@ -170,6 +172,12 @@ function Screen() {
   const dialog = usePage((s) => s.dialog);
   const selection = usePane((s) => s.selection);
   const [tab, setTab] = useState('inspector');
+  // Opened from the API line, the terminal takes the keyboard's focus (a count, so each time).
+  const [terminalCalls, setTerminalCalls] = useState(0);
+  const openTerminal = () => {
+    setTab('terminal');
+    setTerminalCalls((n) => n + 1);
+  };
   const presenting = usePage((s) => s.chrome.mode === 'present');
   // A projector's 16:9 screen: the cards go beside the cluster, so the picture fills its width.
   useEffect(() => store.getState().setOrientation(phone ? 'tall' : presenting ? 'present' : 'wide'), [store, phone, presenting]);
@@ -188,6 +196,7 @@ function Screen() {
     { id: 'why', label: 'Why', content: <Suspense fallback={loading}><WhyPanel /></Suspense> },
     { id: 'traffic', label: 'Traffic', content: <Suspense fallback={loading}><TrafficPanel /></Suspense> },
     { id: 'logs', label: 'Logs', content: <Suspense fallback={loading}><LogsPanel /></Suspense> },
+    { id: 'terminal', label: 'CLI', content: <Suspense fallback={loading}><TerminalPanel focusCalls={terminalCalls} /></Suspense> },
   ];
   if (phone) tabs.push({ id: 'tasks', label: 'Tasks', content: <Suspense fallback={loading}><TasksTable /></Suspense> });
   const open = usePageApi().getState().openDialog;
@@ -226,6 +235,7 @@ function Screen() {
             <ClusterPicture picture={picture} label="Cluster by Availability Zone" diagram={<Diagram />} />
           </div>
           <LiveRegion />
+          <ApiLine onOpenTerminal={openTerminal} />
           <Timeline />
         </section>
         <section className="side" aria-label="Details" id="details" tabIndex={-1}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOnDiagram, nodeId, type TaskNodeData } from '../diagram/project.ts';
-import { createPaneStore, newPaneSession, NODE_CHANGES_PER_FRAME } from './paneStore.ts';
+import { createPaneStore, newPaneSession, NODE_CHANGES_PER_FRAME, TRANSCRIPT_LIMIT } from './paneStore.ts';
 
 const createSimStore = ({ scenario, seed }: { scenario: string; seed: number }) => createPaneStore(newPaneSession(scenario, seed));
 const settings = { seed: 1, scenario: 'busy' };
@@ -175,5 +175,45 @@ describe('the store keeps the diagram in step with the world', () => {
     expect(store.getState().plans).toEqual(at150.plans);
     expect(store.getState().recent).toEqual(at150.recent);
     expect(store.getState().diagram.memory.slots).toEqual(at150.slots.slots);
+  });
+});
+
+describe('the transcript: what the terminal shows of what was done', () => {
+  const running = (store: ReturnType<typeof createSimStore>) => [...store.getState().sim.world.tasks.values()].find((t) => t.lastStatus === 'RUNNING' && t.serviceName === 'web')!;
+
+  it('keeps an accepted command from the page with the world as it was just before it', () => {
+    const store = createSimStore({ scenario: 'default', seed: 3 });
+    store.getState().advanceTo(70_000);
+    const task = running(store);
+    store.getState().dispatch({ type: 'stopTask', task: task.taskArn });
+    const [entry] = store.getState().transcript;
+    expect(entry).toMatchObject({ kind: 'ui', at: 70_000, command: { type: 'stopTask', task: task.taskArn } });
+    // The world before: the task was still running, though it is stopping now.
+    if (entry?.kind !== 'ui') throw new Error('expected an entry from the page');
+    expect(entry.before.tasks.get(task.taskArn)?.desiredStatus).toBe('RUNNING');
+    expect(store.getState().sim.world.tasks.get(task.taskArn)?.desiredStatus).toBe('STOPPED');
+  });
+
+  it('leaves out a rejected command and one the terminal sent (it prints its own line), and keeps typed lines', () => {
+    const store = createSimStore({ scenario: 'default', seed: 3 });
+    store.getState().dispatch({ type: 'updateService', service: 'no-such-service', desiredCount: 2 });
+    store.getState().dispatch({ type: 'updateService', service: 'web', desiredCount: 4 }, 'cli');
+    expect(store.getState().transcript).toEqual([]);
+    store.getState().typed({ line: 'aws ecs list-services', stdout: '{}\n', stderr: '', exitCode: 0 });
+    expect(store.getState().transcript).toMatchObject([{ kind: 'cli', line: 'aws ecs list-services', exitCode: 0 }]);
+  });
+
+  it('keeps the newest TRANSCRIPT_LIMIT entries, in order, and starts afresh with another session', () => {
+    const store = createSimStore({ scenario: 'default', seed: 3 });
+    for (let i = 0; i < TRANSCRIPT_LIMIT + 5; i++) store.getState().typed({ line: `aws ecs list-services # ${i}`, stdout: '', stderr: '', exitCode: 0 });
+    const lines = store.getState().transcript.map((e) => (e.kind === 'cli' ? e.line : ''));
+    expect(lines).toHaveLength(TRANSCRIPT_LIMIT);
+    expect(lines[0]).toBe('aws ecs list-services # 5');
+    expect(lines.at(-1)).toBe(`aws ecs list-services # ${TRANSCRIPT_LIMIT + 4}`);
+    // A seek keeps it (it is what was done); a reset is another session.
+    store.getState().seek(0);
+    expect(store.getState().transcript).toHaveLength(TRANSCRIPT_LIMIT);
+    store.getState().reset();
+    expect(store.getState().transcript).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ const QUIET_EVENTS = new Set<SimEvent['type']>(['SchedulerPlanned', 'ServiceEven
 /** Changed diagram nodes handed to React Flow per frame (see limitChanges). */
 export const NODE_CHANGES_PER_FRAME = 5;
 export const HISTORY_SECONDS = 600;
+/** Entries the terminal keeps (what was typed, and what was done in the UI). */
+export const TRANSCRIPT_LIMIT = 200;
 
 export type Measured = { id: string; width: number; height: number };
 /** Desired and running tasks per service, once per second of sim time (for the charts). */
@@ -79,7 +81,13 @@ export type PaneState = {
   /** While changes wait: the task node whose change was drawn last, so the next frame's turn
    *  starts after it (limitChanges); null when nothing waits. */
   diagramTurn: string | null;
-  dispatch: (command: ScriptCommand) => DispatchOutcome;
+  /** Apply a command now (recorded by the session). An accepted one from the UI joins the
+   *  transcript, for "Show me the API". */
+  dispatch: (command: ScriptCommand, source?: CommandSource) => DispatchOutcome;
+  /** The terminal's history (TRANSCRIPT_LIMIT at most); a new session starts it afresh. */
+  transcript: readonly TranscriptEntry[];
+  /** Add a line typed in the terminal, with what it printed. */
+  typed: (line: TypedLine) => void;
   advanceTo: (simTime: number) => void;
   step: () => void;
   /** Show a recorded moment (clamped to the branch); `before`: before that log index's command (Session.seek). */
@@ -98,6 +106,18 @@ export type PaneState = {
 };
 
 export type PaneStore = StoreApi<PaneState>;
+
+/** Who asked for a command: the page's controls (shown as their CLI equivalent, "Show me the
+ *  API"), or the terminal, which prints its own line. */
+export type CommandSource = 'ui' | 'cli';
+
+/** The terminal's history, newest last: a command done in the UI (with the world just before it,
+ *  so its CLI equivalent can be written when the terminal's code has loaded), or a line typed in
+ *  the terminal and what it printed. */
+export type TranscriptEntry =
+  | { id: number; at: Millis; kind: 'ui'; command: ScriptCommand; before: World }
+  | { id: number; at: Millis; kind: 'cli'; line: string; stdout: string; stderr: string; exitCode: number };
+export type TypedLine = Omit<Extract<TranscriptEntry, { kind: 'cli' }>, 'id' | 'at' | 'kind'>;
 
 export function sampleCounts(world: World): CountsSample {
   const services: CountsSample['services'] = new Map();
@@ -131,8 +151,12 @@ function appendNewest<T>(list: T[], items: readonly T[], max: number): T[] {
   return next.length > max ? next.slice(-max) : next;
 }
 
+/** The transcript with one more entry, keeping the newest TRANSCRIPT_LIMIT. */
+const withEntry = (list: readonly TranscriptEntry[], entry: TranscriptEntry) => [...list.slice(1 - TRANSCRIPT_LIMIT), entry];
+
 export function createPaneStore(session: PaneSession, options: { id?: string; orientation?: Orientation } = {}): PaneStore {
   const id = options.id ?? 'main';
+  let nextEntry = 1;
   /** Project the world again, sharing every node that did not change with the last projection. */
   const reproject = (s: Pick<PaneState, 'sim' | 'diagram' | 'selection' | 'hovered' | 'orientation' | 'flowNodes' | 'nodeById' | 'diagramTurn'>, limit = Number.POSITIVE_INFINITY) => {
     const next = projectDiagram(s.sim.world, s.diagram.memory, { focus: s.selection ?? s.hovered, selected: s.selection, orientation: s.orientation }, s.diagram.nodes);
@@ -198,22 +222,28 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
         ticked: false,
         version: s.version + 1,
         scene: keepLayout ? s.scene : s.scene + 1,
+        // Another session (a reset, a scene, a link) starts the terminal's history afresh.
+        ...(keepLayout ? {} : { transcript: [] }),
       }));
 
     return {
       ...fresh(session, options.orientation ?? 'wide'),
       timeline: session.timeline,
+      transcript: [],
       id,
       orientation: options.orientation ?? 'wide',
       version: 0,
       scene: 0,
       ticked: false,
       lastRejection: null,
-      dispatch(command) {
+      dispatch(command, source = 'ui') {
         const s = get();
         const epoch = s.session.timeline.epoch;
+        // The world before, for the command's CLI equivalent: a checkpoint shares every entity.
+        const before = source === 'ui' ? s.session.simulation.checkpoint() : null;
         const result = s.session.dispatch(command);
-        const extra = { lastRejection: result.outcome.ok ? null : result.outcome.error.message };
+        const extra: Partial<PaneState> = { lastRejection: result.outcome.ok ? null : result.outcome.error.message };
+        if (before && result.outcome.ok) extra.transcript = withEntry(s.transcript, { id: nextEntry++, at: before.now, kind: 'ui', command, before });
         // A fork cut the future: the events shown are the session's, the world is the one shown.
         if (s.session.timeline.epoch !== epoch) afterJump(true, extra);
         else afterEvents(result.events, extra);
@@ -221,6 +251,9 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       },
       advanceTo(simTime) {
         afterEvents(get().session.advanceTo(simTime), {}, true);
+      },
+      typed(line) {
+        set((s) => ({ transcript: withEntry(s.transcript, { id: nextEntry++, at: s.sim.now, kind: 'cli', ...line }) }));
       },
       step() {
         afterEvents(get().session.advanceToNextEvent(STEP_LIMIT));
