@@ -62,6 +62,16 @@ test('update-service --desired-count 5 runs five tasks; a mistyped command gets 
   await input(page).pressSequentially('--services w');
   await input(page).press('Tab');
   await expect(input(page)).toHaveValue('aws ecs describe-services --services web ');
+  // Ctrl+C abandons the line (shown with ^C, not recalled); clear empties the screen, not the history.
+  await input(page).press('Control+c');
+  await expect(input(page)).toHaveValue('');
+  await expect(entries(page).last().locator('code')).toHaveText('$ aws ecs describe-services --services web ^C');
+  await type(page, 'clear');
+  await expect(entries(page)).toHaveCount(0);
+  await input(page).press('ArrowUp');
+  await expect(input(page)).toHaveValue('clear');
+  await input(page).press('ArrowUp');
+  await expect(input(page)).toHaveValue('aws ecs update-service --service api --desired-count 2');
 });
 
 test('Show me the API: a stop on the page is written as stop-task, under the diagram and in the terminal; the session exports as a script', async ({ page }) => {

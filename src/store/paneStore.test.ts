@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOnDiagram, nodeId, type TaskNodeData } from '../diagram/project.ts';
-import { createPaneStore, newPaneSession, NODE_CHANGES_PER_FRAME, TRANSCRIPT_LIMIT } from './paneStore.ts';
+import { createPaneStore, newPaneSession, NODE_CHANGES_PER_FRAME, TRANSCRIPT_LIMIT, TYPED_HISTORY_LIMIT } from './paneStore.ts';
 
 const createSimStore = ({ scenario, seed }: { scenario: string; seed: number }) => createPaneStore(newPaneSession(scenario, seed));
 const settings = { seed: 1, scenario: 'busy' };
@@ -210,10 +210,28 @@ describe('the transcript: what the terminal shows of what was done', () => {
     expect(lines).toHaveLength(TRANSCRIPT_LIMIT);
     expect(lines[0]).toBe('aws ecs list-services # 5');
     expect(lines.at(-1)).toBe(`aws ecs list-services # ${TRANSCRIPT_LIMIT + 4}`);
-    // A seek keeps it (it is what was done); a reset is another session.
+    // A seek keeps it (it is what was done); a reset is another session — but the lines typed are
+    // still recalled, as a shell keeps its history.
     store.getState().seek(0);
     expect(store.getState().transcript).toHaveLength(TRANSCRIPT_LIMIT);
     store.getState().reset();
     expect(store.getState().transcript).toEqual([]);
+    expect(store.getState().typedLines).toHaveLength(TYPED_HISTORY_LIMIT);
+    expect(store.getState().typedLines.at(-1)).toBe(`aws ecs list-services # ${TRANSCRIPT_LIMIT + 4}`);
+  });
+
+  it('drops what was done in a future that acting in the past replaced', () => {
+    const store = createSimStore({ scenario: 'default', seed: 3 });
+    store.getState().advanceTo(70_000);
+    store.getState().dispatch({ type: 'updateService', service: 'web', desiredCount: 4 });
+    store.getState().advanceTo(90_000);
+    store.getState().typed({ line: 'aws ecs list-tasks', stdout: '', stderr: '', exitCode: 0 });
+    store.getState().seek(80_000);
+    // Before the fork the history is the whole story; the fork at 80 s cuts what came after it.
+    expect(store.getState().transcript.map((e) => e.at)).toEqual([70_000, 90_000]);
+    store.getState().dispatch({ type: 'updateService', service: 'web', desiredCount: 2 });
+    expect(store.getState().transcript.map((e) => e.at)).toEqual([70_000, 80_000]);
+    // Not a forgotten line for Up, though: what was typed is still recalled.
+    expect(store.getState().typedLines).toEqual(['aws ecs list-tasks']);
   });
 });

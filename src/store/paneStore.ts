@@ -29,6 +29,8 @@ export const NODE_CHANGES_PER_FRAME = 5;
 export const HISTORY_SECONDS = 600;
 /** Entries the terminal keeps (what was typed, and what was done in the UI). */
 export const TRANSCRIPT_LIMIT = 200;
+/** Lines typed that Up and Down recall. */
+export const TYPED_HISTORY_LIMIT = 100;
 
 export type Measured = { id: string; width: number; height: number };
 /** Desired and running tasks per service, once per second of sim time (for the charts). */
@@ -84,10 +86,17 @@ export type PaneState = {
   /** Apply a command now (recorded by the session). An accepted one from the UI joins the
    *  transcript, for "Show me the API". */
   dispatch: (command: ScriptCommand, source?: CommandSource) => DispatchOutcome;
-  /** The terminal's history (TRANSCRIPT_LIMIT at most); a new session starts it afresh. */
+  /** The terminal's history (TRANSCRIPT_LIMIT at most): a new session starts it afresh, and acting
+   *  in the past drops what was done in the future it replaced. */
   transcript: readonly TranscriptEntry[];
-  /** Add a line typed in the terminal, with what it printed. */
-  typed: (line: TypedLine) => void;
+  /** The lines typed, oldest first, for Up and Down: kept through a reset or another scene, as a
+   *  shell keeps its history. */
+  typedLines: readonly string[];
+  /** Add a line typed in the terminal, with what it printed (`remember`: false for an interrupted
+   *  line, which is shown but not recalled). */
+  typed: (line: TypedLine, remember?: boolean) => void;
+  /** `clear`: the terminal's history is emptied (the lines typed are still recalled). */
+  clearTranscript: () => void;
   advanceTo: (simTime: number) => void;
   step: () => void;
   /** Show a recorded moment (clamped to the branch); `before`: before that log index's command (Session.seek). */
@@ -230,6 +239,7 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
       ...fresh(session, options.orientation ?? 'wide'),
       timeline: session.timeline,
       transcript: [],
+      typedLines: [],
       id,
       orientation: options.orientation ?? 'wide',
       version: 0,
@@ -243,17 +253,27 @@ export function createPaneStore(session: PaneSession, options: { id?: string; or
         const before = source === 'ui' ? s.session.simulation.checkpoint() : null;
         const result = s.session.dispatch(command);
         const extra: Partial<PaneState> = { lastRejection: result.outcome.ok ? null : result.outcome.error.message };
-        if (before && result.outcome.ok) extra.transcript = withEntry(s.transcript, { id: nextEntry++, at: before.now, kind: 'ui', command, before });
+        const forked = s.session.timeline.epoch !== epoch;
+        // A fork replaced the future: what was done there is no longer this session's story.
+        const kept = forked ? s.transcript.filter((e) => e.at <= s.session.now) : s.transcript;
+        if (forked) extra.transcript = kept;
+        if (before && result.outcome.ok) extra.transcript = withEntry(kept, { id: nextEntry++, at: before.now, kind: 'ui', command, before });
         // A fork cut the future: the events shown are the session's, the world is the one shown.
-        if (s.session.timeline.epoch !== epoch) afterJump(true, extra);
+        if (forked) afterJump(true, extra);
         else afterEvents(result.events, extra);
         return result;
       },
       advanceTo(simTime) {
         afterEvents(get().session.advanceTo(simTime), {}, true);
       },
-      typed(line) {
-        set((s) => ({ transcript: withEntry(s.transcript, { id: nextEntry++, at: s.sim.now, kind: 'cli', ...line }) }));
+      typed(line, remember = true) {
+        set((s) => ({
+          transcript: withEntry(s.transcript, { id: nextEntry++, at: s.sim.now, kind: 'cli', ...line }),
+          ...(remember ? { typedLines: [...s.typedLines.slice(1 - TYPED_HISTORY_LIMIT), line.line] } : {}),
+        }));
+      },
+      clearTranscript() {
+        set({ transcript: [] });
       },
       step() {
         afterEvents(get().session.advanceToNextEvent(STEP_LIMIT));

@@ -4,7 +4,7 @@
 // Up and Down walk the lines typed; Tab completes commands, parameters and the world's names (on
 // an empty line, or with Shift, it moves focus as usual, so the field never traps the keyboard).
 
-import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { cliOf, complete, runCli, shellScript, type CliHost } from '../../cli/index.ts';
 import { clockLabel, type World } from '../../sim/index.ts';
 import type { PaneStore, TranscriptEntry } from '../../store/paneStore.ts';
@@ -39,6 +39,7 @@ function sharedPrefix(options: readonly string[]): string {
 export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
   const pane = usePaneApi();
   const transcript = usePane((s) => s.transcript);
+  const typed = usePane((s) => s.typedLines);
   const world = usePane((s) => s.sim.world);
   const [line, setLine] = useState('');
   const [options, setOptions] = useState<string[]>([]);
@@ -49,7 +50,6 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
   const output = useRef<HTMLDivElement>(null);
   const hintId = useId();
   const optionsId = useId();
-  const typed = transcript.filter((e) => e.kind === 'cli').map((e) => e.line);
 
   useEffect(() => {
     if (focusCalls > 0) input.current?.focus();
@@ -61,14 +61,24 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
     if (box) box.scrollTop = box.scrollHeight;
   }, [transcript.length]);
 
-  const run = () => {
-    const text = line.trim();
-    if (text === '') return;
-    const result = runCli(text, hostOf(pane));
-    pane.getState().typed({ line: text, ...result });
+  const done = () => {
     setLine('');
     setOptions([]);
     setBack(null);
+    // Run may have been clicked (and it disables itself on the empty line): the field keeps focus.
+    input.current?.focus();
+  };
+  const run = () => {
+    const text = line.trim();
+    if (text === '') return;
+    // `clear` is the shell's, not the CLI's: it empties the history shown (Up still recalls).
+    if (text === 'clear') {
+      pane.getState().typed({ line: text, stdout: '', stderr: '', exitCode: 0 });
+      pane.getState().clearTranscript();
+    } else {
+      pane.getState().typed({ line: text, ...runCli(text, hostOf(pane)) });
+    }
+    done();
   };
 
   const recall = (to: number | null) => {
@@ -102,6 +112,15 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
     } else if (e.key === 'Escape' && options.length > 0) {
       e.preventDefault();
       setOptions([]);
+    } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === 'l' || e.key === 'L')) {
+      // Ctrl+L clears the screen, as in a shell; the line being written stays.
+      e.preventDefault();
+      pane.getState().clearTranscript();
+    } else if (e.ctrlKey && !e.altKey && !e.metaKey && (e.key === 'c' || e.key === 'C') && e.currentTarget.selectionStart === e.currentTarget.selectionEnd) {
+      // Ctrl+C with nothing selected abandons the line (with a selection it copies, as usual).
+      e.preventDefault();
+      if (line !== '') pane.getState().typed({ line: `${line}^C`, stdout: '', stderr: '', exitCode: 130 }, false);
+      done();
     }
   };
 
@@ -113,9 +132,9 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
 
   return (
     <div className="terminal-panel" data-testid="terminal">
-      <p className="small muted">
-        The AWS CLI's <code>aws ecs</code> and <code>aws elbv2</code> commands, run against this simulation (cluster <code>default</code>, {world.config.region}):
-        what works here works on AWS. Every action on the page is written here as the command it equals.
+      <p className="small muted terminal-intro">
+        <code>aws ecs</code> and <code>aws elbv2</code> against this simulation (cluster <code>default</code>, {world.config.region}).
+        What you do on the page shows here as the command it equals.
       </p>
       <div className="terminal-output" ref={output} role="log" aria-label="Terminal output" tabIndex={0} data-testid="terminal-output">
         {transcript.length === 0 ? (
@@ -131,6 +150,11 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
           transcript.map((entry) => <Entry key={entry.id} entry={entry} />)
         )}
       </div>
+      {options.length > 0 && (
+        <p id={optionsId} className="terminal-options" role="status" data-testid="terminal-options">
+          {options.length} choices: {options.slice(0, 40).join('  ')}{options.length > 40 ? '  …' : ''}
+        </p>
+      )}
       <div className="terminal-prompt">
         <label htmlFor={`${hintId}-input`} className="terminal-dollar" title="Type an aws command">$<span className="visually-hidden"> aws command</span></label>
         <input
@@ -150,19 +174,17 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
         />
         <button type="button" onClick={run} disabled={line.trim() === ''}>Run</button>
       </div>
-      <p id={hintId} className="small muted terminal-hint">Enter runs. ↑ and ↓ recall what you typed. Tab completes commands, parameters and names; Shift+Tab leaves the field.</p>
-      {options.length > 0 && (
-        <p id={optionsId} className="terminal-options" role="status" data-testid="terminal-options">
-          {options.length} choices: {options.slice(0, 40).join('  ')}{options.length > 40 ? '  …' : ''}
-        </p>
-      )}
-      <ExportScript />
+      <div className="terminal-foot">
+        <p id={hintId} className="small muted terminal-hint">Enter runs; ↑ ↓ recall; Tab completes (Shift+Tab leaves the field); <code>clear</code> or Ctrl+L clears.</p>
+        <ExportScript />
+      </div>
     </div>
   );
 }
 
-/** One entry of the history: a typed line and its output, or an action done on the page. */
-function Entry({ entry }: { entry: TranscriptEntry }) {
+/** One entry of the history: a typed line and its output, or an action done on the page. Entries
+ *  never change, so each is drawn once (a page action's line is worked out by a trial run). */
+const Entry = memo(function Entry({ entry }: { entry: TranscriptEntry }) {
   const time = <span className="terminal-time">{clockLabel(entry.at)}</span>;
   if (entry.kind === 'cli') {
     return (
@@ -182,7 +204,7 @@ function Entry({ entry }: { entry: TranscriptEntry }) {
         : <p className="terminal-none"># {api.none}</p>}
     </div>
   );
-}
+});
 
 /** The session as a shell script of its commands, to read, or to run against an account of your
  *  own. A download made on the click, so it is always of the session as it is now. */
