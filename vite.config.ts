@@ -9,7 +9,9 @@ const vendorGroups = [
   { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-[a-z]+|classcat|zustand|use-sync-external-store)[\\/]/ },
   // Our own code that the first screen needs, in one chunk: left to itself the bundler splits what
   // the lazy views (lessons, the twin view) share with it into several small chunks, each
-  // compressed on its own and each loaded before the first paint anyway.
+  // compressed on its own and each loaded before the first paint anyway. What is only imported
+  // dynamically stays out of it: the link codec with fflate (store/url.ts) and the autosave
+  // (app/pageSession.ts) load when a link or a saved session first needs them.
   { name: 'app', test: /[\\/]src[\\/]/, tags: ['$initial' as const] },
 ];
 

@@ -9,7 +9,7 @@ import { createPaneStore, newPaneSession, type PaneSession, type PaneStore } fro
 import { startPlayback } from '../store/playback.ts';
 import { PageStoreProvider, PaneStoreProvider, usePage, usePageApi, usePane, usePaneApi } from '../store/StoreContext.tsx';
 import { readChrome } from '../store/mode.ts';
-import { DEFAULT_SETTINGS, readSessionHash, readUrl } from '../store/url.ts';
+import { DEFAULT_SETTINGS, loadLinkCodec, readSessionHash, readUrl } from '../store/url.ts';
 import { handleShortcut } from './actions/shortcuts.ts';
 import { Diagram } from './diagram/Diagram.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
@@ -49,6 +49,7 @@ const loading = <p className="muted">Loading…</p>;
 function boot(search: string, hash: string): { page: PageStore; pane: PaneStore; linked: PaneSession | null } {
   const { chrome, problems: chromeProblems } = readChrome(search);
   const embed = chrome.mode === 'embed';
+  // main.tsx has fetched the link codec when the fragment carries a session.
   const link = readSessionHash(hash);
   // A link carries its own scene and speed; the query counts only without one.
   const { settings, problems: sceneProblems } = link ? { settings: DEFAULT_SETTINGS, problems: [] } : readUrl(search);
@@ -68,9 +69,11 @@ function boot(search: string, hash: string): { page: PageStore; pane: PaneStore;
   const pane = createPaneStore(newPaneSession(settings.scenario, settings.seed), { id: 'main', orientation: phone && !embed ? 'tall' : 'wide' });
   // A lesson starts its own session; the saved one is offered again next time. A figure in a
   // post is the post's, not the reader's saved session.
-  if (!link && !settings.lesson && !embed) offerSaved(page, pane);
+  if (!link && !settings.lesson && !embed) void offerSaved(page, pane);
   const linked = link && openLink(page, pane, link, 'Showing the default scene instead.') ? pane.getState().session : null;
   if (linked && embed && chrome.autoplay) page.getState().setPlaying(true);
+  // A figure's "Open full view" makes its link in the click: the codec is fetched now for it.
+  if (embed) void loadLinkCodec().catch(() => {});
   return { page, pane, linked };
 }
 

@@ -5,7 +5,7 @@
 import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
 import type { PageStore } from '../store/pageStore.ts';
 import type { PaneStore } from '../store/paneStore.ts';
-import { shareLink } from './pageSession.ts';
+import { loadShareLink } from './pageSession.ts';
 
 type Props = { page: PageStore; pane: PaneStore; children: ReactNode };
 
@@ -29,8 +29,10 @@ export class ErrorBoundary extends Component<Props, { error: Error | null }> {
 
 function Fallback({ page, pane, error, onReset }: Props & { error: Error; onReset: () => void }) {
   const [copied, setCopied] = useState<string | null>(null);
-  const link = shareLink(page, pane, window.location);
   const copy = async () => {
+    // The link codec may not have loaded yet (nothing needed it): it is fetched now. The click's
+    // permission to write to the clipboard lasts long enough for that.
+    const link = await loadShareLink(page, pane, window.location);
     if (!('url' in link)) return setCopied(link.error);
     try {
       await navigator.clipboard.writeText(link.url);

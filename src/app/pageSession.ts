@@ -1,16 +1,40 @@
 // Where a pane's session meets the browser: the URL that follows the page, the share link, the
 // autosave and the offer to restore it. The session layer stays pure; this is the glue.
+//
+// Neither the link codec (store/url.ts) nor the autosave (store/autosave.ts, which uses it) is on
+// the first screen (issue #3's budget): a link pasted into the tab, the saved session read back,
+// the first save and the error page's link wait for them; the dialogs import the codec with
+// themselves, so the share and embed dialogs make their link as they open.
 
 import { useEffect } from 'react';
-import { encodeSession, MAX_LINK_LENGTH } from '../session/link.ts';
 import { MAX_SESSION_MS, type SessionRecord } from '../session/record.ts';
-import { AUTOSAVE_EVERY_MS, forget, readSaved, writeSaved } from '../store/autosave.ts';
+import type * as AutosaveModule from '../store/autosave.ts';
 import { chromeSearch } from '../store/mode.ts';
 import type { PageStore } from '../store/pageStore.ts';
 import { newPaneSession, openPaneSession, type PaneSession, type PaneStore } from '../store/paneStore.ts';
-import { DEFAULT_SETTINGS, readSessionHash, sceneSearch, sessionHash, type SessionLink } from '../store/url.ts';
+import {
+  DEFAULT_SETTINGS,
+  LINK_CODEC_MISSING,
+  loadedLinkCodec,
+  loadLinkCodec,
+  loadSessionHash,
+  readSessionHash,
+  sceneSearch,
+  sessionHash,
+  sessionParam,
+  type LinkCodec,
+  type SessionLink,
+} from '../store/url.ts';
 import { clockLabel, findScenario } from '../sim/index.ts';
 import { plural } from './format.ts';
+
+/** How often the playhead is saved while time runs (a command is saved at once). */
+export const AUTOSAVE_EVERY_MS = 5_000;
+
+type Autosave = typeof AutosaveModule;
+let autosave: Autosave | null = null;
+/** The autosave module, and with it the link codec, fetched on first need. */
+const loadAutosave = (): Promise<Autosave> => (autosave ? Promise.resolve(autosave) : import('../store/autosave.ts').then((m) => (autosave = m)));
 
 const storage = (): Storage | null => {
   try {
@@ -70,13 +94,37 @@ export function openLink(page: PageStore, pane: PaneStore, link: SessionLink, in
   return true;
 }
 
-/** The link that reopens this exact moment, or why there is none. */
-export function shareLink(page: PageStore, pane: PaneStore, location: Pick<Location, 'origin' | 'pathname'>): { url: string } | { error: string } {
-  const record = pane.getState().session.toRecord(page.getState().speed);
+export type ShareLink = { url: string } | { error: string };
+type Place = Pick<Location, 'origin' | 'pathname'>;
+
+function linkOf(record: SessionRecord, codec: LinkCodec, location: Place): ShareLink {
   if (record.end > MAX_SESSION_MS) return { error: `This session is longer than a day of sim time, too long for a link (a link must be quick to open). Reset, or share a shorter one.` };
-  const encoded = encodeSession(record);
-  if (encoded.length > MAX_LINK_LENGTH) return { error: `This session is too long for a link (${encoded.length.toLocaleString('en-US')} characters; at most ${MAX_LINK_LENGTH.toLocaleString('en-US')}). Reset, or share a shorter one.` };
+  const encoded = codec.encodeSession(record);
+  if (encoded.length > codec.MAX_LINK_LENGTH) return { error: `This session is too long for a link (${encoded.length.toLocaleString('en-US')} characters; at most ${codec.MAX_LINK_LENGTH.toLocaleString('en-US')}). Reset, or share a shorter one.` };
   return { url: `${location.origin}${location.pathname}${sceneSearch(record)}${sessionHash(encoded)}` };
+}
+
+/** The link that reopens this exact moment, or why there is none — at once, for the views that
+ *  make it in a click handler or as they open (the dialogs, which bring the codec; the embedded
+ *  figure, which fetches it at boot). If the codec has not arrived yet, it is fetched and this
+ *  says to try again. */
+export function shareLink(page: PageStore, pane: PaneStore, location: Place): ShareLink {
+  const codec = loadedLinkCodec();
+  if (!codec) {
+    void loadLinkCodec().catch(() => {});
+    return { error: 'The link is not ready yet: the page is still loading what makes it. Try again in a moment.' };
+  }
+  return linkOf(pane.getState().session.toRecord(page.getState().speed), codec, location);
+}
+
+/** `shareLink` for the moment shown now, waiting for the codec if it has not arrived. Never rejects. */
+export async function loadShareLink(page: PageStore, pane: PaneStore, location: Place): Promise<ShareLink> {
+  const record = pane.getState().session.toRecord(page.getState().speed);
+  try {
+    return linkOf(record, await loadLinkCodec(), location);
+  } catch {
+    return { error: `There is no link to this session yet: ${LINK_CODEC_MISSING}. Try again in a moment, or reload the page.` };
+  }
 }
 
 /** The URL follows the page (scene, seed, speed) without adding history entries, so a reload
@@ -87,25 +135,48 @@ export function shareLink(page: PageStore, pane: PaneStore, location: Pick<Locat
 export function useUrl(page: PageStore, pane: PaneStore, openedFromLink: PaneSession | null, enabled = true): void {
   useEffect(() => {
     if (!enabled) return;
-    let linked = openedFromLink;
+    // A link the page could not read for want of its codec stays too, so a reload tries again.
+    let linked = openedFromLink ?? (sessionParam(window.location.hash) !== null && !loadedLinkCodec() ? pane.getState().session : null);
+    /** Pasted links being opened (or waiting for the codec): the fragment stays meanwhile. */
+    let opening = 0;
+    let live = true;
     const write = () => {
       const { session } = pane.getState();
       const { speed, lesson } = page.getState();
       const search = sceneSearch({ scenario: session.scenario, seed: session.seed, speed, ...(lesson ? { lesson } : {}) }) + chromeSearch(page.getState().chrome);
-      const hash = linked === session && session.actions === 0 ? window.location.hash : '';
+      const hash = opening > 0 || (linked === session && session.actions === 0) ? window.location.hash : '';
       if (window.location.search !== search || window.location.hash !== hash) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${hash}`);
     };
-    const onHash = () => {
-      const link = readSessionHash(window.location.hash);
-      if (link === null) return;
-      if (openLink(page, pane, link, 'What you had on the page is unchanged.')) linked = pane.getState().session;
+    /** Open a pasted link: the URL written while its session loads keeps the fragment, so once
+     *  it shows, the link stays as one opened at boot does (a bad one goes). */
+    const open = (link: SessionLink | null) => {
+      opening++;
+      try {
+        if (link && openLink(page, pane, link, 'What you had on the page is unchanged.')) linked = pane.getState().session;
+      } finally {
+        opening--;
+      }
       write();
+    };
+    const onHash = () => {
+      const { hash } = window.location;
+      if (sessionParam(hash) === null) return;
+      // With the codec here the link opens at once; else when it arrives.
+      if (loadedLinkCodec()) return open(readSessionHash(hash));
+      opening++;
+      void loadSessionHash(hash).then((link) => {
+        opening--;
+        if (!live) return;
+        if (hash === window.location.hash) open(link);
+        else write();
+      });
     };
     write();
     const offPage = page.subscribe((s, prev) => (s.speed !== prev.speed || s.lesson !== prev.lesson || s.chrome !== prev.chrome) && write());
     const offPane = pane.subscribe((s, prev) => (s.session !== prev.session || s.branch !== prev.branch) && write());
     window.addEventListener('hashchange', onHash);
     return () => {
+      live = false;
       offPage();
       offPane();
       window.removeEventListener('hashchange', onHash);
@@ -121,15 +192,43 @@ function describeSaved(record: SessionRecord, savedAt: number): string {
   return `“${scene}”, ${plural(record.log.length, 'action')}, at ${clockLabel(record.playhead)}, saved ${ago}`;
 }
 
-/** Offer the saved session when the page opens (not over a share link: the link wins). An
- *  unreadable one is dropped, and the notice says so. */
-export function offerSaved(page: PageStore, pane: PaneStore): void {
-  const read = readSaved(storage());
+/** The pages whose user has acted in a session (their first save withdraws the offer): an offer
+ *  that arrives after that would offer back what their action has replaced. */
+const actedOn = new WeakSet<PageStore>();
+/** The pages that could not read the saved session (its code would not load): the autosave
+ *  leaves it alone, so it is still there to offer next time. */
+const keepSaved = new WeakSet<PageStore>();
+
+/** The pages whose views have mounted (useAutosave's effect has run), and what waits for that. */
+const mountedPages = new WeakSet<PageStore>();
+const onMount = new WeakMap<PageStore, () => void>();
+const whenMounted = (page: PageStore): Promise<void> => (mountedPages.has(page) ? Promise.resolve() : new Promise((resolve) => onMount.set(page, resolve)));
+
+/** Offer the saved session when the page opens (not over a share link: the link wins), a moment
+ *  later: reading it waits for the autosave's code. An unreadable one is dropped, and the notice
+ *  says so; if the code does not load, the session is kept, and the notice says that.
+ *
+ *  Called from App's boot, during its first render, which React may drop and run again (a
+ *  transition render restarts if a store it read changes meanwhile): so nothing is read, removed
+ *  or said until the page has mounted. A notice arriving mid-render would itself be such a change,
+ *  booting the page twice; a dropped boot's page never mounts, and its offer never happens. */
+export async function offerSaved(page: PageStore, pane: PaneStore): Promise<void> {
+  const loading = loadAutosave();
+  let saved: Autosave;
+  try {
+    await whenMounted(page);
+    saved = await loading;
+  } catch {
+    keepSaved.add(page);
+    page.getState().notify({ tone: 'problem', text: `Your saved session could not be read: ${LINK_CODEC_MISSING}. It is kept, and this page will not save over it: reload the page to have it offered again.` });
+    return;
+  }
+  const read = saved.readSaved(storage());
   if (read.kind === 'unreadable') {
     page.getState().notify({ tone: 'problem', text: `Your saved session could not be read (${read.error.replace(/\.$/, '')}), so it was removed. This is a fresh start.` });
     return;
   }
-  if (read.kind === 'none') return;
+  if (read.kind === 'none' || actedOn.has(page)) return;
   const { record, savedAt } = read.saved;
   let restoring = false;
   const id = page.getState().notify({
@@ -137,7 +236,7 @@ export function offerSaved(page: PageStore, pane: PaneStore): void {
     text: `You have a saved session: ${describeSaved(record, savedAt)}. Restore it, or carry on here: your first action replaces it.`,
     untilAction: true,
     // "No, thanks": the user does not want it back, so it is not offered again.
-    onDismiss: () => restoring || forget(storage()),
+    onDismiss: () => restoring || saved.forget(storage()),
     action: {
       label: 'Restore it',
       run: () => {
@@ -155,37 +254,65 @@ const SAVE_DELAY_MS = 250;
 /** Save the session as it goes — after a command or a jump, every few seconds while time runs,
  *  and when the page is hidden — but only once the user has acted in it: a reset, another scene
  *  or a shared link opened never overwrites the session they saved. Their first action also
- *  withdraws the offer to restore the old one, which it has just replaced. */
+ *  withdraws the offer to restore the old one, which it has just replaced. The autosave's code is
+ *  fetched as the user first acts; the session as it is when it arrives is saved, and if it can't
+ *  be fetched the page says so once and asks again at the next save. */
 export function useAutosave(page: PageStore, pane: PaneStore, enabled = true): void {
   useEffect(() => {
+    mountedPages.add(page);
+    onMount.get(page)?.();
     if (!enabled) return;
     let saved = { revision: -1, playhead: -1, epoch: -1 };
     let refused = false;
+    let missing = false;
+    let fetching = false;
+    let live = true;
+    const fetchThenSave = () => {
+      if (fetching) return;
+      fetching = true;
+      loadAutosave().then(
+        () => {
+          fetching = false;
+          if (live) save();
+        },
+        () => {
+          fetching = false;
+          if (!live || missing) return;
+          missing = true;
+          page.getState().notify({ tone: 'problem', text: `This session is not saved yet: ${LINK_CODEC_MISSING}. It is still here in this tab, and the page tries again every few seconds.` });
+        },
+      );
+    };
     const save = () => {
       const { session, timeline } = pane.getState();
       // A lesson's session is the lesson's (rebuilt from its link); the one saved stays offered.
       if (session.actions === 0 || page.getState().lesson !== null) return;
       page.getState().acted();
-      if (saved.revision === session.revision && saved.playhead === session.now && saved.epoch === timeline.epoch) return;
+      actedOn.add(page);
+      if (keepSaved.has(page) || (saved.revision === session.revision && saved.playhead === session.now && saved.epoch === timeline.epoch)) return;
+      if (!autosave) return fetchThenSave();
       saved = { revision: session.revision, playhead: session.now, epoch: timeline.epoch };
-      if (writeSaved(storage(), session.toRecord(page.getState().speed), Date.now()) || refused) return;
+      if (autosave.writeSaved(storage(), session.toRecord(page.getState().speed), Date.now()) || refused) return;
       refused = true;
       page.getState().notify({ tone: 'problem', text: 'The browser would not let the page save this session (storage is full or blocked), so it will not be offered back next time. Share… still makes a link of it.' });
     };
     // Off the interaction's path: a click shows its effect first, and is saved a moment later.
     let soon: number | undefined;
     const off = pane.subscribe((s, prev) => {
-      if (soon === undefined && (s.branch !== prev.branch || s.timeline !== prev.timeline || s.session !== prev.session))
-        soon = window.setTimeout(() => {
-          soon = undefined;
-          save();
-        }, SAVE_DELAY_MS);
+      if (soon !== undefined || (s.branch === prev.branch && s.timeline === prev.timeline && s.session === prev.session)) return;
+      // The user has acted: fetch the autosave's code now, so the save a moment later has it.
+      if (s.session.actions > 0 && page.getState().lesson === null && !autosave) fetchThenSave();
+      soon = window.setTimeout(() => {
+        soon = undefined;
+        save();
+      }, SAVE_DELAY_MS);
     });
     const timer = window.setInterval(save, AUTOSAVE_EVERY_MS);
     const onHide = () => document.visibilityState === 'hidden' && save();
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', save);
     return () => {
+      live = false;
       off();
       window.clearTimeout(soon);
       window.clearInterval(timer);
@@ -194,4 +321,3 @@ export function useAutosave(page: PageStore, pane: PaneStore, enabled = true): v
     };
   }, [page, pane, enabled]);
 }
-

@@ -13,9 +13,13 @@
 //
 // Links are untrusted input: decodeSession never throws, and every failure has its own message
 // for the person who clicked the link.
+//
+// The page imports this module (and fflate with it) only dynamically, when a link or a saved
+// session first needs it: it is not part of the first screen's JavaScript (issue #3's budget).
 
 import { Inflate, zlibSync } from 'fflate';
-import { NEWER_VERSION, parseSessionRecord, type SessionRecord } from './record.ts';
+import { NEWER_VERSION, type SessionRecord } from './record.ts';
+import { parseSessionRecord } from './recordParse.ts';
 
 export const LINK_FORMAT = '1';
 /** Longer than any browser keeps in a URL bar comfortably; longer input is refused unread. */

@@ -3,13 +3,15 @@
 // saved. What is read back is untrusted (another version of the page, a hand edit, a full disk
 // that cut a write short): a saved session that can't be read is dropped with a notice, never a
 // crash.
+//
+// Not on the first screen (issue #3's budget): this module and the link codec it uses load when
+// the page first needs them — a saved session to offer, the user's first action to save — through
+// pageSession.ts, which imports it only dynamically.
 
 import { decodeSession, encodeSession } from '../session/link.ts';
 import type { SessionRecord } from '../session/record.ts';
 
 export const AUTOSAVE_KEY = 'ecs-playground/session';
-/** How often the playhead is saved while time runs (a command is saved at once). */
-export const AUTOSAVE_EVERY_MS = 5_000;
 /** A saved session may be longer than a link: no URL carries it (5,000 commands fit). */
 const MAX_SAVED_LENGTH = 1_000_000;
 

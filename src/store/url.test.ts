@@ -1,6 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeSession } from '../session/link.ts';
-import { DEFAULT_SETTINGS, readSessionHash, readUrl, sceneSearch, sessionHash } from './url.ts';
+import { DEFAULT_SETTINGS, loadLinkCodec, readSessionHash, readUrl, sceneSearch, sessionHash } from './url.ts';
+
+/** url.ts as a page first loads it: no codec fetched yet. */
+async function freshUrlModule() {
+  vi.resetModules();
+  return import('./url.ts');
+}
 
 describe('readUrl', () => {
   it('reads scenario, seed and speed', () => {
@@ -51,7 +57,56 @@ describe('a lesson in the URL', () => {
   });
 });
 
+describe('the link codec, fetched on first need', () => {
+  const link = sessionHash(encodeSession({ version: 3, scenario: 'basic', seed: 9, log: [], playhead: 0, end: 0, speed: 8 }));
+
+  it('tells a fragment that carries a session without the codec, and fetches it only for one', async () => {
+    const url = await freshUrlModule();
+    expect(url.sessionParam('#s=1abc')).toBe('1abc');
+    expect(url.sessionParam('#main-timeline')).toBeNull();
+    expect(await url.loadSessionHash('#main-timeline')).toBeNull();
+    expect(url.loadedLinkCodec()).toBeNull(); // nothing needed it
+    expect(await url.loadSessionHash(link)).toMatchObject({ ok: true, record: { scenario: 'basic', seed: 9 } });
+    expect(url.loadedLinkCodec()).not.toBeNull();
+  });
+
+  it('reads a fragment at once only once the codec is there; before, the link is reported unread, never thrown', async () => {
+    const url = await freshUrlModule();
+    const unread = url.readSessionHash(link);
+    expect(unread).toEqual({ ok: false, error: `The link could not be read: ${url.LINK_CODEC_MISSING}. Reload the page to try again.` });
+    await url.loadLinkCodec();
+    expect(url.readSessionHash(link)).toMatchObject({ ok: true });
+  });
+
+  it('takes the codec from a module that imported it, and fetches it once however many ask', async () => {
+    const url = await freshUrlModule();
+    const codec = await import('../session/link.ts');
+    url.provideLinkCodec(codec);
+    expect(url.loadedLinkCodec()).toBe(codec);
+    const again = await freshUrlModule();
+    const [a, b] = await Promise.all([again.loadLinkCodec(), again.loadLinkCodec()]);
+    expect(a).toBe(b);
+    expect(again.loadedLinkCodec()).toBe(a);
+  });
+
+  it('forgets a failed fetch, so the next need tries again', async () => {
+    const url = await freshUrlModule();
+    vi.doMock('../session/link.ts', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    await expect(url.loadLinkCodec()).rejects.toThrow();
+    expect(url.loadedLinkCodec()).toBeNull();
+    expect(await url.loadSessionHash(link)).toEqual({ ok: false, error: `The link could not be read: ${url.LINK_CODEC_MISSING}. Reload the page to try again.` });
+    vi.doUnmock('../session/link.ts');
+    expect(await url.loadSessionHash(link)).toMatchObject({ ok: true });
+  });
+});
+
 describe('the page URL and share links', () => {
+  beforeAll(async () => {
+    await loadLinkCodec();
+  });
+
   it('writes the scene as the page shows it, the seed only when it is not the default', () => {
     expect(sceneSearch({ scenario: 'twins', seed: 1, speed: 16 })).toBe('?scenario=twins&speed=16');
     expect(readUrl(sceneSearch({ scenario: 'busy', seed: 42, speed: 0.5 })).settings).toEqual({ scenario: 'busy', seed: 42, speed: 0.5 });

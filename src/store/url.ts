@@ -3,8 +3,13 @@
 // a long session makes a long link, and servers refuse request lines past 8–16 KB. A link may be
 // hand-edited, truncated or tampered with: every bad part is reported in a short message and
 // replaced by its default, never thrown.
+//
+// The link codec (src/session/link.ts, with fflate: ~6 KB of gzip) is not on the first screen
+// (issue #3's 200 KB): it is fetched when something first needs it — a URL that carries a session
+// (main.tsx waits for it before the first render), a link pasted into the tab or made. The
+// autosave's code (autosave.ts, loaded by pageSession.ts) brings it along for itself.
 
-import { decodeSession } from '../session/link.ts';
+import type * as LinkCodecModule from '../session/link.ts';
 import { shorten, SPEEDS, type SessionRecord, type Speed } from '../session/record.ts';
 import { CATALOG, catalogEntry } from '../lessons/catalog.ts';
 import { LISTED_SCENARIOS, SCENARIOS } from '../sim/index.ts';
@@ -19,15 +24,55 @@ export const SESSION_PARAM = 's';
 const isScenario = (name: string) => SCENARIOS.some((s) => s.name === name);
 const quote = (value: string) => `"${shorten(value)}"`;
 
+// ---- the link codec, on first need -------------------------------------------------------------
+
+export type LinkCodec = typeof LinkCodecModule;
+let codec: LinkCodec | null = null;
+
+/** What a page says when the codec could not be fetched (offline, or a new version of the site
+ *  replaced the files this tab was loaded from). */
+export const LINK_CODEC_MISSING = 'the page could not load the part of itself that reads and writes sessions (the connection may be down, or the site was updated since this tab opened)';
+
+/** The codec, fetched on the first call; callers meanwhile share that fetch. After a failure the
+ *  next need asks again — whether the browser fetches again or repeats the failure is its own
+ *  (the HTML standard now says fetch again: whatwg/html#10327) — so messages say to reload. */
+export const loadLinkCodec = (): Promise<LinkCodec> => (codec ? Promise.resolve(codec) : import('../session/link.ts').then((m) => (codec = m)));
+
+/** The codec if it has loaded, else null (nothing is fetched). */
+export const loadedLinkCodec = (): LinkCodec | null => codec;
+
+/** For a lazy module that imports the codec statically (the dialogs, which make links as they
+ *  open): the codec is there, no fetch needed. */
+export function provideLinkCodec(loaded: LinkCodec): void {
+  codec ??= loaded;
+}
+
+// ---- the fragment -------------------------------------------------------------------------------
+
 /** The session a URL's fragment carries (`#s=…`): the record, or why it can't be read. */
 export type SessionLink = { ok: true; record: SessionRecord } | { ok: false; error: string };
 
-/** The fragment's session, or null when it carries none. */
+/** The fragment's encoded session, or null when it carries none: what tells, without the codec,
+ *  whether it is needed. */
+export function sessionParam(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, '')).get(SESSION_PARAM);
+}
+
+/** The fragment's session, or null when it carries none. Reads with the codec already loaded
+ *  (`loadLinkCodec`, or `loadSessionHash`); without it the link is reported unread. */
 export function readSessionHash(hash: string): SessionLink | null {
-  const encoded = new URLSearchParams(hash.replace(/^#/, '')).get(SESSION_PARAM);
+  const encoded = sessionParam(hash);
   if (encoded === null) return null;
-  const decoded = decodeSession(encoded);
+  if (!codec) return { ok: false, error: `The link could not be read: ${LINK_CODEC_MISSING}. Reload the page to try again.` };
+  const decoded = codec.decodeSession(encoded);
   return decoded.ok ? { ok: true, record: decoded.value } : decoded;
+}
+
+/** `readSessionHash`, fetching the codec first if the fragment carries a session. Never rejects. */
+export async function loadSessionHash(hash: string): Promise<SessionLink | null> {
+  if (sessionParam(hash) === null) return null;
+  await loadLinkCodec().catch(() => null);
+  return readSessionHash(hash);
 }
 
 /** The scene the query asks for, with a message for each bad part. */

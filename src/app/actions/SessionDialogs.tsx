@@ -2,11 +2,17 @@
 // dialog (a link that reopens this exact moment: the same tasks, IDs and events).
 
 import { useEffect, useId, useRef, useState } from 'react';
+import * as linkCodec from '../../session/link.ts';
 import { clockLabel, LISTED_SCENARIOS } from '../../sim/index.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
+import { provideLinkCodec } from '../../store/url.ts';
 import { openScene, shareLink } from '../pageSession.ts';
 import { plural } from '../format.ts';
 import { Dialog } from './Dialog.tsx';
+
+// The share and embed dialogs make their link as they open, so the link codec (fetched on first
+// need elsewhere: it is not on the first screen) comes with the dialogs' own code.
+provideLinkCodec(linkCodec);
 
 export function ScenesDialog() {
   const page = usePageApi();
