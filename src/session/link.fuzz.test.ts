@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { SCENARIOS, type ScriptCommand } from '../sim/index.ts';
 import { decodeSession, encodeSession, toBase64Url } from './link.ts';
-import { MAX_SESSION_MS, parseSessionRecord, SESSION_VERSION, SPEEDS, type SessionRecord } from './record.ts';
+import { MAX_SESSION_MS, SESSION_VERSION, SPEEDS, type SessionRecord } from './record.ts';
+import { parseSessionRecord } from './recordParse.ts';
 
 // ---- valid records ------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LOG_ENTRIES, MAX_SESSION_MS, parseSessionRecord, shorten, SPEEDS, type SessionRecord } from './record.ts';
+import { MAX_LOG_ENTRIES, MAX_SESSION_MS, shorten, SPEEDS, type SessionRecord } from './record.ts';
+import { parseSessionRecord } from './recordParse.ts';
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task/default/0123456789abcdef0123456789abcdef';
 
