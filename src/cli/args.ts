@@ -4,17 +4,11 @@
 // "Unknown options". Then each raw value becomes the model's type: an integer as Python's int()
 // reads it, JSON or shorthand for structures, `file://` refused (there are no files here).
 
-import type { Param } from './ops.ts';
+import { CLI_INPUT_JSON, type Param } from './param.ts';
 import { fromShorthand, parseShorthand, type Schema } from './schema.ts';
-import { argparseError, otherError, paramError, unknownOptions, type CliResult } from './format.ts';
+import { argparseError, note, otherError, paramError, playgroundRefusal, unknownOptions, type CliResult } from './format.ts';
 
 export type Raw = string | string[] | boolean;
-
-/** `--cli-input-json` is every operation's (awscli/customizations/cliinput.py). */
-export const CLI_INPUT_JSON: Param = {
-  name: 'cli-input-json', api: 'cli-input-json', schema: 'string',
-  help: 'The request as JSON (what --generate-cli-skeleton writes); options on the line override it. Paste the JSON itself: the playground cannot read file://.',
-};
 
 const takesList = (schema: Schema) => typeof schema === 'object' && 'list' in schema;
 const looksLikeOption = (word: string) => /^-[^\d]/.test(word) || word === '--';
@@ -95,8 +89,9 @@ export function parseArgs(words: readonly string[], params: readonly Param[]): P
 
 export const leftovers = (parsed: Parsed): CliResult | null => (parsed.remaining.length ? unknownOptions(parsed.remaining) : null);
 
-const FILE = /^fileb?:\/\//;
-const noFiles = (cli: string, v: string) =>
+export const FILE = /^fileb?:\/\//;
+/** A file:// or fileb:// value: the CLI would read the file; there are none here. */
+export const noFiles = (cli: string, v: string) =>
   paramError(`Error parsing parameter '${cli}': Unable to load paramfile ${v}: the playground's terminal cannot read files on your computer. Paste the JSON itself, in single quotes.`);
 
 function parseJson(cli: string, text: string): { ok: true; value: unknown } | { ok: false; result: CliResult } {
@@ -118,7 +113,10 @@ export function unpack(param: Param, raw: Raw): { ok: true; value: unknown } | {
   if (schema === 'integer') {
     const text = (raw as string).trim();
     // Python's int(): an uncaught ValueError, so exit 255 (not a usage error).
-    if (!/^[+-]?\d+$/.test(text)) return { ok: false, result: otherError(`invalid literal for int() with base 10: '${raw as string}'`) };
+    if (!/^[+-]?\d+$/.test(text)) {
+      const error = otherError(`invalid literal for int() with base 10: '${raw as string}'`);
+      return { ok: false, result: { ...error, stderr: `${error.stderr}${note(`${cli} takes a whole number, e.g. 5.`)}` } };
+    }
     return { ok: true, value: Number(text) };
   }
   if (schema === 'string' || schema === 'boolean' || schema === 'document') return { ok: true, value: raw };
@@ -151,6 +149,8 @@ function structure(cli: string, schema: Schema, text: string): { ok: true; value
   const parsed = parseShorthand(text);
   if (!parsed.ok) return { ok: false, result: paramError(`Error parsing parameter '${cli}': ${parsed.message}`) };
   const converted = fromShorthand(parsed.value, schema);
+  if (!converted.ok && converted.unsimulated !== undefined)
+    return { ok: false, result: playgroundRefusal(`The playground's aws does not simulate ${converted.unsimulated} (in ${cli}): leave it out.`) };
   if (!converted.ok) return { ok: false, result: paramError(`Error parsing parameter '${cli}': ${converted.message}`) };
   return converted;
 }

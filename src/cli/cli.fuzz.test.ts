@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { complete, runCli, type CliResult } from './index.ts';
 import { SERVICES } from './ops.ts';
+import { tableOutput } from './table.ts';
 import { sceneAt } from './testing.ts';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
@@ -14,18 +15,18 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 500);
 function answersSanely(line: string, result: CliResult) {
   expect(typeof result.exitCode).toBe('number');
   if (result.exitCode === 0) {
-    const jsonOut = !/--output[= ](text|off)|\bhelp\b|^\s*docker|--version/.test(line) && result.stdout.trim() !== '';
+    const jsonOut = !/--output[= ](text|off|table)|\bhelp\b|^\s*docker|--version/.test(line) && result.stdout.trim() !== '';
     if (jsonOut) expect(() => JSON.parse(result.stdout)).not.toThrow();
   } else expect(result.stderr.length).toBeGreaterThan(0);
 }
 
 const OPS = [...SERVICES].flatMap(([service, ops]) => [...ops.values()].map((op) => ({ service, op })));
-const OPTIONS = [...new Set(OPS.flatMap(({ op }) => op.params.map((p) => `--${p.name}`)))].concat(['--query', '--output', '--cli-input-json', '--region', '--no-force-new-deployment']);
+const OPTIONS = [...new Set(OPS.flatMap(({ op }) => op.params.map((p) => `--${p.name}`)))].concat(['--query', '--output', '--cli-input-json', '--region', '--no-force-new-deployment', '--endpoint-url', '--debug', '--max-items', '--generate-cli-skeleton']);
 const VALUES = [
   'web', 'report:1', 'web:1', 'default', '5', '-1', 'five', '0', '1000000', 'FARGATE', 'EC2', 'STOPPED', 'true', '__proto__', 'constructor', 'toString', 'hasOwnProperty',
   "'{\"family\": \"x\"}'", "'[{\"name\": \"web\", \"image\": \"nginx:1\"}]'", "'awsvpcConfiguration={subnets=[subnet-1,subnet-2],assignPublicIp=ENABLED}'",
   'targetGroupArn=web-tg,containerName=web,containerPort=80', "'maximumPercent=200,deploymentCircuitBreaker={enable=true,rollback=x}'", 'Key=deregistration_delay.timeout_seconds,Value=30',
-  "'services[0].events[:2]'", "'['", 'text', 'json', 'file://x.json', '"', "'", '{', '[', '=', ',', '--', 'help', "'a=b,,c'", "'{\"__proto__\": {\"x\": 1}}'",
+  "'services[0].events[:2]'", "'['", 'text', 'json', 'table', 'yaml', 'wait', 'services-stable', "'web", '"web', "it\\'s", 'file://x.json', '"', "'", '{', '[', '=', ',', '--', 'help', "'a=b,,c'", "'{\"__proto__\": {\"x\": 1}}'",
 ];
 
 const word = fc.oneof(fc.constantFrom(...OPTIONS), fc.constantFrom(...VALUES), fc.string({ maxLength: 12 }));
@@ -66,5 +67,18 @@ describe('runCli never throws', () => {
       return words.join(' ');
     });
     property(mutated);
+  });
+});
+
+describe('--output table never throws', () => {
+  it('on any JSON: a table whose lines all end in an edge, or the error Python would raise', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (data) => {
+        const out = tableOutput('Operation', data);
+        if (!out.ok) expect(out.message.length).toBeGreaterThan(0);
+        else for (const line of out.text.split('\n').slice(0, -1)) expect(line).toMatch(/^(-+|[|+].*[|+])$/);
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

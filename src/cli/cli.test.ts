@@ -139,7 +139,7 @@ describe('errors as the CLI prints them', () => {
     ['aws ecs stop-task --task 0123456789abcdef0123456789abcdef', 254, '\naws: [ERROR]: An error occurred (InvalidParameterException) when calling the StopTask operation: The referenced task was not found.\n'],
     ['aws elbv2 describe-target-groups --names nope', 254, '\naws: [ERROR]: An error occurred (TargetGroupNotFound) when calling the DescribeTargetGroups operation: One or more target groups not found\n'],
     ['aws elbv2 describe-target-health --target-group-arn web-tg', 254, "\naws: [ERROR]: An error occurred (ValidationError) when calling the DescribeTargetHealth operation: 'web-tg' is not a valid target group ARN\n"],
-    ['aws ecs update-service --service web --desired-count five', 255, "\naws: [ERROR]: invalid literal for int() with base 10: 'five'\n"],
+    ['aws ecs update-service --service web --desired-count five', 255, "\naws: [ERROR]: invalid literal for int() with base 10: 'five'\nNote (playground): --desired-count takes a whole number, e.g. 5.\n"],
   ])('%s', (line, code, stderr) => {
     const { host } = sceneAt('default', 65_000);
     expect(runCli(line, host)).toEqual({ stdout: '', stderr, exitCode: code });
@@ -153,7 +153,8 @@ describe('errors as the CLI prints them', () => {
     ['aws ecs', 'the following arguments are required: operation'],
     ['aws', 'the following arguments are required: command'],
     ['aws ecs list-services --output xml', "argument --output: Found invalid choice 'xml'"],
-    ['aws ecs update-service --service web --d 3', 'ambiguous option: --d could match --desired-count, --deployment-configuration'],
+    // In the model's order, the members the playground does not simulate too (--deployment-controller).
+    ['aws ecs update-service --service web --d 3', 'ambiguous option: --d could match --desired-count, --deployment-configuration, --deployment-controller'],
   ])('usage error: %s', (line, message) => {
     const { host } = sceneAt('default', 65_000);
     const result = runCli(line, host);
@@ -219,6 +220,11 @@ describe('help', () => {
     expect(op).toContain('--network-configuration');
     expect(op).toContain('subnet-us-east-1a, subnet-us-east-1b, subnet-us-east-1c');
     expect(op).toContain('spreads tasks over its three zones');
+    // AWS's other members: named, and said to be accepted or refused; --output as it is.
+    expect(op).toContain('\nAccepted and not simulated: --capacity-provider-strategy, --enable-ecs-managed-tags, --enable-execute-command, --placement-constraints, --placement-strategy, --platform-version, --propagate-tags, --reference-id, --tags, --client-token.\n');
+    expect(op).toContain('\nNot in the playground (the line is refused, saying why): --overrides, --volume-configurations, --cli-input-yaml, --generate-cli-skeleton.\n');
+    expect(op).toContain('\nGlobal options: --query <JMESPath>, --output json|text|table|off.\n');
+    expect(runCli('aws help', host).stdout).toContain('\n  --output        json (the default), text, table or off.\n');
   });
 });
 

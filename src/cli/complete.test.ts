@@ -39,6 +39,21 @@ describe('complete', () => {
     expect(complete(line, 11, world)).toEqual({ from: 8, options: ['update-service'] });
   });
 
+  it("skips a global option's value when finding the command (aws --output json ecs …)", () => {
+    expect(at('aws --output json ').options).toEqual(['ecs', 'elbv2', 'help']);
+    expect(at('aws --output json ecs update-s').options).toEqual(['update-service']);
+    expect(at('aws --region us-east-1 --query x ecs list-services --o').options).toEqual(['--output']);
+    expect(at('aws --output ').options).toEqual(['json', 'text', 'table', 'off']);
+    expect(at('aws ecs list-services --output t').options).toEqual(['text', 'table']);
+  });
+
+  it("offers what the playground simulates; AWS's other options are taken when typed, not offered", () => {
+    expect(at('aws ecs run-task --p').options).toEqual([]);
+    expect(at('aws ecs run-task --').options).not.toContain('--overrides');
+    expect(at('aws ecs ').options).toEqual(expect.arrayContaining(['list-clusters', 'describe-clusters', 'create-cluster']));
+    expect(at('aws ecs describe-clusters --clusters ').options).toEqual(['default']);
+  });
+
   it('untrusted words find nothing rather than Object.prototype', () => {
     expect(at('aws __proto__ ').options).toEqual([]);
     expect(at('aws ecs constructor --').options).toEqual([]);

@@ -3,8 +3,7 @@
 // groups, enum values). Pure: the same line, cursor and world give the same candidates.
 
 import type { World } from '../sim/index.ts';
-import { CLI_INPUT_JSON } from './args.ts';
-import { GLOBALS, SERVICES, type Names, type Param } from './ops.ts';
+import { GLOBALS, optionsOf, SERVICES, type Names, type Param } from './ops.ts';
 import { playgroundSubnets } from './shapes.ts';
 import { shellWord } from './cliOf.ts';
 
@@ -49,7 +48,22 @@ function namesIn(world: World, names: Names): string[] {
   }
 }
 
-const valuesOf = (param: Param, world: World) => [...(param.choices ?? []), ...(param.names ? namesIn(world, param.names) : [])];
+const valuesOf = (param: Param, world: World) => [...(param.offered ?? param.choices ?? []), ...(param.names ? namesIn(world, param.names) : [])];
+
+const GLOBAL_OPTIONS = new Map(GLOBALS.map((p) => [`--${p.name}`, p]));
+
+/** The words that are not options or an option's value: the service, then the operation. A
+ *  global option that takes a value (--output json) takes the word after it. */
+function positionalsOf(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const global = GLOBAL_OPTIONS.get(w);
+    if (!w.startsWith('-')) out.push(w);
+    else if (global && global.schema !== 'boolean') i++;
+  }
+  return out;
+}
 
 export function complete(line: string, cursor: number, world: World): Completion {
   const at = Math.max(0, Math.min(line.length, Number.isInteger(cursor) ? cursor : line.length));
@@ -61,7 +75,9 @@ export function complete(line: string, cursor: number, world: World): Completion
 
   if (words.length === 0) return pick(['aws']);
   if (words[0] !== 'aws') return pick([]);
-  const positional = words.slice(1).filter((w) => !w.startsWith('-'));
+  const globalValue = GLOBAL_OPTIONS.get(words[words.length - 1]!);
+  if (globalValue && globalValue.schema !== 'boolean' && !current.startsWith('-')) return pick(valuesOf(globalValue, world));
+  const positional = positionalsOf(words.slice(1));
   if (positional.length === 0) return pick([...SERVICES.keys(), 'help']);
   const ops = SERVICES.get(positional[0]!);
   if (!ops) return pick([]);
@@ -69,7 +85,8 @@ export function complete(line: string, cursor: number, world: World): Completion
   const op = ops.get(positional[1]!);
   if (!op) return pick([]);
 
-  const params = [...op.params, CLI_INPUT_JSON, ...GLOBALS];
+  // Tab offers what the playground simulates; the rest of AWS's options are taken when typed.
+  const params = [...optionsOf(op), ...GLOBALS].filter((p) => !p.unsimulated);
   const byOption = new Map(params.map((p) => [`--${p.name}`, p]));
   // The option whose value is being typed: the last one on the line, if it still takes one.
   let last: Param | undefined;

@@ -40,7 +40,7 @@ export function act(ctx: Context, command: Command): { ok: true; outcome: Dispat
   return outcome.ok ? { ok: true, outcome } : { ok: false, result: engineError(outcome.error, ctx.operation) };
 }
 
-const clusterArnOf = (world: World) => `arn:aws:ecs:${world.config.region}:${world.config.accountId}:cluster/${world.config.clusterName}`;
+export const clusterArnOf = (world: World) => `arn:aws:ecs:${world.config.region}:${world.config.accountId}:cluster/${world.config.clusterName}`;
 
 /** --cluster: the playground has one cluster, named by its name or ARN. */
 export function clusterProblem(input: Input, ctx: Context): CliResult | null {
@@ -92,11 +92,15 @@ export function networkProblem(input: Input, ctx: Context): CliResult | null {
   return null;
 }
 
-/** --launch-type: the playground's cluster has Fargate capacity only. */
-export function launchTypeProblem(input: Input, ctx: Context): CliResult | null {
+const LAUNCH_TYPES = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
+
+/** --launch-type. Where tasks are to run (RunTask, CreateService), the playground's cluster has
+ *  Fargate capacity only; as a filter (ListTasks, ListServices) every launch type is valid, and
+ *  the others match nothing. Anything else is no launch type at all. */
+export function launchTypeProblem(input: Input, ctx: Context, use: 'run' | 'filter'): CliResult | null {
   const launchType = str(input, 'launchType');
   if (launchType === undefined || launchType === 'FARGATE') return null;
-  if (launchType === 'EC2' || launchType === 'EXTERNAL')
-    return serviceError('InvalidParameterException', ctx.operation, 'No Container Instances were found in your cluster.');
-  return serviceError('InvalidParameterException', ctx.operation, `launchType must be one of EC2, FARGATE, EXTERNAL (the playground runs FARGATE).`);
+  if (!LAUNCH_TYPES.includes(launchType))
+    return serviceError('InvalidParameterException', ctx.operation, `launchType must be one of ${LAUNCH_TYPES.join(', ')} (the playground runs FARGATE).`);
+  return use === 'filter' ? null : serviceError('InvalidParameterException', ctx.operation, 'No Container Instances were found in your cluster.');
 }

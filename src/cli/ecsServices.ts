@@ -16,12 +16,16 @@ const serviceNameOf = (ref: string) => (ref.startsWith('arn:') ? ref.slice(ref.l
 const optional = <K extends string>(key: K, value: unknown) => (value !== undefined ? ({ [key]: value } as Record<K, never>) : {});
 
 export const createService: Handler = (input, ctx) => {
-  const problem = clusterProblem(input, ctx) ?? launchTypeProblem(input, ctx);
+  const problem = clusterProblem(input, ctx) ?? launchTypeProblem(input, ctx, 'run');
   if (problem) return problem;
   const serviceName = str(input, 'serviceName') ?? '';
   const taskDefinition = str(input, 'taskDefinition');
   if (taskDefinition === undefined)
     return serviceError('InvalidParameterException', ctx.operation, 'A task definition must be specified for a service that uses the ECS deployment controller.');
+  // API:CreateServiceRequest.desiredCount: required for a REPLICA service (every service here).
+  const desiredCount = get(input, 'desiredCount');
+  if (typeof desiredCount !== 'number')
+    return serviceError('InvalidParameterException', ctx.operation, 'desiredCount is required for a REPLICA service: add --desired-count N, e.g. --desired-count 2.');
   if (findTaskDefinition(ctx.host.world(), taskDefinition)) {
     const network = networkProblem(input, ctx);
     if (network) return network;
@@ -36,7 +40,7 @@ export const createService: Handler = (input, ctx) => {
     type: 'createService',
     serviceName,
     taskDefinition,
-    desiredCount: get(input, 'desiredCount') as number,
+    desiredCount,
     ...optional('healthCheckGracePeriodSeconds', get(input, 'healthCheckGracePeriodSeconds')),
     ...optional('deploymentConfiguration', deploymentConfiguration(input)),
     ...(loadBalancers.length ? { loadBalancers } : {}),
@@ -93,7 +97,7 @@ export const deleteService: Handler = (input, ctx) => {
 };
 
 export const listServices: Handler = (input, ctx) => {
-  const problem = clusterProblem(input, ctx);
+  const problem = clusterProblem(input, ctx) ?? launchTypeProblem(input, ctx, 'filter');
   if (problem) return problem;
   const launchType = str(input, 'launchType');
   const strategy = str(input, 'schedulingStrategy');

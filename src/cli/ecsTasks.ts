@@ -2,31 +2,68 @@
 
 import { importTaskDefinition } from '../sim/json.ts';
 import type { Command, World } from '../sim/index.ts';
-import { paramError, serviceError } from './format.ts';
+import { note, paramError, serviceError, type CliResult } from './format.ts';
 import { act, clusterProblem, findTaskDefinition, findTaskExact, get, launchTypeProblem, networkProblem, str, type Handler, type Input } from './context.ts';
 import { taskDefinitionShape, taskShape } from './shapes.ts';
 
-/** The register-task-definition document from the request (its members are the document's). */
-const TD_MEMBERS = ['family', 'taskRoleArn', 'executionRoleArn', 'networkMode', 'containerDefinitions', 'volumes', 'placementConstraints', 'requiresCompatibilities', 'cpu', 'memory', 'tags', 'pidMode', 'ipcMode', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'enableFaultInjection'];
+/** What a document without requiresCompatibilities needs to run here: the playground assumes
+ *  Fargate, and says which flags (or JSON members) would make that explicit. */
+function fargateHint(input: Input): string {
+  const all: readonly (readonly [member: string, flag: string, json: string])[] = [
+    ['requiresCompatibilities', '--requires-compatibilities FARGATE', '"requiresCompatibilities": ["FARGATE"]'],
+    ['networkMode', '--network-mode awsvpc', '"networkMode": "awsvpc"'],
+    ['cpu', '--cpu 256', '"cpu": "256"'],
+    ['memory', '--memory 512', '"memory": "512"'],
+  ];
+  const missing = all.filter(([member]) => !Object.hasOwn(input, member));
+  return `The playground runs Fargate only: add ${missing.map(([, flag]) => flag).join(' ')} (in --cli-input-json: ${missing.map(([, , json]) => json).join(', ')}).`;
+}
+
+/** The value at an importer path: "volumes" or "containerDefinitions[0].command". */
+function valueAt(doc: Input, path: string): unknown {
+  const inContainer = /^containerDefinitions\[(\d+)\]\.(.+)$/.exec(path);
+  if (!inContainer) return get(doc, path);
+  const containers = get(doc, 'containerDefinitions');
+  const container = Array.isArray(containers) ? (containers[Number(inContainer[1])] as unknown) : undefined;
+  return typeof container === 'object' && container !== null ? get(container as Input, inContainer[2]!) : undefined;
+}
+
+/** Worth a note: not an empty list, object or string (an exported revision carries AWS's empty defaults). */
+const hasContent = (v: unknown) => !(v === undefined || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0));
+
+/** Docker labels but the playground's own (ecs-playground.app, .sigterm: those it reads). */
+const otherLabels = (labels: unknown) =>
+  typeof labels === 'object' && labels !== null ? Object.keys(labels).filter((k) => !k.startsWith('ecs-playground.')) : [];
+
+const withNotes = (result: CliResult, notes: readonly string[]): CliResult => ({ ...result, stderr: `${result.stderr}${notes.map(note).join('')}` });
 
 export const registerTaskDefinition: Handler = (input, ctx) => {
-  // The same checks, in the same words, as the JSON editor: botocore's first, then ECS's.
-  const doc: Record<string, unknown> = {};
-  for (const key of Object.keys(input)) doc[key] = input[key];
-  const imported = importTaskDefinition(doc);
+  // The same checks, in the same words, as the JSON editor: botocore's first, then ECS's. The
+  // request itself is the document (it has no prototype, so "__proto__" is a key like any other,
+  // and the importer names it as unknown).
+  const imported = importTaskDefinition(input);
   if (!imported.ok) {
-    if (imported.kind === 'validation')
-      return serviceError('ClientException', ctx.operation, imported.errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n'));
-    return paramError(`Parameter validation failed:\n${imported.errors.map((e) => e.message).join('\n')}`);
+    // botocore's refusal; of the importer's notes, only the one that says what was pasted (the
+    // others are about a document that would register).
+    if (imported.kind !== 'validation')
+      return withNotes(paramError(`Parameter validation failed:\n${imported.errors.map((e) => e.message).join('\n')}`), imported.notes.filter((n) => n.startsWith('This looks like describe-task-definition output')));
+    // ECS answers with one message; the playground adds what else it would refuse.
+    const [first, ...others] = imported.errors;
+    const notes = [
+      ...(Object.hasOwn(input, 'requiresCompatibilities') ? [] : [fargateHint(input)]),
+      ...others.map((e) => `ECS would refuse this too: ${e.message}`),
+    ];
+    return withNotes(serviceError('ClientException', ctx.operation, first?.message ?? 'Invalid task definition.'), notes);
   }
   const done = act(ctx, { type: 'registerTaskDefinition', taskDefinition: imported.input });
   if (!done.ok) return done.result;
   const world = ctx.host.world();
   const td = world.taskDefinitions.get(done.outcome.taskDefinitionArn!)!;
   const tags = get(input, 'tags');
-  return { response: { taskDefinition: taskDefinitionShape(world, td), ...(tags !== undefined ? { tags } : {}) }, notes: imported.notes };
+  const ignored = imported.ignored.filter((path) => hasContent(path.endsWith('.dockerLabels') ? otherLabels(valueAt(input, path)) : valueAt(input, path)));
+  const kept = ignored.length ? [`${ignored.join(', ')} ${ignored.length > 1 ? 'are' : 'is'} accepted and kept on the revision, not simulated.`] : [];
+  return { response: { taskDefinition: taskDefinitionShape(world, td), ...(tags !== undefined ? { tags } : {}) }, notes: [...imported.notes, ...kept] };
 };
-export const REGISTER_MEMBERS = TD_MEMBERS;
 
 export const listTaskDefinitions: Handler = (input, ctx) => {
   const family = str(input, 'familyPrefix');
@@ -62,7 +99,7 @@ export const deregisterTaskDefinition: Handler = (input, ctx) => {
 const tasksOf = (world: World, arns: readonly string[]) => arns.map((arn) => taskShape(world, world.tasks.get(arn)!));
 
 export const runTask: Handler = (input, ctx) => {
-  const problem = clusterProblem(input, ctx) ?? launchTypeProblem(input, ctx);
+  const problem = clusterProblem(input, ctx) ?? launchTypeProblem(input, ctx, 'run');
   if (problem) return problem;
   const taskDefinition = str(input, 'taskDefinition') ?? '';
   // Only once ECS knows the task definition (awsvpc, as every Fargate one is) does it ask for subnets.
@@ -98,13 +135,14 @@ export const stopTask: Handler = (input, ctx) => {
 };
 
 export const listTasks: Handler = (input, ctx) => {
-  const problem = clusterProblem(input, ctx) ?? launchTypeFilterProblem(input, ctx);
+  const problem = clusterProblem(input, ctx) ?? launchTypeProblem(input, ctx, 'filter');
   if (problem) return problem;
   const world = ctx.host.world();
   const serviceName = str(input, 'serviceName');
   if (serviceName !== undefined && !world.services.has(serviceName)) return serviceError('ServiceNotFoundException', ctx.operation, 'Service not found.');
   const family = str(input, 'family');
   const startedBy = str(input, 'startedBy');
+  const launchType = str(input, 'launchType');
   const desired = str(input, 'desiredStatus') ?? 'RUNNING';
   if (desired !== 'RUNNING' && desired !== 'PENDING' && desired !== 'STOPPED')
     return serviceError('InvalidParameterException', ctx.operation, 'desiredStatus must be one of RUNNING, PENDING, STOPPED.');
@@ -115,16 +153,12 @@ export const listTasks: Handler = (input, ctx) => {
         t.desiredStatus === desired &&
         (serviceName === undefined || t.serviceName === serviceName) &&
         (family === undefined || t.family === family) &&
-        (startedBy === undefined || t.startedBy === startedBy),
+        (startedBy === undefined || t.startedBy === startedBy) &&
+        (launchType === undefined || t.launchType === launchType),
     )
     .map((t) => t.taskArn);
   return { response: { taskArns: arns } };
 };
-
-function launchTypeFilterProblem(input: Input, ctx: Parameters<Handler>[1]) {
-  const lt = str(input, 'launchType');
-  return lt === undefined || lt === 'FARGATE' || lt === 'EC2' || lt === 'EXTERNAL' ? null : serviceError('InvalidParameterException', ctx.operation, 'launchType must be one of EC2, FARGATE, EXTERNAL.');
-}
 
 export const describeTasks: Handler = (input, ctx) => {
   const problem = clusterProblem(input, ctx);

@@ -6,7 +6,9 @@
 // second, "…T09:00:22.412000+00:00" otherwise). The playground's local zone is UTC.
 //
 // Errors (v2.34.0 and later, Feb 2026, awscli/errorformat.py): every error line is
-// "aws: [ERROR]: …" after a blank line; before 2.34 the same messages had no prefix.
+// "aws: [ERROR]: …" after a blank line. Before 2.34 only argparse's usage errors had a prefix —
+// "aws: [ERROR]:" from 2.31, "aws: error:" before that — and the others ("An error occurred (…)
+// when calling …", a Python exception's text) had none.
 
 import { isoTimestamp, type Millis, type World } from '../sim/index.ts';
 
@@ -127,6 +129,13 @@ export const serviceError = (code: string, operation: string, message: string): 
   stderr: errorLine(`An error occurred (${code}) when calling the ${operation} operation: ${message}`),
   exitCode: EXIT.service,
 });
+
+/** What the playground's aws cannot do, in its own words — never in AWS's, so that nobody takes
+ *  it for AWS's answer — as a usage error (exit 252): the line asks for something not here. */
+export const playgroundRefusal = (message: string): CliResult => ({ stdout: '', stderr: errorLine(message), exitCode: EXIT.usage });
+
+/** A line of the playground's own on stderr, beside what the CLI prints. */
+export const note = (text: string) => `Note (playground): ${text}\n`;
 
 /** Anything else the CLI trips on (a Python exception's text), exit 255. */
 export const otherError = (message: string): CliResult => ({ stdout: '', stderr: errorLine(message), exitCode: EXIT.other });

@@ -3,8 +3,7 @@
 // difflib.get_close_matches finds it (ratio ≥ 0.8, best first, at most 3).
 
 import type { World } from '../sim/index.ts';
-import { CLI_INPUT_JSON } from './args.ts';
-import { GLOBALS, SERVICES, type Operation } from './ops.ts';
+import { GLOBALS, optionsOf, SERVICES, type Operation, type Param } from './ops.ts';
 import { playgroundSubnets } from './shapes.ts';
 
 /** difflib's SequenceMatcher.ratio(): 2·M / T, M the characters in matching blocks found by
@@ -45,9 +44,20 @@ export function invalidChoice(argument: string, word: string, choices: Iterable<
 
 const NOTE = 'This is the ECS Playground\'s aws: a subset of the AWS CLI v2 that runs against the simulation (one account, region us-east-1, cluster "default", Fargate only).';
 
+/** "--a, --b": the options the playground accepts and does not simulate, or refuses. */
+const unsimulatedLines = (params: readonly Param[], indent: string) => {
+  const accepted = params.filter((p) => p.unsimulated && !p.unsimulated.refuse).map((p) => `--${p.name}`);
+  const refused = params.filter((p) => p.unsimulated?.refuse).map((p) => `--${p.name}`);
+  return [
+    ...(accepted.length ? [`${indent}Accepted and not simulated: ${accepted.join(', ')}.`] : []),
+    ...(refused.length ? [`${indent}Not in the playground (the line is refused, saying why): ${refused.join(', ')}.`] : []),
+  ];
+};
+
 export function topHelp(): string {
   const services = [...SERVICES].map(([name, ops]) => `  ${name.padEnd(7)} ${[...ops.keys()].join(', ')}`).join('\n');
-  return `usage: aws [options] <command> <subcommand> [parameters]\n\n${NOTE}\n\nCommands and their subcommands:\n${services}\n\nGlobal options:\n${GLOBALS.map((g) => `  --${g.name.padEnd(13)} ${g.help}`).join('\n')}\n\nRun aws <command> help or aws <command> <subcommand> help for more. Tab completes commands, parameters and names.\n`;
+  const globals = GLOBALS.filter((g) => !g.unsimulated).map((g) => `  --${g.name.padEnd(13)} ${g.help}`);
+  return `usage: aws [options] <command> <subcommand> [parameters]\n\n${NOTE}\n\nCommands and their subcommands:\n${services}\n\nGlobal options:\n${[...globals, ...unsimulatedLines(GLOBALS, '  ')].join('\n')}\n\nRun aws <command> help or aws <command> <subcommand> help for more. Tab completes commands, parameters and names.\n`;
 }
 
 export function serviceHelp(service: string, ops: ReadonlyMap<string, Operation>): string {
@@ -56,12 +66,14 @@ export function serviceHelp(service: string, ops: ReadonlyMap<string, Operation>
 }
 
 export function operationHelp(op: Operation, world: World): string {
-  const params = [...op.params, CLI_INPUT_JSON];
+  const all = optionsOf(op);
+  const params = all.filter((p) => !p.unsimulated);
   const width = Math.max(...params.map((p) => p.name.length)) + 2;
   const lines = params.map((p) => {
     const form = p.schema === 'boolean' ? `--${p.name} | --no-${p.name}` : `--${p.name}`;
     return `  ${form.padEnd(width + 2)} ${p.required ? '(required) ' : ''}${p.help}${p.choices ? ` One of: ${p.choices.join(', ')}.` : ''}`;
   });
+  const others = unsimulatedLines(all, '');
   const subnets = op.params.some((p) => p.name === 'network-configuration') ? `\n\nThe playground's subnets: ${playgroundSubnets(world).join(', ')}.` : '';
-  return `aws ${op.service} ${op.name}  (${op.api})\n\n${op.summary}\n\nParameters (the playground's subset of AWS's):\n${lines.join('\n')}${subnets}\n\nGlobal options: --query <JMESPath>, --output json|text.\n`;
+  return `aws ${op.service} ${op.name}  (${op.api})\n\n${op.summary}\n\nParameters (the playground's subset of AWS's):\n${lines.join('\n')}${others.length ? `\n\n${others.join('\n')}` : ''}${subnets}\n\nGlobal options: --query <JMESPath>, --output json|text|table|off.\n`;
 }

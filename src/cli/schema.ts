@@ -16,7 +16,9 @@ export type Schema =
   | { list: Schema }
   | { struct: readonly (readonly [string, Schema])[]; required?: readonly string[]; /** Every member the API has, for the "must be one of" message. */ members?: readonly string[] };
 
-export type Converted = { ok: true; value: unknown } | { ok: false; message: string };
+/** A failure is botocore's words, or (`unsimulated`) a member AWS has and the playground does not
+ *  simulate — said in the playground's words, never as an unknown key. */
+export type Converted = { ok: true; value: unknown } | { ok: false; message: string; unsimulated?: string };
 
 const own = (o: object, k: string): unknown => (Object.hasOwn(o, k) ? (o as Record<string, unknown>)[k] : undefined);
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -190,7 +192,8 @@ export function fromShorthand(value: unknown, schema: Schema): Converted {
   const out = record();
   for (const key of Object.keys(value)) {
     const member = schema.struct.find(([name]) => name === key);
-    if (!member) return { ok: false, message: `Unknown key '${key}', valid choices are: ${schema.struct.map(([n]) => n).join(', ')}` };
+    if (!member && schema.members?.includes(key)) return { ok: false, message: '', unsimulated: key };
+    if (!member) return { ok: false, message: `Unknown key '${key}', valid choices are: ${membersOf(schema).join(', ')}` };
     const c = fromShorthand(value[key], member[1]);
     if (!c.ok) return c;
     out[key] = c.value;
@@ -207,8 +210,13 @@ const pyRepr = (v: unknown): string =>
   v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : typeof v === 'string' ? shorten(v) : typeof v === 'number' ? String(v) : shorten(JSON.stringify(v) ?? '');
 const VALID: Record<string, string> = { string: "<class 'str'>", integer: "<class 'int'>", boolean: "<class 'bool'>", list: "<class 'list'>, <class 'tuple'>", struct: "<class 'dict'>" };
 
-/** Every problem botocore would report for `value` at `path`, in its words. */
-export function validate(value: unknown, schema: Schema, path: string, errors: string[] = []): string[] {
+type Struct = Extract<Schema, { struct: unknown }>;
+/** Every member the API's structure has (botocore's list), simulated or not. */
+const membersOf = (schema: Struct) => schema.members ?? schema.struct.map(([n]) => n);
+
+/** Every problem botocore would report for `value` at `path`, in its words; the paths of members
+ *  AWS has and the playground does not simulate go to `unsimulated`. */
+export function validate(value: unknown, schema: Schema, path: string, errors: string[] = [], unsimulated: string[] = []): string[] {
   const invalid = (kind: string) => errors.push(`Invalid type for parameter ${path}, value: ${pyRepr(value)}, type: <class '${pyType(value)}'>, valid types: ${VALID[kind]}`);
   if (schema === 'document') return errors;
   if (schema === 'string') {
@@ -219,14 +227,15 @@ export function validate(value: unknown, schema: Schema, path: string, errors: s
     if (typeof value !== 'boolean') invalid('boolean');
   } else if ('list' in schema) {
     if (!Array.isArray(value)) invalid('list');
-    else value.forEach((item, i) => validate(item, schema.list, `${path}[${i}]`, errors));
+    else value.forEach((item, i) => validate(item, schema.list, `${path}[${i}]`, errors, unsimulated));
   } else if (!isRecord(value)) invalid('struct');
   else {
     for (const name of schema.required ?? []) if (!Object.hasOwn(value, name)) errors.push(`Missing required parameter in ${path}: "${name}"`);
     for (const key of Object.keys(value)) {
       const member = schema.struct.find(([name]) => name === key);
-      if (!member) errors.push(`Unknown parameter in ${path}: "${shorten(key)}", must be one of: ${(schema.members ?? schema.struct.map(([n]) => n)).join(', ')}`);
-      else validate(own(value, key), member[1], `${path}.${key}`, errors);
+      if (!member && schema.members?.includes(key)) unsimulated.push(`${path}.${key}`);
+      else if (!member) errors.push(`Unknown parameter in ${path}: "${shorten(key)}", must be one of: ${membersOf(schema).join(', ')}`);
+      else validate(own(value, key), member[1], `${path}.${key}`, errors, unsimulated);
     }
   }
   return errors;

@@ -5,12 +5,37 @@
 
 import { parse } from 'shell-quote';
 
-export type Tokens = { ok: true; words: string[] } | { ok: false; message: string };
+/** A refusal carries bash's exit code where bash itself would refuse the line. */
+export type Tokens = { ok: true; words: string[] } | { ok: false; message: string; exitCode?: number };
 
 type Variable = { variable: string };
 const isVariable = (e: unknown): e is Variable => typeof e === 'object' && e !== null && Object.hasOwn(e, 'variable');
 
+/** The quote bash is still looking for at the end of the line, or null when they all close.
+ *  shell-quote closes an open quote at the end of the line without a word; bash would not run the
+ *  line at all. Outside quotes a backslash escapes the next character and a # that starts a word
+ *  starts a comment; inside double quotes a backslash escapes; inside single quotes nothing does. */
+export function openQuote(line: string): "'" | '"' | null {
+  let quote: "'" | '"' | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote === "'") {
+      if (c === "'") quote = null;
+    } else if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = null;
+    } else if (c === '\\') i++;
+    else if (c === "'" || c === '"') quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) return null;
+  }
+  return quote;
+}
+
 export function tokenize(line: string): Tokens {
+  const open = openQuote(line);
+  // bash's words (it would then wait for the rest of the line; this terminal takes one line).
+  if (open !== null)
+    return { ok: false, exitCode: 2, message: `bash: unexpected EOF while looking for matching \`${open}'\nNote (playground): close the quote on the same line: the terminal runs one line at a time.` };
   // A variable comes back as a marker, not as "" (which is what bash gives an unset one). A
   // malformed ${…} is the one thing shell-quote throws on, as JSON.parse throws on bad JSON: bash
   // refuses the line too ("bad substitution"), and so does the terminal.

@@ -8,7 +8,7 @@ import { usePane } from '../../store/StoreContext.tsx';
 import type { TranscriptEntry } from '../../store/paneStore.ts';
 import { loadCli } from './loadCli.ts';
 
-type Shown = { id: number; text: string; none: boolean };
+type Shown = { id: number; text: string; none: boolean; note?: string | undefined };
 
 export function ApiLine({ onOpenTerminal }: { onOpenTerminal: () => void }) {
   const transcript = usePane((s) => s.transcript);
@@ -22,7 +22,7 @@ export function ApiLine({ onOpenTerminal }: { onOpenTerminal: () => void }) {
     void loadCli().then(({ cliOf }) => {
       if (!live) return;
       const api = cliOf(last.command, last.before);
-      setShown('lines' in api ? { id: last.id, text: api.lines.join(' && '), none: false } : { id: last.id, text: api.none, none: true });
+      setShown('lines' in api ? { id: last.id, text: api.lines.join(' && '), none: false, note: api.runnable ? undefined : api.note } : { id: last.id, text: api.none, none: true });
       setCopied(false);
     });
     return () => { live = false; };
@@ -47,7 +47,7 @@ export function ApiLine({ onOpenTerminal }: { onOpenTerminal: () => void }) {
         ) : (
           <>
             <span className="api-label">As a command:</span>
-            <code className="api-command" title={current.text}>{current.text}</code>
+            <code className="api-command" title={current.note ? `${current.text}\n${current.note}` : current.text}>{current.text}</code>
             <button type="button" onClick={copy} aria-label={`Copy the command: ${current.text}`}>{copied ? 'Copied' : 'Copy'}</button>
           </>
         )

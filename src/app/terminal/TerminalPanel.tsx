@@ -200,7 +200,10 @@ const Entry = memo(function Entry({ entry }: { entry: TranscriptEntry }) {
     <div className="terminal-entry from-page" data-testid="terminal-entry-ui">
       <p className="terminal-line">{time}<span className="terminal-source">On the page:</span></p>
       {'lines' in api
-        ? api.lines.map((l, i) => <pre key={i} className="terminal-ui-line"><span aria-hidden="true">$ </span>{l}</pre>)
+        ? <>
+            {api.lines.map((l, i) => <pre key={i} className="terminal-ui-line"><span aria-hidden="true">$ </span>{l}</pre>)}
+            {!api.runnable && api.note && <p className="terminal-none"># {api.note}</p>}
+          </>
         : <p className="terminal-none"># {api.none}</p>}
     </div>
   );
