@@ -30,6 +30,7 @@ async function playUntil(page: Page, done: () => Promise<void>) {
 }
 
 test('by keyboard alone: stop a task, scrub back before the stop (it runs again), forward to live (stopped, replaced)', async ({ page }) => {
+  test.setTimeout(60_000); // a long walk by Tab and Shift+Tab: on two busy cores it passed 30 s
   await page.goto('/?speed=64');
   await expect(rows(page, 'service:web', 'RUNNING')).toHaveCount(3);
   await expect(page.getByTestId('node-service-web')).toContainText(/running\s*3\s*pending\s*0/);
