@@ -16,12 +16,12 @@ import {
   readNumber,
   revisionChoices,
   rollingLimits,
-  scaleBy,
   UPDATE_DEFAULTS,
   type ErrorPlace,
   type NumberField,
   type UpdateValues,
 } from './updateService.ts';
+import { scaleBy } from './scale.ts';
 
 /** The fields in the order the form shows them. */
 const FORM_ORDER: ErrorPlace[] = ['taskDefinition', 'desiredCount', 'minimumHealthyPercent', 'maximumPercent', 'healthCheckGracePeriodSeconds', 'circuitBreaker', 'forceNewDeployment'];

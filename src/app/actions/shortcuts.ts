@@ -2,7 +2,7 @@
 
 import { focusOfNode } from '../../diagram/project.ts';
 import type { ScriptCommand } from '../../sim/index.ts';
-import { scaleBy } from './updateService.ts';
+import { scaleBy } from './scale.ts';
 import { SPEEDS } from '../../session/record.ts';
 import type { PageStore } from '../../store/pageStore.ts';
 import type { PaneStore } from '../../store/paneStore.ts';

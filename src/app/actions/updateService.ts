@@ -141,14 +141,6 @@ export function rollingLimits(desiredText: string, minText: string, maxText: str
     : `${head} ${start}; no old task stops before a new one is healthy.`;
 }
 
-/** desiredCount one up or down (the node's −/+, the [ ] keys, the form's steppers), kept from 0 to
- *  the playground's largest desiredCount. */
-export const scaleBy = (service: Service, by: number, max: number): UpdateCommand => ({
-  type: 'updateService',
-  service: service.serviceName,
-  desiredCount: Math.max(0, Math.min(max, service.desiredCount + by)),
-});
-
 /** What a successful update did, in a sentence for the form's status line. */
 export function describeOutcome(command: UpdateCommand, after: Service | undefined): string {
   const primary = after?.deployments.find((d) => d.status === 'PRIMARY');

@@ -25,7 +25,7 @@ import { startOrderLine } from '../../diagram/containers.ts';
 import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
 import { DEFAULT_DEREGISTRATION_DELAY, isSteady, shortId } from '../../sim/index.ts';
-import { scaleBy } from '../actions/updateService.ts';
+import { scaleBy } from '../actions/scale.ts';
 import { usePageApi, usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { errorCounts, lastSeconds, percent, percentOf, servedBy } from '../trafficStats.ts';
 import { nodeLabelId } from '../../diagram/share.ts';

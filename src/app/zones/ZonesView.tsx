@@ -16,7 +16,7 @@ import type { DiagramNode, Focus, LoadBalancerNodeData, ServiceNodeData, TaskDef
 import { targetCounts } from '../../diagram/project.ts';
 import type { PaneStore } from '../../store/paneStore.ts';
 import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
-import { scaleBy } from '../actions/updateService.ts';
+import { scaleBy } from '../actions/scale.ts';
 import { RecentlyStopped } from '../diagram/RecentlyStopped.tsx';
 import { healthText, isStopping, isWindingDown, ROLLOUT_ICON, STATUS_ICON, taskStateClasses } from '../status.ts';
 import { errorCounts, lastSeconds, percentOf } from '../trafficStats.ts';
