@@ -3,7 +3,8 @@
 // real time (1 h in ≤ 180 ms); 1,000 tasks ≥ 1,000×; heap bounded over 24 h. Issue #4 adds a
 // traffic world: the reference world behind a load balancer at 50 req/s, ≥ 5,000×. Issue #9 adds a
 // deployment world: a 10-task service behind the load balancer at 50 req/s, updated to a new
-// revision every 10 minutes, ≥ 5,000×.
+// revision every 10 minutes, ≥ 5,000×. Issue #13 adds a zone outage every hour to the worlds
+// `drive` runs (10 minutes down, then AZ rebalancing).
 
 import { HOUR, MINUTE, SECOND, Simulation, webTaskDefinition, type Command, type Scenario, type SimEvent, type TaskDefinitionInput } from '../src/sim/index.ts';
 import { measureSessions } from './bench-session.ts';
@@ -27,8 +28,12 @@ function world(services: number, tasksPerService: number, requestsPerSecond = 0)
   return { name: `${services}x${tasksPerService}`, title: '', description: '', setup, script: [] };
 }
 
+const ZONES = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
 /** Run `duration` of sim time in 250 ms frames (16× playback at 60 fps is ~270 ms a frame),
- *  killing a random service task every 30 s and starting a standalone job every 2 minutes. */
+ *  killing a random service task every 30 s, starting a standalone job every 2 minutes, and
+ *  (issue 13) taking one zone down for 10 minutes every hour, at half past: the services heal in
+ *  the other zones and rebalance when it is back. */
 function drive(sim: Simulation, duration: number, services: number): number {
   const frame = 250;
   let events = 0;
@@ -37,6 +42,7 @@ function drive(sim: Simulation, duration: number, services: number): number {
     const t = sim.now + frame;
     if (t % (30 * SECOND) === 0) sim.dispatch({ type: 'stopTask', task: { service: `svc${(t / (30 * SECOND)) % services}`, pick: 'random' } });
     if (t % (2 * MINUTE) === 0) sim.dispatch({ type: 'runTask', taskDefinition: 'job' });
+    if (t % HOUR === 30 * MINUTE) sim.dispatch({ type: 'zoneOutage', availabilityZone: ZONES[Math.floor(t / HOUR) % ZONES.length]!, durationSeconds: 600 });
     events += sim.advanceTo(t).length;
   }
   return events;
@@ -158,7 +164,7 @@ function measureDeployments(name: string, hours: number, goal: number) {
 }
 
 console.log(`ECS Playground engine benchmark — node ${process.version}\n`);
-measure('Reference world: 3 services × 10 tasks, a standalone job every 2 min, a task killed every 30 s', 3, 10, 20_000);
+measure('Reference world: 3 services × 10 tasks, a standalone job every 2 min, a task killed every 30 s, a zone down 10 min every hour', 3, 10, 20_000);
 measure('1,000-task world: 10 services × 100 tasks, same faults', 10, 100, 1_000);
 measure('Traffic world: the reference world behind a load balancer, 50 requests a second', 3, 10, 5_000, 50);
 measureDeployments('Deployment world: 10 tasks behind a load balancer at 50 requests a second, a new revision every 10 minutes', 3, 5_000);

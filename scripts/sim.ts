@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { findScenario, millisOfSeconds, parseScript, SCENARIOS, Simulation, type SimEvent } from '../src/sim/index.ts';
+import { findScenario, millisOfSeconds, SCENARIOS, Simulation, type SimEvent } from '../src/sim/index.ts';
+import { parseScript } from '../src/sim/json.ts';
 
 const HELP = `ECS Playground headless runner: prints the simulation's event log as JSON lines.
 

@@ -92,6 +92,16 @@ describe('output shapes', () => {
     expect(out.tasks[0].attachments[0].status).toBe('PRECREATED');
   });
 
+  it('run-task with no Fargate capacity anywhere answers 200 with failures[] and no tasks, as the API does', () => {
+    const { sim, host } = sceneAt('default', 65_000);
+    expect(sim.dispatch({ type: 'capacityShortage' }).outcome.ok).toBe(true);
+    const result = runCli(`aws ecs run-task --task-definition report:1 --launch-type FARGATE ${NET}`, host);
+    expect(result.exitCode).toBe(0);
+    const out = json(result.stdout);
+    expect(out.tasks).toEqual([]);
+    expect(out.failures).toEqual([{ reason: 'RESOURCE:FARGATE', detail: expect.stringContaining('Capacity is unavailable at this time') }]);
+  });
+
   it('elbv2 describe-target-groups and modify-target-group-attributes', () => {
     const { host } = sceneAt('default', 65_000);
     const tg = json(runCli('aws elbv2 describe-target-groups --names web-tg', host).stdout).TargetGroups[0];

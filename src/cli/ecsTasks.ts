@@ -119,7 +119,9 @@ export const runTask: Handler = (input, ctx) => {
   };
   const done = act(ctx, command);
   if (!done.ok) return done.result;
-  return { response: { tasks: tasksOf(ctx.host.world(), done.outcome.taskArns ?? []), failures: [] } };
+  // A placement that fails is an answer, not an exception (spec §4): RESOURCE:FARGATE when no zone has capacity.
+  const failures = (done.outcome.failures ?? []).map((f) => ({ ...(f.arn === undefined ? {} : { arn: f.arn }), reason: f.reason, ...(f.detail === undefined ? {} : { detail: f.detail }) }));
+  return { response: { tasks: tasksOf(ctx.host.world(), done.outcome.taskArns ?? []), failures } };
 };
 
 export const stopTask: Handler = (input, ctx) => {

@@ -8,7 +8,7 @@ import { describeSelector, serviceEventGist, shortId, type Millis, type ScriptCo
 export type MarkerKind = 'action' | 'fault' | 'stopped' | 'replacement' | 'steady' | 'unhealthy';
 export type Marker = { at: Millis; kind: MarkerKind; label: string };
 
-const FAULTS = new Set<ScriptCommand['type']>(['crashContainer', 'oomKillContainer', 'failHealthChecks', 'hangContainer']);
+const FAULTS = new Set<ScriptCommand['type']>(['crashContainer', 'oomKillContainer', 'failHealthChecks', 'hangContainer', 'zoneOutage', 'capacityShortage']);
 
 /** "task 3f2a9c1d", or for a script's selector "a RUNNING task of service web". */
 const taskRef = (task: string | TaskSelector) => (typeof task === 'string' ? `task ${shortId(task.slice(task.lastIndexOf('/') + 1))}` : describeSelector(task));
@@ -46,6 +46,14 @@ export function describeCommand(c: ScriptCommand): string {
       return `You changed target group ${c.targetGroup}`;
     case 'createLoadBalancer':
       return `You created load balancer ${c.name}`;
+    case 'zoneOutage':
+      return `Fault: Availability Zone ${c.availabilityZone} went down`;
+    case 'zoneRecovery':
+      return `Availability Zone ${c.availabilityZone} came back`;
+    case 'capacityShortage':
+      return `Fault: Fargate ran out of capacity in ${c.availabilityZone ?? 'every zone'}`;
+    case 'capacityRecovery':
+      return `Fargate capacity came back in ${c.availabilityZone ?? 'every zone'}`;
   }
 }
 

@@ -4,7 +4,8 @@
 // parseSessionRecord never throws. Apart from record.ts because only the link codec (link.ts)
 // uses it, and that is not on the first screen.
 
-import { COMMAND_FIELDS, SCENARIOS, parseCommand, type ScriptCommand } from '../sim/index.ts';
+import { SCENARIOS, type ScriptCommand } from '../sim/index.ts';
+import { COMMAND_FIELDS, parseCommand } from '../sim/json.ts';
 import { MAX_LOG_ENTRIES, MAX_SESSION_MS, NEWER_VERSION, OLDER_VERSION, SESSION_VERSION, shorten, SPEEDS, type LogEntry, type SessionRecord, type Speed } from './record.ts';
 
 const MAX_SEED = 0xffff_ffff;

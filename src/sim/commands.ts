@@ -14,7 +14,8 @@ import { containerExited, failHealthChecks, hangContainer, launchTask, OOM_REASO
 import { IMAGE, registerTaskDefinition, resolveTaskDefinition, validateTaskDefinition } from './taskDefinition.ts';
 import { activeTargetsOf, createLoadBalancer, findLoadBalancer, findTargetGroup, HEALTH_CHECK_LIMITS } from './loadBalancer.ts';
 import { MAX_RATE, setTraffic } from './traffic.ts';
-import type { Command, CommandOutcome, DeploymentConfiguration, DeploymentConfigurationInput, ErrorCode, FieldError, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, TaskDefinition, World } from './model/index.ts';
+import { canLaunchIn, capacityRecovery, capacityShortage, upZones, zoneFaultProblem, zoneOutage, zoneRecovery } from './zones.ts';
+import type { AvailabilityZoneRebalancing, Command, CommandOutcome, Failure, DeploymentConfiguration, Service, DeploymentConfigurationInput, ErrorCode, FieldError, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, TaskDefinition, World } from './model/index.ts';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const STARTED_BY = /^[A-Za-z0-9\-/_]{1,128}$/; // spec §4
@@ -89,11 +90,13 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       const group = command.group ?? `family:${td.family}`; // spec §4: default group
       if (group.startsWith('service:')) return reject('InvalidParameterException', "A standalone task's group cannot start with 'service:': that group belongs to a service.");
       const taskArns: string[] = [];
+      const failures: Failure[] = [];
       for (let i = 0; i < count; i++) {
         const az = spreadWithinGroup(world, group);
-        taskArns.push(launchTask(step, td, { group, startedBy: command.startedBy ?? 'you', availabilityZone: az }).taskArn);
+        if (az === null) failures.push(FARGATE_CAPACITY_FAILURE);
+        else taskArns.push(launchTask(step, td, { group, startedBy: command.startedBy ?? 'you', availabilityZone: az }).taskArn);
       }
-      return { ok: true, taskArns };
+      return { ok: true, taskArns, ...(failures.length ? { failures } : {}) };
     }
 
     case 'stopTask': {
@@ -130,7 +133,10 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       }
       const wiringProblem = loadBalancerProblem(world, wiring, td);
       if (wiringProblem) return reject('InvalidParameterException', wiringProblem);
+      const rebalancing = command.availabilityZoneRebalancing ?? 'ENABLED'; // spec §5.9: the default for new services
+      if (!isRebalancing(rebalancing)) return reject('InvalidParameterException', REBALANCING_VALUES);
       createService(step, {
+        availabilityZoneRebalancing: rebalancing,
         serviceName,
         taskDefinition: td,
         desiredCount,
@@ -222,8 +228,48 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       (command.type === 'hangContainer' ? hangContainer : failHealthChecks)(step, found.task, found.container);
       return { ok: true, taskArns: [found.task.taskArn] };
     }
+
+    case 'zoneOutage':
+    case 'zoneRecovery': {
+      const problem = zoneFaultProblem(world, command.availabilityZone, command.type === 'zoneOutage' ? command.durationSeconds : undefined, false);
+      if (problem) return reject('InvalidParameterException', problem);
+      const zone = world.zones.get(command.availabilityZone)!;
+      const down = command.type === 'zoneOutage';
+      if (zone.up !== down) return reject('InvalidStateException', `${zone.availabilityZone} is already ${down ? 'down' : 'up'}.`);
+      if (command.type === 'zoneOutage') zoneOutage(step, zone.availabilityZone, command.durationSeconds);
+      else zoneRecovery(step, zone.availabilityZone);
+      return { ok: true };
+    }
+
+    case 'capacityShortage':
+    case 'capacityRecovery': {
+      const problem = zoneFaultProblem(world, command.availabilityZone, command.type === 'capacityShortage' ? command.durationSeconds : undefined, true);
+      if (problem) return reject('InvalidParameterException', problem);
+      const short = command.type === 'capacityShortage';
+      const named = command.availabilityZone !== undefined ? [command.availabilityZone] : world.config.availabilityZones;
+      const zones = named.filter((az) => world.zones.get(az)!.capacityShort !== short);
+      const where = command.availabilityZone ?? 'any Availability Zone';
+      if (zones.length === 0) return reject('InvalidStateException', short ? `Fargate is already short of capacity in ${where}.` : `Fargate is not short of capacity in ${where}.`);
+      if (command.type === 'capacityShortage') capacityShortage(step, zones, command.durationSeconds);
+      else capacityRecovery(step, zones);
+      return { ok: true };
+    }
   }
 }
+
+/** What RunTask returns for a task Fargate has no capacity for in any zone it may use (spec §4:
+ *  HTTP 200, the task in `failures`, not an exception). The reason is the one AWS's placement
+ *  failure events carry for Fargate (DG23/ecs_cwe_events); the detail is the message AWS gives for
+ *  it (KC ecs-fargate-runtask-capacity). A Fargate failure names no container instance, so there
+ *  is no arn. Whether today's RunTask answers this way or with an exception carrying that message
+ *  is not settled in the sources reached (the KC and a CloudTrail report read like the latter). */
+export const FARGATE_CAPACITY_FAILURE: Failure = {
+  reason: 'RESOURCE:FARGATE',
+  detail: 'Capacity is unavailable at this time. Please try again later or in a different availability zone',
+};
+
+const REBALANCING_VALUES = "availabilityZoneRebalancing must be 'ENABLED' or 'DISABLED'.";
+const isRebalancing = (v: unknown): v is AvailabilityZoneRebalancing => v === 'ENABLED' || v === 'DISABLED';
 
 /**
  * UpdateService. Every field is checked and every problem reported at once (a form shows each by
@@ -261,14 +307,28 @@ function updateService(step: Step, command: Extract<Command, { type: 'updateServ
   if (!isWhole(grace, 0, 2147483647)) problems.push({ field: 'healthCheckGracePeriodSeconds', message: 'healthCheckGracePeriodSeconds must be a whole number of seconds, 0 or more.' });
   const dc = deploymentConfigurationOf(command.deploymentConfiguration, service.deploymentConfiguration);
   if (Array.isArray(dc)) problems.push(...dc);
+  const rebalancing = command.availabilityZoneRebalancing ?? service.availabilityZoneRebalancing; // unspecified keeps it (spec §5.9)
+  if (rebalancing !== undefined && !isRebalancing(rebalancing)) problems.push({ field: 'availabilityZoneRebalancing', message: REBALANCING_VALUES });
   if (problems.length > 0 || Array.isArray(dc)) return reject(code, problems.map((p) => p.message).join('\n'), problems);
 
   // A new task definition or forceNewDeployment starts a deployment; desiredCount alone is a
-  // scaling event within the current one, and the other fields are settings (spec §5.5). Any
-  // update lifts the start throttle (spec §5.7).
+  // scaling event within the current one, and the other fields (availabilityZoneRebalancing too)
+  // are settings (spec §5.5, §5.9). Any update lifts the start throttle (spec §5.7).
   const deploys = (td !== undefined && td.taskDefinitionArn !== service.taskDefinition) || command.forceNewDeployment === true;
   const deployments = service.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount, updatedAt: world.now } : d));
-  let next = putService(step, service, { desiredCount, deployments, healthCheckGracePeriodSeconds: grace, deploymentConfiguration: dc, startFailures: 0, throttledUntil: 0 });
+  // A rebalancing under way is called off by a new count or a new deployment, or by turning it
+  // off (the docs' SERVICE_REBALANCING_STOPPED); the next steady state looks again.
+  const keepsRebalancing = !deploys && desiredCount === service.desiredCount && rebalancing === 'ENABLED';
+  const { rebalancingSince: _r, ...rest } = service;
+  let next = putService(step, keepsRebalancing ? service : (rest as Service), {
+    desiredCount,
+    deployments,
+    healthCheckGracePeriodSeconds: grace,
+    deploymentConfiguration: dc,
+    startFailures: 0,
+    throttledUntil: 0,
+    ...(rebalancing !== undefined ? { availabilityZoneRebalancing: rebalancing } : {}),
+  });
   next = resolveCause(step, next, 'throttled');
   if (deploys) next = startDeployment(step, next, td ?? world.taskDefinitions.get(service.taskDefinition)!);
   const primary = next.deployments.find((d) => d.status === 'PRIMARY')!;
@@ -345,12 +405,17 @@ function runningContainer(world: World, ref: string, name: string | undefined, n
   return { task, container: def.name };
 }
 
-/** Standalone tasks spread over AZs within their task group (spec §4, §5.8). */
-function spreadWithinGroup(world: World, group: string): string {
-  const counts = new Map(world.config.availabilityZones.map((az) => [az, 0]));
+/** Standalone tasks spread over AZs within their task group (spec §4, §5.8), over the zones
+ *  Fargate can launch in now: RunTask is given subnets in every zone, and Fargate places the task
+ *  where there is capacity (KC ecs-fargate-runtask-capacity: capacity is managed per zone, so
+ *  several zones' subnets give it more). Null: no zone can take it. */
+function spreadWithinGroup(world: World, group: string): string | null {
+  const usable = upZones(world).filter((az) => canLaunchIn(world, az));
+  if (usable.length === 0) return null;
+  const counts = new Map(usable.map((az) => [az, 0]));
   for (const t of world.tasks.values())
-    if (t.group === group && t.desiredStatus === 'RUNNING') counts.set(t.availabilityZone, (counts.get(t.availabilityZone) ?? 0) + 1);
-  let best = world.config.availabilityZones[0]!;
+    if (t.group === group && t.desiredStatus === 'RUNNING' && counts.has(t.availabilityZone)) counts.set(t.availabilityZone, counts.get(t.availabilityZone)! + 1);
+  let best = usable[0]!;
   for (const [az, n] of counts) if (n < counts.get(best)!) best = az;
   return best;
 }

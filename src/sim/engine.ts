@@ -15,6 +15,7 @@ import { finishDraining, runTargetHealthCheck } from './loadBalancer.ts';
 import { advancePhase, continueAfterDrain, runApp, resolveDependencies, runHealthCheck, signalExit } from './task.ts';
 import { runTraffic } from './traffic.ts';
 import { writeLogs } from './logs.ts';
+import { zoneFaultEnds } from './zones.ts';
 import { peekTimer, popTimer } from './timers.ts';
 import { requireWholeMillis } from './time.ts';
 import type { CommandOutcome, Millis, RngState, ScriptCommand, SimEvent, Timer, World } from './model/index.ts';
@@ -77,6 +78,8 @@ function runTimer(step: Step, timer: Timer): void {
     case 'targetDrained':
       finishDraining(step, timer.targetGroupArn, timer.taskArn);
       return continueAfterDrain(step, timer.taskArn);
+    case 'zoneFaultEnds':
+      return zoneFaultEnds(step, timer.availabilityZone, timer.fault, timer.at);
   }
 }
 

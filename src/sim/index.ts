@@ -5,14 +5,7 @@ export { Simulation, type SimulationOptions, type DispatchOutcome } from './simu
 export { findTask } from './commands.ts';
 export { SCENARIOS, LISTED_SCENARIOS, findScenario, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
 export { anatomyWeb } from './lessonScenes/basics.ts';
-export {
-  parseScript,
-  parseCommand,
-  selectTasks,
-  describeSelector,
-  COMMAND_FIELDS,
-  type ParseResult,
-} from './script.ts';
+export { selectTasks, describeSelector } from './script.ts';
 export { validateTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } from './taskDefinition.ts';
 export { FARGATE_SIZES, isValidFargateSize } from './fargate.ts';
 export { TASK_STATUS_ORDER, TASK_TRANSITIONS, canTransition, isPendingStatus } from './lifecycle.ts';
@@ -20,7 +13,7 @@ export { countsHealthy, circuitBreakerThreshold, orderDeployments, rollingBounds
 export { rolloutReasons, isRollingBack, isDeploymentStuck, isSteady } from './deployments.ts';
 export { currentImage, shortDigest, isPinned, pushImageProblem } from './images.ts';
 export { serviceMessages, serviceEventGist, MAX_SERVICE_EVENTS, type ServiceEventGist } from './serviceEvents.ts';
-export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION } from './service.ts';
+export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION, CAPACITY_RETRY } from './service.ts';
 export { DEFAULT_TIMINGS, DEFAULT_CONFIG, tasksOfService } from './world.ts';
 export { shortId, familyRevision, taskIdOf } from './ids.ts';
 export {
@@ -33,7 +26,9 @@ export {
   REASON_DESCRIPTIONS,
 } from './loadBalancer.ts';
 export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
-export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
+export { RUN_TASK_NO_LOAD_BALANCER, FARGATE_CAPACITY_FAILURE } from './commands.ts';
+export { upZones, canLaunchIn, MAX_FAULT_SECONDS } from './zones.ts';
+export { HOST_LOST } from './task.ts';
 export { isoTimestamp, clockLabel, millisOfSeconds, SECOND, MINUTE, HOUR } from './time.ts';
 export type * from './model/index.ts';
 // Container logs (awslogs streams). The register-task-definition JSON, in and out, is src/sim/json.ts:

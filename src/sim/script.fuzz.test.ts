@@ -5,7 +5,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMMAND_FIELDS, parseScript, type ParseResult } from './script.ts';
+import { COMMAND_FIELDS, parseScript, type ParseResult } from './scriptParse.ts';
 import { webTaskDefinition } from './scenarios.ts';
 import { Simulation } from './simulation.ts';
 import { MINUTE } from './time.ts';

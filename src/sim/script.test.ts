@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScript } from './script.ts';
+import { parseScript } from './scriptParse.ts';
 import { run, serviceMessagesOf } from './testing/run.ts';
 
 describe('parseScript', () => {

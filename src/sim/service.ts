@@ -13,7 +13,8 @@ import { MINUTE, SECOND } from './time.ts';
 import { deregisterTargets, elbFailureReason, registerTargets, REASON_DESCRIPTIONS, targetViewOf, unhealthyTargetOf } from './loadBalancer.ts';
 import { announce, completeDeployment, markSucceeded, newDeployment, primaryOf, putService, recordTaskFailure } from './deployments.ts';
 import { tasksOfService } from './world.ts';
-import type { Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, SimEvent, Task, TaskDefinition, World } from './model/index.ts';
+import { canLaunchIn, upZones } from './zones.ts';
+import type { AvailabilityZoneRebalancing, Deployment, DeploymentConfiguration, Millis, Service, ServiceLoadBalancer, SimEvent, Task, TaskDefinition, World } from './model/index.ts';
 import type { TargetView } from './scheduler/plan.ts';
 
 export { putService } from './deployments.ts';
@@ -41,7 +42,13 @@ export type CreateServiceOptions = {
   healthCheckGracePeriodSeconds?: number;
   deploymentConfiguration?: DeploymentConfiguration;
   loadBalancers?: ServiceLoadBalancer[];
+  availabilityZoneRebalancing?: AvailabilityZoneRebalancing;
 };
+
+/** After a launch fails for want of capacity in a zone, the scheduler tries other zones and that
+ *  one again only after this long. AWS says only "try again later" (E12); a minute is our
+ *  assumption. */
+export const CAPACITY_RETRY = 1 * MINUTE;
 
 export function createService(step: Step, o: CreateServiceOptions): Service {
   const { world } = step;
@@ -67,6 +74,7 @@ export function createService(step: Step, o: CreateServiceOptions): Service {
     throttledUntil: 0,
     activeCauses: {},
     nextReconcileAt: null,
+    availabilityZoneRebalancing: o.availabilityZoneRebalancing ?? 'ENABLED', // spec §5.9
   };
   world.services.set(o.serviceName, service);
   emit(step, { type: 'ServiceCreated', serviceName: o.serviceName, taskDefinition: service.taskDefinition, desiredCount: o.desiredCount });
@@ -105,7 +113,7 @@ export function reconcile(step: Step, serviceName: string, firedAt: Millis): voi
     service,
     tasks,
     now: world.now,
-    availabilityZones: world.config.availabilityZones,
+    availabilityZones: upZones(world), // nothing is placed in a zone that is down
     taskDefinitions: world.taskDefinitions,
     targetHealth: service.loadBalancers.length ? targetViewsFor(world, tasks) : null,
     unhealthyReaction: world.config.timings.unhealthyReaction,
@@ -158,28 +166,24 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
   // (Each of these writes the world; what follows reads the service from there.)
   if (plan.numbers.primaryHealthy > 0) markSucceeded(step, service);
 
-  const started: string[] = [];
-  let replacedUnhealthy = 0;
-  for (const a of plan.actions) {
-    if (a.kind !== 'launch') continue;
-    const deployment = world.services.get(name)!.deployments.find((d) => d.id === a.deploymentId)!;
-    const td = world.taskDefinitions.get(deployment.taskDefinition)!;
-    const task = launchTask(step, td, {
-      group: `service:${name}`,
-      startedBy: deployment.id,
-      availabilityZone: a.availabilityZone,
-      serviceName: name,
-      images: deployment.containerImages,
-    });
-    started.push(task.taskId);
-    if (a.replaces) replacedUnhealthy++;
+  if (plan.rebalance?.state === 'started') {
+    service = putService(step, world.services.get(name)!, { rebalancingSince: world.now });
+    addServiceEvent(step, service, serviceMessages.notAzBalanced(name, plan.rebalance.counts));
   }
-  if (started.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.started(name, started, replacedUnhealthy));
+  launchPlanned(step, name, plan);
 
   const stopped: string[] = [];
   const failedIn: string[] = [];
+  const rebalanced = new Map<string, string[]>(); // zone → tasks stopped there by AZ rebalancing
   for (const a of plan.actions) {
     if (a.kind !== 'stop') continue;
+    if (a.cause === 'rebalance') {
+      // AZ rebalancing's stop: a scheduler stop like a scale-in's (its stoppedReason is our
+      // assumption), announced in its own words, per zone (spec §5.9).
+      requestStop(step, world.tasks.get(a.task.taskArn)!, 'ServiceSchedulerInitiated', STOPPED_REASONS.scaling(primaryOf(world.services.get(name)!).id));
+      rebalanced.set(a.task.availabilityZone, [...(rebalanced.get(a.task.availabilityZone) ?? []), a.task.taskId]);
+      continue;
+    }
     const failedTarget = a.cause === 'unhealthy' ? unhealthyTargetOf(world, a.task) : null;
     const task = world.tasks.get(a.task.taskArn)!;
     if (failedTarget) {
@@ -198,10 +202,16 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
     stopped.push(a.task.taskId);
   }
   if (stopped.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.stopped(name, stopped));
+  for (const [az, ids] of rebalanced) addServiceEvent(step, world.services.get(name)!, serviceMessages.stoppedToRebalance(name, az, ids));
   // Tasks failing their health checks count toward the circuit breaker (spec §5.6, stage 2).
   for (const deploymentId of failedIn) recordTaskFailure(step, world.services.get(name)!, deploymentId);
 
   service = world.services.get(name)!;
+  if (plan.rebalance?.state === 'completed' || plan.rebalance?.state === 'abandoned') {
+    const { rebalancingSince: _done, ...rest } = service;
+    service = putService(step, rest as Service, {});
+    if (plan.rebalance.state === 'completed') service = addServiceEvent(step, service, serviceMessages.azBalanced(name, plan.rebalance.counts));
+  }
   if (plan.completes) service = completeDeployment(step, service);
   if (plan.steady) service = addServiceEvent(step, service, serviceMessages.steadyState(name), 'steadyState');
   if (plan.stuck) service = addServiceEvent(step, service, serviceMessages.unableToStopOrStart(name), 'deploymentConfiguration');
@@ -214,6 +224,56 @@ function applyPlan(step: Step, service: Service, plan: Plan) {
   }
   // A deployment that changed (a rollback) is planned again at the next tick.
   if (primaryOf(service).id !== primaryBefore) requestReconcile(step, name);
+}
+
+/**
+ * Launch what the plan says, where it says. Fargate may have no capacity in a zone (zones.ts): that
+ * launch fails — E12, once until the cause clears or six hours pass (spec §5.11) — and the
+ * service tries the zone again only after CAPACITY_RETRY, the other zones meanwhile (the plan
+ * skips it). A tick whose launches partly fail also says how many failed for the deployment (E19).
+ * A tick whose launches all start clears the cause. Rebalancing's launches are announced in their
+ * own words (spec §5.9).
+ */
+function launchPlanned(step: Step, name: string, plan: Plan): void {
+  const { world } = step;
+  const started: string[] = [];
+  const rebalanced = new Map<string, string[]>();
+  const failed = new Map<string, number>(); // by deployment
+  const failedZones: string[] = [];
+  let replacedUnhealthy = 0;
+  for (const a of plan.actions) {
+    if (a.kind !== 'launch') continue;
+    const deployment = world.services.get(name)!.deployments.find((d) => d.id === a.deploymentId)!;
+    if (!canLaunchIn(world, a.availabilityZone)) {
+      failed.set(deployment.id, (failed.get(deployment.id) ?? 0) + 1);
+      if (!failedZones.includes(a.availabilityZone)) failedZones.push(a.availabilityZone);
+      continue;
+    }
+    const td = world.taskDefinitions.get(deployment.taskDefinition)!;
+    const task = launchTask(step, td, {
+      group: `service:${name}`,
+      startedBy: deployment.id,
+      availabilityZone: a.availabilityZone,
+      serviceName: name,
+      images: deployment.containerImages,
+    });
+    if (a.why === 'rebalance') rebalanced.set(a.availabilityZone, [...(rebalanced.get(a.availabilityZone) ?? []), task.taskId]);
+    else started.push(task.taskId);
+    if (a.replaces) replacedUnhealthy++;
+  }
+  if (started.length) addServiceEvent(step, world.services.get(name)!, serviceMessages.started(name, started, replacedUnhealthy));
+  for (const [az, ids] of rebalanced) addServiceEvent(step, world.services.get(name)!, serviceMessages.startedToRebalance(name, az, ids));
+  let service = world.services.get(name)!;
+  if (failed.size === 0) {
+    if (started.length || rebalanced.size) resolveCause(step, service, 'capacityUnavailable');
+    return;
+  }
+  const retryAt = world.now + CAPACITY_RETRY;
+  const kept = (service.capacityFailures ?? []).filter((f) => f.retryAt > world.now && !failedZones.includes(f.availabilityZone));
+  service = putService(step, service, { capacityFailures: [...kept, ...failedZones.map((availabilityZone) => ({ availabilityZone, retryAt }))] });
+  service = addServiceEvent(step, service, serviceMessages.capacityUnavailable(name), 'capacityUnavailable');
+  if (started.length || rebalanced.size) for (const [id, n] of failed) service = addServiceEvent(step, service, serviceMessages.couldNotLaunch(name, n, id));
+  requestReconcile(step, name); // the other zones, at the next tick
 }
 
 /**

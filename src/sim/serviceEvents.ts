@@ -12,7 +12,7 @@ export const DUPLICATE_SUPPRESSION = 6 * HOUR;
 
 const tasks = (ids: readonly string[]) => ids.map((id) => `(task ${id})`).join(' ');
 
-/** E1–E9, E14, E16–E18 of spec §5.11 and the E1 suffix of §12. ("1 tasks" is AWS's own grammar;
+/** E1–E9, E12, E14, E16–E19 of spec §5.11, the rebalancing events of §5.9 and the E1 suffix of §12. ("1 tasks" is AWS's own grammar;
  *  E3/E4 have no final period.) */
 export const serviceMessages = {
   started: (svc: string, taskIds: readonly string[], replacedUnhealthy = 0) =>
@@ -31,7 +31,27 @@ export const serviceMessages = {
   rollingBack: (svc: string, deploymentId: string) => `(service ${svc}) rolling back to deployment ${deploymentId}.`,
   unhealthyInTargetGroup: (svc: string, taskId: string, port: number, tg: string, reason: string) =>
     `(service ${svc}) (task ${taskId}) (port ${port}) is unhealthy in (target-group ${tg}) due to (reason ${reason})`,
+  /** E12: Fargate had no capacity where the scheduler tried to place a task. */
+  capacityUnavailable: (svc: string) =>
+    `(service ${svc}) was unable to place a task. Reason: Capacity is unavailable at this time. Please try again later or in a different availability zone.`,
+  /** E19: some of a tick's launches for the deployment failed (capacity). */
+  couldNotLaunch: (svc: string, n: number, deploymentId: string) => `(service ${svc}) could not launch ${n} tasks for deployment ${deploymentId}.`,
+  // AZ rebalancing (spec §5.9). The docs print them as "service (name) …" and "name has started …";
+  // real events start "(service name)" (spec §5.11), so these do too, and list task IDs as E1 and
+  // E2 do ("(task id)") — both our reading of the docs' templates [U].
+  notAzBalanced: (svc: string, counts: readonly [string, number][]) => `(service ${svc}) is not AZ balanced with ${zoneList(counts, false)}. AZ Rebalancing in progress.`,
+  azBalanced: (svc: string, counts: readonly [string, number][]) => `(service ${svc}) is AZ balanced with ${zoneList(counts, true)}.`,
+  startedToRebalance: (svc: string, az: string, taskIds: readonly string[]) => `(service ${svc}) has started ${taskIds.length} tasks in ${az} to AZ Rebalance: ${tasks(taskIds)}.`,
+  stoppedToRebalance: (svc: string, az: string, taskIds: readonly string[]) => `(service ${svc}) has stopped ${taskIds.length} running tasks in ${az} due to AZ rebalancing: ${tasks(taskIds)}.`,
 } as const;
+
+/** The docs' lists: "2 tasks in a, 2 in b, and 2 in c" (not balanced: "tasks" once) and "2 tasks
+ *  in a, 2 tasks in b, and 2 tasks in c" (balanced: every time); with two zones, "… and …". */
+function zoneList(counts: readonly [string, number][], everyTime: boolean): string {
+  const parts = counts.map(([az, n], i) => `${n}${i === 0 || everyTime ? ' tasks' : ''} in ${az}`);
+  if (parts.length <= 2) return parts.join(' and ');
+  return `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`;
+}
 
 /** What a service event says, for the views that sum events up (the narration, the timeline's
  *  marks), read from the templates above in one place rather than by each view. */
@@ -40,7 +60,8 @@ export type ServiceEventGist =
   | { kind: 'steadyState' | 'unableToStart' | 'deploymentCompleted' | 'deploymentFailed' | 'rollingBack' | 'deploymentStuck' };
 
 export function serviceEventGist(message: string): ServiceEventGist | null {
-  const counted = /^\(service [^)]*\) has (started|stopped) (\d+) (?:running )?tasks:/.exec(message);
+  // Counts E1, E2 and the rebalancing forms ("… has started 1 tasks in us-east-1b to AZ Rebalance: …").
+  const counted = /^\(service [^)]*\) has (started|stopped) (\d+) (?:running )?tasks(?::| in [^ ]+ (?:to AZ Rebalance|due to AZ rebalancing):)/.exec(message);
   if (counted) return { kind: counted[1] as 'started' | 'stopped', count: Number(counted[2]) };
   if (/^\(service [^)]*\) has reached a steady state\.$/.test(message)) return { kind: 'steadyState' };
   if (/^\(service [^)]*\) is unable to consistently start tasks successfully\.$/.test(message)) return { kind: 'unableToStart' };
@@ -52,7 +73,7 @@ export function serviceEventGist(message: string): ServiceEventGist | null {
 }
 
 /** Causes whose repeats are suppressed; a message without a cause is always recorded. */
-export type EventCause = 'steadyState' | 'throttled' | 'deploymentConfiguration';
+export type EventCause = 'steadyState' | 'throttled' | 'deploymentConfiguration' | 'capacityUnavailable';
 
 /**
  * Record a service event. With a cause, the message is left out while the same cause was

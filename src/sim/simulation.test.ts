@@ -2,7 +2,7 @@
 // refused at once), and a rejected command leaves the world exactly as it was.
 
 import { describe, expect, it } from 'vitest';
-import { parseScript } from './script.ts';
+import { parseScript } from './scriptParse.ts';
 import { Simulation } from './simulation.ts';
 import { millisOfSeconds } from './time.ts';
 import { liveTasksOf } from './testing/run.ts';

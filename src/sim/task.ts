@@ -34,6 +34,17 @@ export const STOPPED_REASONS = {
 
 export const OOM_REASON = 'OutOfMemoryError: Container killed due to memory usage'; // spec §3.5
 
+/**
+ * Why a task whose zone went down stopped. The wording is AWS's for a Fargate task stopped because
+ * of "an issue with the underlying host" (DGnow:task-maintenance: "The stoppedReason containing a
+ * `ECS is performing maintenance on the underlying infrastructure hosting the task` message
+ * indicates that the task was stopped due to a task maintenance issue"; the same string is matched
+ * in public EventBridge rules and tests). No source reached shows what an Availability Zone outage
+ * itself reports: pairing this reason with the InfrastructureHealth stop code (an undocumented
+ * member of TaskStopCode, spec §3.4) for an outage is our assumption, and the UI says so.
+ */
+export const HOST_LOST = { stopCode: 'InfrastructureHealth', stoppedReason: 'ECS is performing maintenance on the underlying infrastructure hosting the task' } as const;
+
 /** RunTask or a service launch: a new task in PROVISIONING (Fargate/awsvpc, spec §3.3). */
 export function launchTask(step: Step, td: TaskDefinition, opts: LaunchOptions): Task {
   const { world } = step;
@@ -362,6 +373,30 @@ export function requestStop(step: Step, task: Task, stopCode: StopCode, stoppedR
   const notice = stopCode === 'ServiceSchedulerInitiated' ? t.serviceStopNotice : t.stopNotice;
   schedule(world, world.now + notice, { kind: 'taskPhase', taskArn: task.taskArn, expect: 'STOP_NOTICE' });
   return next;
+}
+
+/**
+ * The task's host went away with its zone (zones.ts): every container dies at once, with no
+ * SIGTERM and no exit code — the agent that would report one went with the host (spec §3.5: null
+ * when "killed before reporting"). Requests in flight are cut off (502). A task not already
+ * stopping is stopped with HOST_LOST; one already stopping keeps its own stop code and simply
+ * has nothing left to wait for. What follows is the usual stop: a target is deregistered (the
+ * task waits out the drain in DEACTIVATING), the ENI is released, STOPPED.
+ */
+export function loseHost(step: Step, task: Task): void {
+  const { world } = step;
+  if (task.lastStatus === 'STOPPED' || task.lastStatus === 'DEPROVISIONING') return;
+  const killed = task.containers.filter((c) => c.lastStatus !== 'STOPPED').map((c) => c.name);
+  const containers = task.containers.map((c) => (c.lastStatus === 'STOPPED' ? c : { ...c, lastStatus: 'STOPPED' as const, exitCode: null }));
+  const next = putTask(world, task, { containers, ...(task.executionStoppedAt === undefined ? { executionStoppedAt: world.now } : {}) });
+  for (const c of next.containers) if (killed.includes(c.name)) announceContainer(step, next, c);
+  cutOffRequests(world, task.taskArn, false);
+  if (next.desiredStatus === 'RUNNING') {
+    requestStop(step, next, HOST_LOST.stopCode, HOST_LOST.stoppedReason);
+    return;
+  }
+  // Already stopping: a STOPPING task had containers left to wait for; now it has none.
+  if (next.lastStatus === 'STOPPING' && killed.length > 0) scheduleDeprovision(step, next);
 }
 
 function beginStopping(step: Step, task: Task) {

@@ -4,7 +4,7 @@
 // a person can act on — and leave the rest of the world working.
 
 import { describe, expect, it } from 'vitest';
-import { parseCommand, parseScript } from './script.ts';
+import { parseCommand, parseScript } from './scriptParse.ts';
 import { webTaskDefinition } from './scenarios.ts';
 import { Simulation } from './simulation.ts';
 import { liveTasksOf, run, tasksWhere } from './testing/run.ts';

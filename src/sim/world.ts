@@ -2,7 +2,7 @@
 
 import { seedRng } from './rng.ts';
 import { HOUR, SECOND } from './time.ts';
-import type { RngState, Task, Timings, World, WorldConfig } from './model/index.ts';
+import type { RngState, Task, Timings, World, WorldConfig, ZoneState } from './model/index.ts';
 
 /** Fargate timings observed in real task state histories (spec §3.8, OBS-1). */
 export const DEFAULT_TIMINGS: Timings = {
@@ -39,8 +39,9 @@ export type WorldOptions = {
 };
 
 export function createWorld({ seed, config = {} }: WorldOptions): World {
+  const full: WorldConfig = { ...DEFAULT_CONFIG, ...config, timings: { ...DEFAULT_TIMINGS, ...config.timings } };
   return {
-    config: { ...DEFAULT_CONFIG, ...config, timings: { ...DEFAULT_TIMINGS, ...config.timings } },
+    config: full,
     now: 0,
     rng: seedRng(seed),
     seq: 0,
@@ -55,11 +56,13 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
     images: new Map(),
     traffic: { loadBalancerArn: null, perTask: new Map(), cursors: new Map(), ratePerSecond: 0, nextArrivalAt: 0, seconds: [], sample: [], total: { requests: 0, ok: 0, failed: 0 } },
     logs: { byTask: new Map(), streams: 0, deletedStreams: 0 },
+    // Every zone starts up, with capacity (zones.ts has the faults).
+    zones: new Map(full.availabilityZones.map((az): [string, ZoneState] => [az, { availabilityZone: az, up: true, downUntil: null, capacityShort: false, shortUntil: null }])),
   };
 }
 
 /** A copy of the world that shares every entity with it, and copies only what the engine changes
- *  in place: the containers, the timer heap, the RNG state and the traffic counters. Entities
+ *  in place: the containers (zones too), the timer heap, the RNG state and the traffic counters. Entities
  *  (tasks, services, task definitions, load balancers, target groups, images, timers, log streams) are replaced,
  *  never edited, so sharing them is safe — `properties.test.ts` runs the engine on frozen ones to
  *  keep it so. A session's checkpoint costs the 200-task world its pointers, not its tasks. */
@@ -79,6 +82,7 @@ export function shareWorld(world: World): World {
     // The log streams are entities too (replaced, never edited; their lines sit in chunks that are
     // never edited): the checkpoint copies the Map of them and its counts, not a single line.
     logs: { ...world.logs, byTask: new Map(world.logs.byTask) },
+    zones: new Map(world.zones), // zone states are replaced, never edited
   };
 }
 

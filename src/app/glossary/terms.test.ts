@@ -54,7 +54,7 @@ describe('the glossary', () => {
   });
 
   it('explains every stopCode the engine sets (the inspector wraps the value in a Term)', () => {
-    const codes: Record<StopCode, true> = { TaskFailedToStart: true, EssentialContainerExited: true, UserInitiated: true, ServiceSchedulerInitiated: true };
+    const codes: Record<StopCode, true> = { TaskFailedToStart: true, EssentialContainerExited: true, UserInitiated: true, ServiceSchedulerInitiated: true, InfrastructureHealth: true };
     const ids = new Map<string, unknown>(GLOSSARY);
     for (const code of Object.keys(codes)) expect(ids.get(code), code).toBeDefined();
   });

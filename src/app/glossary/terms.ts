@@ -81,7 +81,7 @@ const entries = [
   }],
   ['stopCode', {
     term: 'stopCode',
-    short: 'A code for what stopped the task: EssentialContainerExited, UserInitiated, ServiceSchedulerInitiated or TaskFailedToStart. It is set together with desiredStatus STOPPED, before the task has finished stopping.',
+    short: 'A code for what stopped the task: EssentialContainerExited, UserInitiated, ServiceSchedulerInitiated, TaskFailedToStart or InfrastructureHealth. It is set together with desiredStatus STOPPED, before the task has finished stopping.',
     spec: '§3.2, §3.4',
   }],
   ['EssentialContainerExited', {
@@ -93,6 +93,11 @@ const entries = [
     term: 'UserInitiated',
     short: 'Someone called StopTask: here, you pressed Stop. The stoppedReason is “Task stopped by user” unless the caller gave a reason of their own.',
     spec: '§3.3, §3.4',
+  }],
+  ['InfrastructureHealth', {
+    term: 'InfrastructureHealth',
+    short: 'The task lost the host it ran on: here, its Availability Zone went down. AWS lists this code without documenting it; pairing it with an outage, and with the stoppedReason AWS gives for maintenance on a task’s host, is the playground’s assumption. A service replaces the task in a zone that is up; a standalone task stays stopped.',
+    spec: '§3.4',
   }],
   ['ServiceSchedulerInitiated', {
     term: 'ServiceSchedulerInitiated',

@@ -1,7 +1,7 @@
 // Commands are intents: what a user (or a lesson script) asks ECS to do, plus the faults the
 // playground can inject. The shapes live here, on the floor; commands.ts checks and applies them.
 
-import type { AppBehaviour, DependencyCondition, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
+import type { AppBehaviour, AvailabilityZoneRebalancing, DependencyCondition, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
 
 export type Command =
   | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
@@ -17,6 +17,8 @@ export type Command =
       deploymentConfiguration?: DeploymentConfigurationInput;
       /** Target group (ARN or name), container and port (API:CreateServiceRequest.loadBalancers). */
       loadBalancers?: { targetGroup: string; containerName: string; containerPort: number }[];
+      /** Default ENABLED (spec §5.9). */
+      availabilityZoneRebalancing?: AvailabilityZoneRebalancing;
     }
   | { type: 'createLoadBalancer'; name: string; listenerPort?: number; targetGroup: CreateLoadBalancerOptions['targetGroup'] }
   | {
@@ -37,6 +39,8 @@ export type Command =
       forceNewDeployment?: boolean;
       deploymentConfiguration?: DeploymentConfigurationInput;
       healthCheckGracePeriodSeconds?: number;
+      /** Unspecified keeps the service's value; changing it starts no deployment (spec §5.9). */
+      availabilityZoneRebalancing?: AvailabilityZoneRebalancing;
     }
   /** Push a new build to an image tag: the registry's digest for it changes (nothing else does). */
   | { type: 'pushImage'; image: string }
@@ -45,7 +49,13 @@ export type Command =
   | { type: 'crashContainer'; task: string; container?: string; exitCode?: number }
   | { type: 'oomKillContainer'; task: string; container?: string }
   | { type: 'failHealthChecks'; task: string; container?: string }
-  | { type: 'hangContainer'; task: string; container?: string };
+  | { type: 'hangContainer'; task: string; container?: string }
+  // Faults: things that happen to a zone (zones.ts). A duration ends the fault by itself.
+  | { type: 'zoneOutage'; availabilityZone: string; durationSeconds?: number }
+  | { type: 'zoneRecovery'; availabilityZone: string }
+  /** Fargate has no capacity in the zone (every zone when none is named). */
+  | { type: 'capacityShortage'; availabilityZone?: string; durationSeconds?: number }
+  | { type: 'capacityRecovery'; availabilityZone?: string };
 
 export type CommandType = Command['type'];
 
@@ -66,8 +76,12 @@ export type ErrorCode =
 
 export type CommandError = { code: ErrorCode; message: string; fieldErrors?: FieldError[] };
 
+/** A task RunTask could not place (API:Failure): the call still succeeds, with these beside the
+ *  tasks it did start (spec §4). */
+export type Failure = { arn?: string; reason: string; detail?: string };
+
 export type CommandOutcome =
-  | { ok: true; taskArns?: string[]; taskDefinitionArn?: string }
+  | { ok: true; taskArns?: string[]; taskDefinitionArn?: string; failures?: Failure[] }
   | { ok: false; error: CommandError };
 
 /** A task definition as a user writes it: the register-task-definition JSON, plus the

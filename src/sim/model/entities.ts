@@ -124,7 +124,10 @@ export type StopCode =
   | 'TaskFailedToStart'
   | 'EssentialContainerExited'
   | 'UserInitiated'
-  | 'ServiceSchedulerInitiated';
+  | 'ServiceSchedulerInitiated'
+  /** The infrastructure hosting the task went away (an Availability Zone outage, zones.ts). A
+   *  recent value of the TaskStopCode enum whose meaning AWS has not documented (spec §3.4 [U]). */
+  | 'InfrastructureHealth';
 
 export type Container = {
   name: string;
@@ -234,6 +237,14 @@ export type DeploymentConfiguration = {
   deploymentCircuitBreaker: DeploymentCircuitBreaker;
 };
 
+/** API:Service.availabilityZoneRebalancing (spec §5.9). */
+export type AvailabilityZoneRebalancing = 'ENABLED' | 'DISABLED';
+
+/** A service's launches that failed in a zone for want of Fargate capacity: the scheduler tries
+ *  another zone, and that one again only from retryAt (E12's "try again later or in a different
+ *  availability zone"; sim bookkeeping, not an AWS field). */
+export type CapacityFailure = { availabilityZone: string; retryAt: Millis };
+
 /** A service's load balancer wiring (API:CreateServiceRequest.loadBalancers, spec §6.1). */
 export type ServiceLoadBalancer = { targetGroupArn: string; containerName: string; containerPort: number };
 
@@ -265,6 +276,26 @@ export type Service = {
   nextReconcileAt: Millis | null;
   /** Why the scheduler last said it was waiting (announced again only when it changes). */
   waitingFor?: string;
+  /** spec §5.9: ENABLED moves tasks back when the zones are uneven. Absent: never set, which ECS
+   *  treats as DISABLED (createService always sets it; ENABLED by default). */
+  availabilityZoneRebalancing?: AvailabilityZoneRebalancing;
+  /** When the AZ rebalancing now in progress started (sim bookkeeping; absent: none is). */
+  rebalancingSince?: Millis;
+  /** Zones where a launch failed for want of capacity, not tried again before retryAt. */
+  capacityFailures?: CapacityFailure[];
+};
+
+// ---- Availability Zones -------------------------------------------------------------------------
+
+/** One zone of the region as the playground's faults leave it: up or down (an outage), and whether
+ *  Fargate has capacity there. `downUntil`/`shortUntil`: when a fault given a duration ends by
+ *  itself (null: until it is ended by a command). Replaced, never edited. */
+export type ZoneState = {
+  availabilityZone: string;
+  up: boolean;
+  downUntil: Millis | null;
+  capacityShort: boolean;
+  shortUntil: Millis | null;
 };
 
 // ---- The image registry -------------------------------------------------------------------------

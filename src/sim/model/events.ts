@@ -12,7 +12,7 @@ export type PlannedAction = {
   reason: string;
   /** A launch's gist, for a caption: where, why, and the serving deployment's running or starting
    *  tasks before it against desiredCount. */
-  launch?: { availabilityZone: string; why: 'desiredCount' | 'unhealthy' | 'deployment' | 'keeper'; running: number; desired: number; replaces?: string };
+  launch?: { availabilityZone: string; why: 'desiredCount' | 'unhealthy' | 'deployment' | 'keeper' | 'rebalance'; running: number; desired: number; replaces?: string };
 };
 
 export type SimEventBody =
@@ -51,7 +51,9 @@ export type SimEventBody =
   | { type: 'TargetGroupModified'; targetGroupArn: string }
   | { type: 'TrafficChanged'; loadBalancerArn: string | null; ratePerSecond: number }
   | { type: 'TargetHealthChanged'; targetGroupArn: string; taskArn: string; taskId: string; serviceName: string; state: TargetHealthState; reason?: TargetHealthReason }
-  | { type: 'CommandRejected'; command: string; code: string; message: string };
+  | { type: 'CommandRejected'; command: string; code: string; message: string }
+  /** A zone went down or came back, or Fargate's capacity there ran out or returned (zones.ts). */
+  | { type: 'ZoneStateChanged'; availabilityZone: string; up: boolean; capacityShort: boolean };
 
 export type DeploymentEventName = 'SERVICE_DEPLOYMENT_IN_PROGRESS' | 'SERVICE_DEPLOYMENT_COMPLETED' | 'SERVICE_DEPLOYMENT_FAILED';
 

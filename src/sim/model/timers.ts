@@ -13,6 +13,7 @@ export type TimerKind =
   | { kind: 'reconcile'; serviceName: string }
   | { kind: 'forgetTask'; taskArn: string } // a STOPPED task leaves the world after retention
   | { kind: 'targetHealthCheck'; targetGroupArn: string; taskArn: string } // an ALB health check
-  | { kind: 'targetDrained'; targetGroupArn: string; taskArn: string }; // the deregistration delay ended
+  | { kind: 'targetDrained'; targetGroupArn: string; taskArn: string } // the deregistration delay ended
+  | { kind: 'zoneFaultEnds'; availabilityZone: string; fault: 'outage' | 'capacityShortage' }; // a fault given a duration is over
 
 export type Timer = TimerKind & { at: Millis; seq: number };

@@ -167,3 +167,64 @@ describe('planService: a deployment in numbers (spec §5.5)', () => {
     expect(plan(AZS.map((az) => inAz(az))).waiting).toBeNull();
   });
 });
+
+describe('planService: zones that are down or short of capacity, and AZ rebalancing (spec §5.9)', () => {
+  const planIn = (zones: string[], tasks: Task[], service = makeService()) =>
+    planService({ service, tasks, now: NOW, availabilityZones: zones, taskDefinitions: makeTaskDefinition(true) });
+  const rebalancing = (overrides: Parameters<typeof makeService>[0] = {}) =>
+    makeService({ desiredCount: 4, availabilityZoneRebalancing: 'ENABLED', activeCauses: { steadyState: NOW - 60_000 }, ...overrides });
+
+  it('places launches only in the zones it is given (those that are up), fewest first', () => {
+    const p = planIn(['us-east-1a', 'us-east-1c'], [], makeService({ desiredCount: 3 }));
+    expect(p.actions.map((a) => a.kind === 'launch' && a.availabilityZone)).toEqual(['us-east-1a', 'us-east-1c', 'us-east-1a']);
+  });
+
+  it('skips a zone where a launch just failed for capacity until its retry time, and waits when no zone is left', () => {
+    const service = makeService({ desiredCount: 1, capacityFailures: [{ availabilityZone: 'us-east-1a', retryAt: NOW + 30_000 }] });
+    expect(plan([], service).actions).toMatchObject([{ kind: 'launch', availabilityZone: 'us-east-1b' }]);
+    const blocked = planIn(['us-east-1a'], [], service);
+    expect(blocked).toMatchObject({ actions: [], wakeAt: NOW + 30_000 });
+    expect(blocked.waiting).toMatch(/^Fargate had no capacity for this service's last launches in us-east-1a: the scheduler tries again at /);
+    expect(planIn([], [], service).waiting).toMatch(/^Every Availability Zone is down/);
+    expect(plan([], makeService({ desiredCount: 1, capacityFailures: [{ availabilityZone: 'us-east-1a', retryAt: NOW }] })).actions).toMatchObject([{ availabilityZone: 'us-east-1a' }]);
+  });
+
+  it('starts rebalancing only once steady state was reported: one launch in the emptiest zone', () => {
+    const tasks = [inAz('us-east-1a'), inAz('us-east-1a'), inAz('us-east-1c'), inAz('us-east-1c')];
+    const notYet = plan(tasks, rebalancing({ activeCauses: {} }));
+    expect(notYet).toMatchObject({ actions: [], steady: true, rebalance: null, wakeAt: NOW + 1 });
+    const p = plan(tasks, rebalancing());
+    expect(p.rebalance).toEqual({ state: 'started', counts: [['us-east-1a', 2], ['us-east-1b', 0], ['us-east-1c', 2]] });
+    // Two moves even them out (2, 0, 2 → 1, 1, 2): one start in us-east-1b now, one stop once it is healthy.
+    expect(p.actions).toMatchObject([{ kind: 'launch', availabilityZone: 'us-east-1b', why: 'rebalance' }]);
+    expect(p.steady).toBe(false);
+    const big = plan([...Array(4)].flatMap(() => [inAz('us-east-1a'), inAz('us-east-1c')]), rebalancing({ desiredCount: 8 }));
+    expect(big.actions.map((a) => a.kind === 'launch' && a.availabilityZone)).toEqual(['us-east-1b', 'us-east-1b']);
+  });
+
+  it('in progress: waits for the new task to count healthy, then stops one in the fullest zone, then completes', () => {
+    const service = rebalancing({ rebalancingSince: NOW - 10_000 });
+    const old = [inAz('us-east-1a'), inAz('us-east-1a'), inAz('us-east-1c'), inAz('us-east-1c')];
+    const starting = inAz('us-east-1b', { lastStatus: 'PENDING', healthStatus: 'UNKNOWN' });
+    const waiting = plan([...old, starting], service);
+    expect(waiting).toMatchObject({ actions: [], rebalance: null });
+    expect(waiting.waiting).toMatch(/^AZ rebalancing waits for .* to count healthy before it stops a task in us-east-1a/);
+    const stop = plan([...old, inAz('us-east-1b')], service);
+    expect(stop.actions).toMatchObject([{ kind: 'stop', cause: 'rebalance', task: { availabilityZone: 'us-east-1a' } }]);
+    const done = plan([old[0]!, inAz('us-east-1b'), old[2]!, old[3]!], service);
+    expect(done).toMatchObject({ actions: [], steady: true, rebalance: { state: 'completed', counts: [['us-east-1a', 1], ['us-east-1b', 1], ['us-east-1c', 2]] } });
+  });
+
+  it('is called off by a deployment; never starts when DISABLED or without room above desiredCount, and says why', () => {
+    const tasks = [inAz('us-east-1a'), inAz('us-east-1a'), inAz('us-east-1c'), inAz('us-east-1c')];
+    const next = makeDeployment({ id: 'ecs-svc/2', status: 'PRIMARY', rolloutState: 'IN_PROGRESS' });
+    const deploying = rebalancing({ rebalancingSince: NOW - 1000, deployments: [next, makeDeployment({ status: 'ACTIVE' })] });
+    expect(plan(tasks, deploying).rebalance).toMatchObject({ state: 'abandoned' });
+    const disabled = plan(tasks, rebalancing({ availabilityZoneRebalancing: 'DISABLED' }));
+    expect(disabled).toMatchObject({ actions: [], steady: true, rebalance: null });
+    expect(disabled.waiting).toMatch(/uneven across the Availability Zones that are up \(2 in us-east-1a, 0 in us-east-1b, 2 in us-east-1c\), and availabilityZoneRebalancing is DISABLED/);
+    const noRoom = plan(tasks, rebalancing({ deploymentConfiguration: { maximumPercent: 100, minimumHealthyPercent: 100, deploymentCircuitBreaker: { enable: false, rollback: false } } }));
+    expect(noRoom.actions).toEqual([]);
+    expect(noRoom.waiting).toMatch(/maximumPercent 100 % of 4 \(4\) leaves no room/);
+  });
+});

@@ -13,7 +13,11 @@
 //     first and stopped once its deployment has enough healthy tasks without it; if
 //     maximumPercent leaves no room, unhealthy tasks are stopped one by one, keeping
 //     minimumHealthyPercent of desiredCount RUNNING (API:DeploymentConfiguration);
-//   * launches spread over the Availability Zones (fewest tasks of the service first);
+//   * launches spread over the Availability Zones that are up (fewest tasks of the service first),
+//     skipping a zone where a launch just failed for want of Fargate capacity until its retry time;
+//   * AZ rebalancing (§5.9, rebalance.ts): once steady, an ENABLED service whose tasks are uneven
+//     over the zones that are up starts one in the zone with the fewest, then stops one in the
+//     zone with the most once the new one counts healthy, until they are even;
 //   * scale-in stops tasks that have not started first, then from the AZ with the most tasks;
 //   * no launches while the service throttle holds (§5.7), none for a FAILED deployment (§5.6).
 //
@@ -21,17 +25,23 @@
 // its own revision (ECS does so since Nov 2025, spec §5.3); the new deployment makes up the count.
 
 import { clockLabel, SECOND } from '../time.ts';
+import { lopsidedReason, planRebalance, rebalanceEligible, rebalanceWaitingReason } from './rebalance.ts';
 import { familyRevision } from '../ids.ts';
 import type { Deployment, DeploymentConfiguration, Millis, Service, TargetHealthState, Task, TaskDefinition } from '../model/index.ts';
 
-export type LaunchWhy = 'desiredCount' | 'unhealthy' | 'deployment' | 'keeper';
+export type LaunchWhy = 'desiredCount' | 'unhealthy' | 'deployment' | 'keeper' | 'rebalance';
 
 export type PlanAction =
   /** `running`: the serving deployment's tasks running or starting, before this launch; `why`: the
    *  gist of the reason, for a caption (desiredCount not met, a replacement for an unhealthy task,
    *  a deployment's new task, or the last completed deployment keeping the count). */
   | { kind: 'launch'; deploymentId: string; availabilityZone: string; replaces: Task | null; reason: string; why: LaunchWhy; running: number; desired: number }
-  | { kind: 'stop'; task: Task; cause: 'unhealthy' | 'scaleIn' | 'deployment'; reason: string };
+  | { kind: 'stop'; task: Task; cause: 'unhealthy' | 'scaleIn' | 'deployment' | 'rebalance'; reason: string };
+
+/** What became of AZ rebalancing this tick (spec §5.9): it started (the zones were uneven), it
+ *  completed (they are even again), or it was called off (the service stopped qualifying: a
+ *  deployment, an unhealthy task, the throttle, deletion). `counts`: tasks per zone that is up. */
+export type RebalanceOutcome = { state: 'started' | 'completed' | 'abandoned'; counts: [availabilityZone: string, tasks: number][] };
 
 /** The arithmetic behind the plan (spec §5.5): the shell reads primaryHealthy (the circuit
  *  breaker's "ran successfully"); the tests read the rest. */
@@ -65,6 +75,7 @@ export type Plan = {
   waiting: string | null;
   /** The earliest time this plan could change with no other change in the world (null: never). */
   wakeAt: Millis | null;
+  rebalance: RebalanceOutcome | null;
 };
 
 /** A task's target as the plan sees it: its state, and since when it has been unhealthy. */
@@ -75,6 +86,7 @@ export type PlanInput = {
   /** The service's tasks that are not STOPPED (in creation order). */
   tasks: readonly Task[];
   now: Millis;
+  /** The zones that are up, in order: where a task may be placed and what balance counts over. */
   availabilityZones: readonly string[];
   taskDefinitions: ReadonlyMap<string, TaskDefinition>; // by ARN
   /** With a load balancer: each task's target by ARN (null: not registered yet). Without: null. */
@@ -119,13 +131,14 @@ export function planService(input: PlanInput): Plan {
   const launches = planLaunches(v, actions, wake);
   planUnhealthyStops(v, actions, launches);
   const budget = planDeploymentStops(v, actions);
-  planScaleIn(v, actions);
-  return conclude(v, actions, wake, launches, budget);
+  if (!v.rebalancing) planScaleIn(v, actions); // a rebalancing's extra task is its own business
+  const rebalance = planRebalance(v, actions, wake);
+  return { ...conclude(v, actions, wake, launches, budget), rebalance };
 }
 
 /** What the plan looks at, worked out once: the service's numbers, its deployments, and its tasks
  *  sorted by what the scheduler makes of them. */
-type View = ReturnType<typeof viewOf>;
+export type View = ReturnType<typeof viewOf>;
 
 function viewOf(input: PlanInput) {
   const { service, tasks, now, availabilityZones, taskDefinitions } = input;
@@ -183,27 +196,39 @@ function viewOf(input: PlanInput) {
   const missing = Math.max(0, desired - servingWell.length);
   const canLaunch = primary.rolloutState !== 'FAILED' || keeper !== null;
   const throttled = now < service.throttledUntil;
+  // Zones where a launch just failed for want of capacity wait for their retry (E12: "try again
+  // later or in a different availability zone"): launches go to the other zones meanwhile.
+  const retryAt = new Map<string, Millis>();
+  for (const f of service.capacityFailures ?? []) if (f.retryAt > now) retryAt.set(f.availabilityZone, Math.max(retryAt.get(f.availabilityZone) ?? 0, f.retryAt));
+  const launchZones = availabilityZones.filter((az) => !retryAt.has(az));
+  // AZ rebalancing (spec §5.9, rebalance.ts) goes on only while the service still qualifies.
+  const rebalancing = service.rebalancingSince !== undefined && rebalanceEligible(service, active, deploying, primary, unhealthy.length, throttled);
   return {
     service, tasks, now, availabilityZones, taskDefinitions, active, desired, maximumPercent, minimumHealthyPercent, maxTasks, minHealthy,
     primary, deploying, primaryLabel, isPrimary, live, actOnAt, failedTarget, unhealthy, well, isReady, ready, starting, primaryReady,
-    keeper, serving, isServing, servingWell, room, missing, canLaunch, throttled,
+    keeper, serving, isServing, servingWell, room, missing, canLaunch, throttled, retryAt, launchZones, rebalancing,
   };
 }
 
 /** 1. Launch for the serving deployment (the PRIMARY, unless it FAILED), up to desiredCount,
  *  counting unhealthy tasks as already gone (replace first), within maximumPercent. */
 function planLaunches(v: View, actions: PlanAction[], wake: Millis[]): number {
-  const { desired, maximumPercent, maxTasks, live, keeper, servingWell, availabilityZones } = v;
+  const { desired, maximumPercent, maxTasks, live, keeper, servingWell, launchZones } = v;
   let launches = v.canLaunch ? Math.min(v.missing, v.room) : 0;
   if (launches > 0 && v.throttled) {
     wake.push(v.service.throttledUntil);
     launches = 0;
   }
-  const perAz = new Map(availabilityZones.map((az) => [az, 0]));
-  for (const t of live) perAz.set(t.availabilityZone, (perAz.get(t.availabilityZone) ?? 0) + 1);
+  if (launches > 0 && launchZones.length === 0) {
+    // No zone to try now: every zone is down, or each that is up just ran out of capacity.
+    wake.push(...v.retryAt.values());
+    launches = 0;
+  }
+  const perAz = new Map(launchZones.map((az) => [az, 0]));
+  for (const t of live) if (perAz.has(t.availabilityZone)) perAz.set(t.availabilityZone, perAz.get(t.availabilityZone)! + 1);
   const replacing = keeper ? [...v.unhealthy] : v.unhealthy.filter(v.isPrimary);
   for (let i = 0; i < launches; i++) {
-    const az = leastUsed(perAz, availabilityZones);
+    const az = leastUsed(perAz, launchZones);
     perAz.set(az, perAz.get(az)! + 1);
     const sick = replacing.shift() ?? null;
     const have = servingWell.length + i;
@@ -324,7 +349,7 @@ function planScaleIn(v: View, actions: PlanAction[]): void {
 
 /** Whether the service is steady, its deployment complete or stuck; when time alone would change
  *  the plan; and, when nothing happens, why. */
-function conclude(v: View, actions: PlanAction[], wake: Millis[], launches: number, budget: number): Plan {
+function conclude(v: View, actions: PlanAction[], wake: Millis[], launches: number, budget: number): Omit<Plan, 'rebalance'> {
   const { active, desired, primary, deploying, primaryLabel, live, ready, starting, unhealthy, primaryReady, keeper, isPrimary, tasks, now } = v;
   const { maximumPercent, minimumHealthyPercent, maxTasks, minHealthy, service } = v;
   // When would time alone change this plan? (the 40 s rule, the grace period, the reaction
@@ -357,6 +382,10 @@ function conclude(v: View, actions: PlanAction[], wake: Millis[], launches: numb
       return `Deployment ${primaryLabel} FAILED (the circuit breaker tripped): it launches nothing more. ${keeper ? `The service keeps desiredCount with ${keeper.id} (${familyRevision(keeper.taskDefinition)}), the last deployment that completed.` : 'No deployment completed before it, so nothing replaces its tasks.'} Update the service to a revision that works.`;
     if (launches === 0 && v.missing > 0 && v.throttled)
       return `The service throttle holds new launches until ${clockLabel(service.throttledUntil)}: ${service.startFailures} tasks in a row stopped before reaching RUNNING.`;
+    if (launches === 0 && v.missing > 0 && v.canLaunch && v.room > 0 && v.launchZones.length === 0)
+      return v.availabilityZones.length === 0
+        ? `Every Availability Zone is down: no task can launch until one comes back. desiredCount is ${desired}; ${live.length} ${live.length === 1 ? 'task is' : 'tasks are'} running or starting.`
+        : `Fargate had no capacity for this service's last launches in ${[...v.retryAt.keys()].join(', ')}: the scheduler tries again at ${clockLabel(Math.min(...v.retryAt.values()))}.`;
     if (stuck)
       return `Deployment ${primaryLabel} can neither start a task (maximumPercent ${maximumPercent} % of ${desired} allows ${maxTasks} running or starting, and ${live.length} are) nor stop one (minimumHealthyPercent ${minimumHealthyPercent} % of ${desired} needs ${minHealthy} healthy, and ${ready.length} are).`;
     if (!deploying) return null;
@@ -370,7 +399,7 @@ function conclude(v: View, actions: PlanAction[], wake: Millis[], launches: numb
   };
   const future = wake.filter((w) => w > now);
   return {
-    waiting: actions.length > 0 || steady ? null : waitingReason(),
+    waiting: actions.length > 0 ? null : steady ? lopsidedReason(v) : waitingReason() ?? rebalanceWaitingReason(v),
     actions,
     steady,
     completes,
