@@ -35,22 +35,23 @@ export function isoTimestamp(epochMs: number, at: Millis): string {
   const secs = Math.floor(total / 1000);
   const days = Math.floor(secs / 86400);
   const sod = secs - days * 86400;
-  const [y, m, d] = civilFromDays(days);
+  const { year: y, month: m, day: d } = civilFromDays(days);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(Math.floor(sod / 3600))}:${pad(Math.floor((sod % 3600) / 60))}:${pad(sod % 60)}.${pad(ms, 3)}Z`;
 }
 
-/** Days since 1970-01-01 → [year, month, day] (Howard Hinnant's civil_from_days). */
-function civilFromDays(z: number): [number, number, number] {
-  z += 719468;
+/** Days since 1970-01-01 → the civil date (Howard Hinnant's civil_from_days, valid for any
+ *  proleptic Gregorian date). The schedules' calendar (schedule/civil.ts) uses it too. */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [era * 400 + yoe + (m <= 2 ? 1 : 0), m, d];
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day };
 }
 
 /** T+mm:ss (or T+h:mm:ss past an hour), the sim clock as the UI shows it. */

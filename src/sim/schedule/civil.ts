@@ -3,6 +3,11 @@
 // 1970-01-01T00:00 counted on the wall clock of some zone, as if that zone were UTC: in UTC it is
 // the epoch minute itself; elsewhere timeZone.ts turns it into instants.
 
+import { civilFromDays } from '../time.ts';
+
+/** The inverse of daysFromCivil (time.ts has it, for the ISO timestamps). */
+export { civilFromDays };
+
 export const MINUTE_MS = 60_000;
 export const DAY_MINUTES = 1440;
 
@@ -19,18 +24,6 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
-/** The inverse of daysFromCivil. */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: era * 400 + yoe + (month <= 2 ? 1 : 0), month, day };
-}
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
