@@ -2,6 +2,9 @@
 // vitest's toEqual is general and slow on a whole world; this knows the world holds only
 // primitives, arrays, plain objects and Maps.
 
+import { Simulation, type SimulationOptions } from '../simulation.ts';
+import type { ScriptCommand, World } from '../model/index.ts';
+
 /** Where `b` first differs from `a` (a path like `world.tasks.get("arn…").version`), or null if
  *  they are equal. Maps and objects must also agree on key order: the engine iterates in it. */
 export function firstDifference(a: unknown, b: unknown, path = 'world'): string | null {
@@ -29,4 +32,18 @@ export function firstDifference(a: unknown, b: unknown, path = 'world'): string 
     if (diff) return diff;
   }
   return null;
+}
+
+/** Replay `log` (the commands a run accepted, with their times) on a fresh simulation of the same
+ *  scenario and seed, in one advance from each command to the next, up to `world.now`: where the
+ *  replay first differs from `world`, or null. Same seed and commands, however time is sliced,
+ *  must give the same world. */
+export function replayDifference(options: SimulationOptions, log: readonly { at: number; command: ScriptCommand }[], world: World): string | null {
+  const replay = Simulation.create(options);
+  for (const { at, command } of log) {
+    if (at > replay.now) replay.advanceTo(at);
+    replay.dispatch(command);
+  }
+  replay.advanceTo(world.now);
+  return firstDifference(world, replay.world);
 }
