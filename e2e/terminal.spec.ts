@@ -111,6 +111,8 @@ for (const [width, height] of [[1280, 720], [375, 812]] as const) {
     await page.goto('/?speed=4');
     await page.getByRole('tab', { name: 'CLI' }).click();
     await type(page, 'aws ecs list-services');
+    await type(page, 'aws ecs list-services --output table');
+    await expect(entries(page).last().locator('.terminal-table')).toContainText('ListServices');
     await type(page, 'aws ecs stop-task --task nope');
     await input(page).fill('aws ecs ');
     await input(page).press('Tab');

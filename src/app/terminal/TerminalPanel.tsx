@@ -190,7 +190,12 @@ const Entry = memo(function Entry({ entry }: { entry: TranscriptEntry }) {
     return (
       <div className="terminal-entry" data-testid="terminal-entry" data-exit-code={entry.exitCode}>
         <p className="terminal-line">{time}<code><span aria-hidden="true">$ </span>{entry.line}</code></p>
-        {entry.stdout && <pre className="terminal-stdout">{entry.stdout}</pre>}
+        {entry.stdout && (
+          /^-+\n/.test(entry.stdout)
+            // --output table: its rows are read across, so they scroll sideways rather than wrap.
+            ? <pre className="terminal-stdout terminal-table" tabIndex={0} aria-label={`Table output of ${entry.line}`}>{entry.stdout}</pre>
+            : <pre className="terminal-stdout">{entry.stdout}</pre>
+        )}
         {entry.stderr && <pre className="terminal-stderr">{entry.stderr}</pre>}
       </div>
     );
