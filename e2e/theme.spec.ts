@@ -92,8 +92,9 @@ async function contrastAndMore(page: Page) {
 for (const theme of ['light', 'dark'] as const) {
   test(`axe is clean in the ${theme} theme: a task selected, then a dialog open`, async ({ page }) => {
     await open(page, `&theme=${theme}`);
+    // web's three tasks (the report job may have finished already: at 64× it runs a few seconds).
     const tasks = page.locator('[data-testid^="node-task-"][data-last-status="RUNNING"]');
-    await expect(tasks).toHaveCount(4);
+    await expect.poll(() => tasks.count()).toBeGreaterThanOrEqual(3);
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     await page.locator('.react-flow__node-task').first().click();

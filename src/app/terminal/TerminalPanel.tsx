@@ -55,6 +55,13 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
     if (focusCalls > 0) input.current?.focus();
   }, [focusCalls]);
 
+  const caret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (caret.current === null) return;
+    input.current?.setSelectionRange(caret.current, caret.current);
+    caret.current = null;
+  }, [line]);
+
   // The newest entry in view, as a terminal scrolls.
   useLayoutEffect(() => {
     const box = output.current;
@@ -105,10 +112,11 @@ export function TerminalPanel({ focusCalls = 0 }: { focusCalls?: number }) {
       if (found.options.length === 0) return setOptions([]);
       const insert = found.options.length === 1 ? `${found.options[0]} ` : sharedPrefix(found.options);
       const next = line.slice(0, found.from) + insert + line.slice(cursor);
+      // The caret goes after what was inserted once React has written the value (a layout effect,
+      // before anything typed next can land at the old caret).
+      caret.current = found.from + insert.length;
       setLine(next);
       setOptions(found.options.length === 1 ? [] : found.options);
-      const at = found.from + insert.length;
-      requestAnimationFrame(() => input.current?.setSelectionRange(at, at));
     } else if (e.key === 'Escape' && options.length > 0) {
       e.preventDefault();
       setOptions([]);
