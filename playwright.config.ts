@@ -12,8 +12,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  // Two at a time: most of a test is waiting on sim time, not using a core (CI has two).
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // Three at a time: most of a test is waiting on sim time, not using a core (two spec files at a
+  // time used half of CI's two cores, and took 12 of its minutes).
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   retries: 0,
   reporter: [['list']],
   use: {
