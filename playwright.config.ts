@@ -12,9 +12,9 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   fullyParallel: false,
-  // Three at a time: most of a test is waiting on sim time, not using a core (two spec files at a
-  // time used half of CI's two cores, and took 12 of its minutes).
-  workers: Number(process.env.E2E_WORKERS ?? 3),
+  // Two at a time: most of a test is waiting on sim time, not using a core (two used half of CI's
+  // two cores and took 12 minutes; three saturated them, and frame-paced tests fell behind).
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {

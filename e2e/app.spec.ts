@@ -274,7 +274,7 @@ test('200 tasks launched together: the diagram draws them all, the table holds t
   await page.keyboard.press('k');
   await expect(page.getByRole('button', { name: /Play/ })).toBeVisible();
   // They are drawn a few per frame (a 200-task frame would be a long task), and all arrive.
-  await expect(taskNodes(page)).toHaveCount(200);
+  await expect(taskNodes(page)).toHaveCount(200, { timeout: 20_000 });
   for (const service of ['api', 'cart', 'search', 'web']) await expect(page.locator(`[data-testid^="node-task-"][data-group="service:${service}"]`)).toHaveCount(50);
   const onDiagram = await taskNodes(page).evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-testid')!.replace('node-task-', '')));
   // The table is virtualised: it says it has 200 rows (and its header), and draws those in view.
