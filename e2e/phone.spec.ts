@@ -15,8 +15,8 @@ const runningTasks = (page: Page) => page.locator('.zv-task[data-group="service:
 const idOf = async (chip: ReturnType<Page['locator']>) => (await chip.getAttribute('data-testid'))!.replace('zone-task-', '');
 const sheet = (page: Page) => page.getByTestId('phone-sheet');
 
-async function open(page: Page) {
-  await page.goto('/?speed=64');
+async function open(page: Page, speed = 64) {
+  await page.goto(`/?speed=${speed}`);
   await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
   await expect(runningTasks(page)).toHaveCount(3);
   await page.getByRole('button', { name: 'Pause' }).click();
@@ -126,7 +126,8 @@ test('on a touch screen the buttons show no keyboard hints', async ({ browser })
 });
 
 test('the zones view comes first: the scene told in words, a tap selects, and the diagram is a tap away', async ({ page }) => {
-  await open(page);
+  // At 8×, report's job is still running when the page pauses (at 64× it can finish first).
+  await open(page, 8);
   const zones = page.getByTestId('zones-view');
   await expect(page.getByRole('button', { name: 'Zones', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('.react-flow')).toHaveCount(0); // the diagram is not drawn behind it
