@@ -19,8 +19,8 @@
 //
 // Precision: "All schedule types on EventBridge Scheduler invoke their targets with 60 second
 // precision" (a schedule set for 1:00 invokes between 1:00:00 and 1:00:59). The sim models that
-// window by firing cron and rate schedules at second 0 of their minute; at() fires at the second it
-// names, which lies in that same window.
+// minute by firing cron and rate schedules at its second 0; at() fires at the second it names,
+// which lies in that same minute.
 
 import type { ExpressionProblem, RateUnit, ScheduleExpression } from './types.ts';
 import { MINUTE_MS, civilMinute, daysInMonth } from './civil.ts';
