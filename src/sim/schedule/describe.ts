@@ -68,12 +68,12 @@ function timePhrase(fields: CronFields): string {
     return `at ${listWords(hours.flatMap((h) => minutes.map((m) => formatClock(h, m))))}`;
   }
   const minuteStep = minutes.length === 60 ? 1 : stepOf(minutes, 59);
-  const window = hourWindow(hours);
+  const span = hourWindow(hours);
   if (minuteStep !== null) {
     const every = minuteStep === 1 ? 'every minute' : `every ${minuteStep} minutes`;
     const from = minutes[0] ?? 0;
     if (hours.length === 24) return from === 0 ? every : `${every} from minute ${from} of each hour`;
-    if (window) return `${every} from ${formatClock(window[0], from)} to ${formatClock(window[1], minutes[minutes.length - 1] ?? 0)}`;
+    if (span) return `${every} from ${formatClock(span[0], from)} to ${formatClock(span[1], minutes[minutes.length - 1] ?? 0)}`;
     return `${every} during hours ${listWords(hours.map(String))}`;
   }
   if (minutes.length === 1) {
