@@ -6,6 +6,7 @@
 // revision every 10 minutes, ≥ 5,000×. Issue #13 adds a zone outage every hour to the worlds
 // `drive` runs (10 minutes down, then AZ rebalancing).
 
+import '../src/sim/schedules.ts'; // the mechanic of schedule commands (src/sim/extensions.ts)
 import { HOUR, MINUTE, SECOND, Simulation, webTaskDefinition, type Command, type Scenario, type SimEvent, type TaskDefinitionInput } from '../src/sim/index.ts';
 import { measureSessions } from './bench-session.ts';
 

@@ -3,6 +3,7 @@
 // found; exits non-zero if any lesson's data disagrees with the engine. CI runs the same check
 // through Vitest (src/lessons/lessons.test.ts).
 
+import '../src/sim/schedules.ts'; // the mechanic of schedule commands (src/sim/extensions.ts)
 import { checkLesson } from '../src/lessons/check.ts';
 import { LESSONS, sessionHost, stageCount } from '../src/lessons/index.ts';
 import { Session } from '../src/session/session.ts';

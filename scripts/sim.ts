@@ -1,6 +1,7 @@
 // Headless runner: npm run sim -- --scenario default --seed 1 --duration 600 [--script file.json]
 // Prints the event log as JSON lines. Bad arguments or a malformed script: a message on stderr, exit 2.
 
+import '../src/sim/schedules.ts'; // the mechanic of schedule commands (src/sim/extensions.ts)
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findScenario, millisOfSeconds, SCENARIOS, Simulation, type SimEvent } from '../src/sim/index.ts';

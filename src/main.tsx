@@ -2,7 +2,8 @@ import { lazy, startTransition, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { readView } from './app/twin/view.ts';
-import { loadLinkCodec, sessionParam } from './store/url.ts';
+import { loadLinkCodec, readUrl, sessionParam } from './store/url.ts';
+import { findScenario, usesSchedules } from './sim/index.ts';
 import './app/app.css';
 import './app/diagram/diagram.css';
 
@@ -43,12 +44,14 @@ const render = () =>
 // than on the default scene and then jumps. The link codec is not on the first screen (issue #3's
 // budget): only such a URL waits for it, and if it can't be fetched the page boots anyway and
 // says so. A slow fetch says what the page is doing.
-if (view !== 'twin' && sessionParam(hash) !== null) {
+// A scene with schedules waits for their mechanic the same way (src/sim/extensions.ts).
+const waits: Promise<unknown>[] = [];
+if (view !== 'twin' && sessionParam(hash) !== null) waits.push(loadLinkCodec());
+if (view !== 'twin' && usesSchedules(findScenario(readUrl(search).settings.scenario))) waits.push(import('./sim/schedules.ts'));
+if (waits.length) {
   const slow = window.setTimeout(() => root.render(<p className="muted" role="status">Opening the shared session…</p>), 300);
-  void loadLinkCodec()
-    .catch(() => null)
-    .then(() => {
-      window.clearTimeout(slow);
-      render();
-    });
+  void Promise.all(waits.map((w) => w.catch(() => null))).then(() => {
+    window.clearTimeout(slow);
+    render();
+  });
 } else render();

@@ -14,6 +14,8 @@ import { acceptedNote, CLI_INPUT_JSON, refusalMessage } from './param.ts';
 import { validate } from './schema.ts';
 import { tableOutput } from './table.ts';
 import { tokenize } from './tokens.ts';
+// Schedule commands reach the engine from here (src/sim/extensions.ts).
+import '../sim/schedules.ts';
 import { dockerPush } from './docker.ts';
 
 /** What the global options ask for, and the notes on those the playground accepts and ignores. */

@@ -5,7 +5,7 @@
 
 import { describeSelector, serviceEventGist, shortId, type Millis, type ScriptCommand, type SimEvent, type TaskSelector } from '../sim/index.ts';
 
-export type MarkerKind = 'action' | 'fault' | 'stopped' | 'replacement' | 'steady' | 'unhealthy';
+export type MarkerKind = 'action' | 'fault' | 'stopped' | 'replacement' | 'steady' | 'unhealthy' | 'scheduled';
 export type Marker = { at: Millis; kind: MarkerKind; label: string };
 
 const FAULTS = new Set<ScriptCommand['type']>(['crashContainer', 'oomKillContainer', 'failHealthChecks', 'hangContainer', 'zoneOutage', 'capacityShortage']);
@@ -54,6 +54,14 @@ export function describeCommand(c: ScriptCommand): string {
       return `Fault: Fargate ran out of capacity in ${c.availabilityZone ?? 'every zone'}`;
     case 'capacityRecovery':
       return `Fargate capacity came back in ${c.availabilityZone ?? 'every zone'}`;
+    case 'createSchedule':
+      return `You created schedule ${c.name}: ${c.scheduleExpression}`;
+    case 'updateSchedule':
+      return c.state === 'DISABLED' ? `You disabled schedule ${c.name}` : c.state === 'ENABLED' && c.scheduleExpression === undefined ? `You enabled schedule ${c.name}` : `You changed schedule ${c.name}`;
+    case 'deleteSchedule':
+      return `You deleted schedule ${c.name}`;
+    case 'runScheduleNow':
+      return `You ran schedule ${c.name} now`;
   }
 }
 
@@ -81,6 +89,9 @@ export function eventMarkers(events: readonly SimEvent[]): Marker[] {
       else if (gist?.kind === 'deploymentCompleted') out.push({ at: e.at, kind: 'steady', label: `Service ${e.serviceName}: deployment completed` });
     } else if (e.type === 'TargetHealthChanged' && e.state === 'unhealthy') {
       out.push({ at: e.at, kind: 'unhealthy', label: `Task ${shortId(e.taskId)} is unhealthy in the target group` });
+    } else if (e.type === 'ScheduleFired' && !e.manual) {
+      const started = e.taskArns.length === 1 ? 'a task' : `${e.taskArns.length} tasks`;
+      out.push({ at: e.at, kind: 'scheduled', label: e.refused ? `Schedule ${e.scheduleName} fired; RunTask refused it` : `Schedule ${e.scheduleName} fired: RunTask started ${started}${e.failures ? `, ${e.failures} failed` : ''}` });
     } else if (e.type === 'TaskStateChanged' && e.lastStatus === 'STOPPED') {
       // Every stop, the user's too: their command marks when they asked, this when it happened.
       out.push({ at: e.at, kind: 'stopped', label: `Task ${shortId(e.taskId)} stopped: ${e.stopCode ?? 'no stop code'}` });

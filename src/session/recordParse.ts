@@ -6,6 +6,8 @@
 
 import { SCENARIOS, type ScriptCommand } from '../sim/index.ts';
 import { COMMAND_FIELDS, parseCommand } from '../sim/json.ts';
+// A record may hold schedule commands: reading one loads their mechanic (src/sim/extensions.ts).
+import '../sim/schedules.ts';
 import { MAX_LOG_ENTRIES, MAX_SESSION_MS, NEWER_VERSION, OLDER_VERSION, SESSION_VERSION, shorten, SPEEDS, type LogEntry, type SessionRecord, type Speed } from './record.ts';
 
 const MAX_SEED = 0xffff_ffff;

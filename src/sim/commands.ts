@@ -10,12 +10,14 @@ import { createService, DEFAULT_DEPLOYMENT_CONFIGURATION, putService, requestRec
 import { startDeployment } from './deployments.ts';
 import { pushImage, pushImageProblem } from './images.ts';
 import { resolveCause } from './serviceEvents.ts';
-import { containerExited, failHealthChecks, hangContainer, launchTask, OOM_REASON, requestStop, STOPPED_REASONS } from './task.ts';
+import { containerExited, failHealthChecks, hangContainer, OOM_REASON, requestStop, STOPPED_REASONS } from './task.ts';
 import { IMAGE, registerTaskDefinition, resolveTaskDefinition, validateTaskDefinition } from './taskDefinition.ts';
 import { activeTargetsOf, createLoadBalancer, findLoadBalancer, findTargetGroup, HEALTH_CHECK_LIMITS } from './loadBalancer.ts';
 import { MAX_RATE, setTraffic } from './traffic.ts';
-import { canLaunchIn, capacityRecovery, capacityShortage, upZones, zoneFaultProblem, zoneOutage, zoneRecovery } from './zones.ts';
-import type { AvailabilityZoneRebalancing, Command, CommandOutcome, Failure, DeploymentConfiguration, Service, DeploymentConfigurationInput, ErrorCode, FieldError, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, TaskDefinition, World } from './model/index.ts';
+import { capacityRecovery, capacityShortage, zoneFaultProblem, zoneOutage, zoneRecovery } from './zones.ts';
+import { startStandaloneTasks } from './placement.ts';
+import { scheduleMechanicOf } from './extensions.ts';
+import type { AvailabilityZoneRebalancing, Command, CommandOutcome, DeploymentConfiguration, Service, DeploymentConfigurationInput, ErrorCode, FieldError, RoutingAlgorithm, ServiceLoadBalancer, TargetGroupHealthCheck, Task, TaskDefinition, World } from './model/index.ts';
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/;
 const STARTED_BY = /^[A-Za-z0-9\-/_]{1,128}$/; // spec §4
@@ -89,13 +91,7 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
         return reject('InvalidParameterException', 'startedBy can have up to 128 letters, numbers, hyphens, forward slashes and underscores.');
       const group = command.group ?? `family:${td.family}`; // spec §4: default group
       if (group.startsWith('service:')) return reject('InvalidParameterException', "A standalone task's group cannot start with 'service:': that group belongs to a service.");
-      const taskArns: string[] = [];
-      const failures: Failure[] = [];
-      for (let i = 0; i < count; i++) {
-        const az = spreadWithinGroup(world, group);
-        if (az === null) failures.push(FARGATE_CAPACITY_FAILURE);
-        else taskArns.push(launchTask(step, td, { group, startedBy: command.startedBy ?? 'you', availabilityZone: az }).taskArn);
-      }
+      const { taskArns, failures } = startStandaloneTasks(step, td, count, group, command.startedBy ?? 'you');
       return { ok: true, taskArns, ...(failures.length ? { failures } : {}) };
     }
 
@@ -254,19 +250,19 @@ export function applyCommand(step: Step, command: Command): CommandOutcome {
       else capacityRecovery(step, zones);
       return { ok: true };
     }
+
+    // Loaded with their first use (extensions.ts).
+    case 'createSchedule':
+      return scheduleMechanicOf().createSchedule(step, command);
+    case 'updateSchedule':
+      return scheduleMechanicOf().updateSchedule(step, command);
+    case 'deleteSchedule':
+      return scheduleMechanicOf().deleteSchedule(step, command.name);
+    case 'runScheduleNow':
+      return scheduleMechanicOf().runScheduleNow(step, command.name);
   }
 }
 
-/** What RunTask returns for a task Fargate has no capacity for in any zone it may use (spec §4:
- *  HTTP 200, the task in `failures`, not an exception). The reason is the one AWS's placement
- *  failure events carry for Fargate (DG23/ecs_cwe_events); the detail is the message AWS gives for
- *  it (KC ecs-fargate-runtask-capacity). A Fargate failure names no container instance, so there
- *  is no arn. Whether today's RunTask answers this way or with an exception carrying that message
- *  is not settled in the sources reached (the KC and a CloudTrail report read like the latter). */
-export const FARGATE_CAPACITY_FAILURE: Failure = {
-  reason: 'RESOURCE:FARGATE',
-  detail: 'Capacity is unavailable at this time. Please try again later or in a different availability zone',
-};
 
 const REBALANCING_VALUES = "availabilityZoneRebalancing must be 'ENABLED' or 'DISABLED'.";
 const isRebalancing = (v: unknown): v is AvailabilityZoneRebalancing => v === 'ENABLED' || v === 'DISABLED';
@@ -403,19 +399,4 @@ function runningContainer(world: World, ref: string, name: string | undefined, n
   if (task.containers.find((c) => c.name === def.name)?.lastStatus !== 'RUNNING')
     return { error: reject('InvalidStateException', `Container ${def.name} of task ${shortId(task.taskId)} has already stopped.`) };
   return { task, container: def.name };
-}
-
-/** Standalone tasks spread over AZs within their task group (spec §4, §5.8), over the zones
- *  Fargate can launch in now: RunTask is given subnets in every zone, and Fargate places the task
- *  where there is capacity (KC ecs-fargate-runtask-capacity: capacity is managed per zone, so
- *  several zones' subnets give it more). Null: no zone can take it. */
-function spreadWithinGroup(world: World, group: string): string | null {
-  const usable = upZones(world).filter((az) => canLaunchIn(world, az));
-  if (usable.length === 0) return null;
-  const counts = new Map(usable.map((az) => [az, 0]));
-  for (const t of world.tasks.values())
-    if (t.group === group && t.desiredStatus === 'RUNNING' && counts.has(t.availabilityZone)) counts.set(t.availabilityZone, counts.get(t.availabilityZone)! + 1);
-  let best = usable[0]!;
-  for (const [az, n] of counts) if (n < counts.get(best)!) best = az;
-  return best;
 }

@@ -16,6 +16,7 @@ import { advancePhase, continueAfterDrain, runApp, resolveDependencies, runHealt
 import { runTraffic } from './traffic.ts';
 import { writeLogs } from './logs.ts';
 import { zoneFaultEnds } from './zones.ts';
+import { scheduleMechanicOf } from './extensions.ts';
 import { peekTimer, popTimer } from './timers.ts';
 import { requireWholeMillis } from './time.ts';
 import type { CommandOutcome, Millis, RngState, ScriptCommand, SimEvent, Timer, World } from './model/index.ts';
@@ -80,6 +81,8 @@ function runTimer(step: Step, timer: Timer): void {
       return continueAfterDrain(step, timer.taskArn);
     case 'zoneFaultEnds':
       return zoneFaultEnds(step, timer.availabilityZone, timer.fault, timer.at);
+    case 'scheduleFires':
+      return scheduleMechanicOf().scheduleFires(step, timer.scheduleName, timer.seq); // extensions.ts
   }
 }
 
@@ -104,7 +107,11 @@ function applyScriptCommand(step: Step, command: ScriptCommand): CommandOutcome 
   return outcome;
 }
 
-/** Let services see what just happened to their tasks (which may produce more events). */
+/** Let services see what just happened to their tasks (which may produce more events), and
+ *  schedules how their runs ended. */
 function settle(step: Step, from: number): void {
-  for (let i = from; i < step.events.length; i++) observeTaskEvent(step, step.events[i]!);
+  for (let i = from; i < step.events.length; i++) {
+    observeTaskEvent(step, step.events[i]!);
+    if (step.world.schedules.size) scheduleMechanicOf().observeScheduledTask(step, step.events[i]!);
+  }
 }

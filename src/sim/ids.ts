@@ -3,7 +3,7 @@
 import { digits, hex } from './rng.ts';
 import type { World } from './model/index.ts';
 
-const arnPrefix = (w: World, service: string) => `arn:aws:${service}:${w.config.region}:${w.config.accountId}`;
+export const arnPrefix = (w: World, service: string) => `arn:aws:${service}:${w.config.region}:${w.config.accountId}`;
 
 export const clusterArn = (w: World) => `${arnPrefix(w, 'ecs')}:cluster/${w.config.clusterName}`;
 
@@ -39,3 +39,9 @@ export const taskIdOf = (taskArn: string) => taskArn.slice(taskArn.lastIndexOf('
 
 /** "family:revision" from a task definition ARN. */
 export const familyRevision = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** What `startedBy` says on a task EventBridge Scheduler started (spec §4.1, OBS-13). */
+export const SCHEDULED_BY = 'chronos-schedule/';
+
+/** The schedule a task was started by, if any (its name, from `startedBy`). */
+export const scheduleNameOf = (startedBy: string): string | null => (startedBy.startsWith(SCHEDULED_BY) ? startedBy.slice(SCHEDULED_BY.length) : null);

@@ -3,7 +3,7 @@
 
 export { Simulation, type SimulationOptions, type DispatchOutcome } from './simulation.ts';
 export { findTask } from './commands.ts';
-export { SCENARIOS, LISTED_SCENARIOS, findScenario, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
+export { SCENARIOS, LISTED_SCENARIOS, findScenario, usesSchedules, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
 export { anatomyWeb } from './lessonScenes/basics.ts';
 export { selectTasks, describeSelector } from './script.ts';
 export { validateTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } from './taskDefinition.ts';
@@ -15,7 +15,7 @@ export { currentImage, shortDigest, isPinned, pushImageProblem } from './images.
 export { serviceMessages, serviceEventGist, MAX_SERVICE_EVENTS, type ServiceEventGist } from './serviceEvents.ts';
 export { throttleDelay, DEFAULT_DEPLOYMENT_CONFIGURATION, CAPACITY_RETRY } from './service.ts';
 export { DEFAULT_TIMINGS, DEFAULT_CONFIG, tasksOfService } from './world.ts';
-export { shortId, familyRevision, taskIdOf } from './ids.ts';
+export { shortId, familyRevision, taskIdOf, clusterArn, arnPrefix, SCHEDULED_BY, scheduleNameOf } from './ids.ts';
 export {
   activeTargetsOf,
   targetHealthOf,
@@ -26,7 +26,8 @@ export {
   REASON_DESCRIPTIONS,
 } from './loadBalancer.ts';
 export { TRAFFIC_WINDOW, MAX_RATE } from './traffic.ts';
-export { RUN_TASK_NO_LOAD_BALANCER, FARGATE_CAPACITY_FAILURE } from './commands.ts';
+export { RUN_TASK_NO_LOAD_BALANCER } from './commands.ts';
+export { FARGATE_CAPACITY_FAILURE } from './placement.ts';
 export { upZones, canLaunchIn, MAX_FAULT_SECONDS } from './zones.ts';
 export { HOST_LOST } from './task.ts';
 export { isoTimestamp, clockLabel, millisOfSeconds, SECOND, MINUTE, HOUR } from './time.ts';

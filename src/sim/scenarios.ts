@@ -257,5 +257,10 @@ const BUILT_IN: readonly Scenario[] = [
 // The lessons' scenes (lessonScenes.ts) come last: a lesson starts from one, the picker leaves them out.
 export const SCENARIOS: readonly Scenario[] = [...BUILT_IN, ...LESSON_SCENES];
 export const findScenario = (name: string) => SCENARIOS.find((s) => s.name === name);
+
+const SCHEDULE_COMMANDS: ReadonlySet<string> = new Set(['createSchedule', 'updateSchedule', 'deleteSchedule', 'runScheduleNow']);
+/** The scene creates schedules, so its session needs src/sim/schedules.ts loaded (extensions.ts). */
+export const usesSchedules = (scenario: Scenario | undefined): boolean =>
+  scenario !== undefined && (scenario.setup.some((c) => SCHEDULE_COMMANDS.has(c.type)) || scenario.script.some((s) => SCHEDULE_COMMANDS.has(s.command.type)));
 /** The scenes the scene picker offers. */
 export const LISTED_SCENARIOS = SCENARIOS.filter((s) => s.listed !== false);

@@ -42,6 +42,10 @@ export const COMMAND_FIELDS: Record<Command['type'], FieldSpec> = {
   zoneRecovery: { availabilityZone: 'string' },
   capacityShortage: { availabilityZone: 'string?', durationSeconds: 'int?' },
   capacityRecovery: { availabilityZone: 'string?' },
+  createSchedule: { name: 'string', scheduleExpression: 'string', scheduleExpressionTimezone: 'string?', state: 'string?', target: 'object' },
+  updateSchedule: { name: 'string', scheduleExpression: 'string?', scheduleExpressionTimezone: 'string?', state: 'string?', target: 'object?' },
+  deleteSchedule: { name: 'string' },
+  runScheduleNow: { name: 'string' },
 };
 
 function checkSelector(v: unknown): string | null {

@@ -17,9 +17,11 @@ function before(a: Timer, b: Timer): boolean {
   return a.at < b.at || (a.at === b.at && (rank(a) < rank(b) || (rank(a) === rank(b) && a.seq < b.seq)));
 }
 
-export function schedule(world: World, at: Millis, timer: TimerKind): void {
+/** Plan `timer` at `at` (never before now); returns its sequence number, unique in the world. */
+export function schedule(world: World, at: Millis, timer: TimerKind): number {
   const heap = world.timers;
-  heap.push({ ...timer, at: Math.max(at, world.now), seq: world.timerSeq++ } as Timer);
+  const seq = world.timerSeq++;
+  heap.push({ ...timer, at: Math.max(at, world.now), seq } as Timer);
   let i = heap.length - 1;
   while (i > 0) {
     const parent = (i - 1) >> 1;
@@ -27,6 +29,7 @@ export function schedule(world: World, at: Millis, timer: TimerKind): void {
     [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
     i = parent;
   }
+  return seq;
 }
 
 export function peekTimer(world: World): Timer | undefined {

@@ -58,12 +58,13 @@ export function createWorld({ seed, config = {} }: WorldOptions): World {
     logs: { byTask: new Map(), streams: 0, deletedStreams: 0 },
     // Every zone starts up, with capacity (zones.ts has the faults).
     zones: new Map(full.availabilityZones.map((az): [string, ZoneState] => [az, { availabilityZone: az, up: true, downUntil: null, capacityShort: false, shortUntil: null }])),
+    schedules: new Map(),
   };
 }
 
 /** A copy of the world that shares every entity with it, and copies only what the engine changes
  *  in place: the containers (zones too), the timer heap, the RNG state and the traffic counters. Entities
- *  (tasks, services, task definitions, load balancers, target groups, images, timers, log streams) are replaced,
+ *  (tasks, services, task definitions, load balancers, target groups, images, timers, log streams, zones, schedules) are replaced,
  *  never edited, so sharing them is safe — `properties.test.ts` runs the engine on frozen ones to
  *  keep it so. A session's checkpoint costs the 200-task world its pointers, not its tasks. */
 export function shareWorld(world: World): World {
@@ -83,6 +84,7 @@ export function shareWorld(world: World): World {
     // never edited): the checkpoint copies the Map of them and its counts, not a single line.
     logs: { ...world.logs, byTask: new Map(world.logs.byTask) },
     zones: new Map(world.zones), // zone states are replaced, never edited
+    schedules: new Map(world.schedules), // so are schedules
   };
 }
 

@@ -7,7 +7,7 @@ import { webTaskDefinition } from './scenarios.ts';
 import { parseScript } from './scriptParse.ts';
 import { serviceEventGist, serviceMessages } from './serviceEvents.ts';
 import { HOST_LOST } from './task.ts';
-import { FARGATE_CAPACITY_FAILURE } from './commands.ts';
+import { FARGATE_CAPACITY_FAILURE } from './placement.ts';
 import type { AvailabilityZoneRebalancing, Command, ScriptStep, SimEvent, Task } from './model/index.ts';
 
 const [A, B, C] = ['us-east-1a', 'us-east-1b', 'us-east-1c'] as const;

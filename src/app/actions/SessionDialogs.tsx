@@ -7,6 +7,7 @@ import { clockLabel, LISTED_SCENARIOS } from '../../sim/index.ts';
 import { usePageApi, usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { provideLinkCodec } from '../../store/url.ts';
 import { openScene, shareLink } from '../pageSession.ts';
+import '../../sim/schedules.ts'; // a scene may hold schedules (src/sim/extensions.ts)
 import { plural } from '../format.ts';
 import { Dialog } from './Dialog.tsx';
 

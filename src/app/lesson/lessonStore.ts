@@ -3,6 +3,7 @@
 // "Start lesson 4"), looks at the engine again whenever the pane's world changes, holds the clock
 // while a prediction waits for its answer, and keeps the URL and the progress up to date.
 
+import '../../sim/schedules.ts'; // a lesson's scene may hold schedules (src/sim/extensions.ts)
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   answerPrediction,

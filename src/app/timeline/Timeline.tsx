@@ -153,7 +153,7 @@ function ForkNote({ forkedAt, replaced, panes }: { forkedAt: Millis; replaced: b
   );
 }
 
-const KIND_SYMBOL: Record<MarkerKind, string> = { action: '◆', fault: '✕', stopped: '■', replacement: '▲', steady: '✓', unhealthy: '!' };
+const KIND_SYMBOL: Record<MarkerKind, string> = { action: '◆', fault: '✕', stopped: '■', replacement: '▲', steady: '✓', unhealthy: '!', scheduled: '◷' };
 
 /** The marks, which re-render when the branch changes, the scale steps up, or the bar is
  *  resized — not on every frame. */

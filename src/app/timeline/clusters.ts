@@ -7,7 +7,7 @@ import { clockLabel, type Millis } from '../../sim/index.ts';
 export type Cluster = { at: Millis; kind: MarkerKind; names: string[] };
 
 /** What a cluster leads with: what the user did, then what went wrong, then how ECS answered. */
-const PRIORITY: readonly MarkerKind[] = ['action', 'fault', 'stopped', 'unhealthy', 'replacement', 'steady'];
+const PRIORITY: readonly MarkerKind[] = ['action', 'fault', 'stopped', 'unhealthy', 'replacement', 'scheduled', 'steady'];
 
 /** Marks close together on the bar become one button, so no two buttons overlap. A cluster is
  *  led by its most telling mark — it is drawn as that one and takes you to its moment — and names

@@ -1,7 +1,7 @@
 // Commands are intents: what a user (or a lesson script) asks ECS to do, plus the faults the
 // playground can inject. The shapes live here, on the floor; commands.ts checks and applies them.
 
-import type { AppBehaviour, AvailabilityZoneRebalancing, DependencyCondition, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
+import type { AppBehaviour, AvailabilityZoneRebalancing, ScheduleState, DependencyCondition, HealthCheck, KeyValuePair, RoutingAlgorithm, TargetGroupHealthCheck, TaskStatus } from './entities.ts';
 
 export type Command =
   | { type: 'registerTaskDefinition'; taskDefinition: TaskDefinitionInput }
@@ -55,7 +55,23 @@ export type Command =
   | { type: 'zoneRecovery'; availabilityZone: string }
   /** Fargate has no capacity in the zone (every zone when none is named). */
   | { type: 'capacityShortage'; availabilityZone?: string; durationSeconds?: number }
-  | { type: 'capacityRecovery'; availabilityZone?: string };
+  | { type: 'capacityRecovery'; availabilityZone?: string }
+  // EventBridge Scheduler (scheduledTasks.ts, spec §4.1): a schedule whose target is RunTask.
+  | {
+      type: 'createSchedule';
+      name: string;
+      scheduleExpression: string;
+      /** IANA time zone; UTC by default. */
+      scheduleExpressionTimezone?: string;
+      state?: ScheduleState;
+      target: { taskDefinition: string; taskCount?: number };
+    }
+  /** Fields left out keep their value (the Scheduler's UpdateSchedule replaces the whole schedule;
+   *  the playground's form sends only what changed). */
+  | { type: 'updateSchedule'; name: string; state?: ScheduleState; scheduleExpression?: string; scheduleExpressionTimezone?: string; target?: { taskDefinition?: string; taskCount?: number } }
+  | { type: 'deleteSchedule'; name: string }
+  /** The playground's shortcut: invoke the schedule's target now, as a firing would. */
+  | { type: 'runScheduleNow'; name: string };
 
 export type CommandType = Command['type'];
 
@@ -72,7 +88,11 @@ export type ErrorCode =
   | 'InvalidParameterException'
   | 'ServiceNotFoundException'
   | 'ServiceNotActiveException'
-  | 'InvalidStateException';
+  | 'InvalidStateException'
+  // EventBridge Scheduler's
+  | 'ValidationException'
+  | 'ConflictException'
+  | 'ResourceNotFoundException';
 
 export type CommandError = { code: ErrorCode; message: string; fieldErrors?: FieldError[] };
 

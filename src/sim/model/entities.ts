@@ -7,6 +7,9 @@
 // changed by comparing references. The containers that hold them (world.tasks, …) are owned by
 // the engine and change as the simulation runs.
 
+import type { Failure } from './commands.ts';
+import type { ScheduleExpression } from './scheduleExpression.ts';
+
 /** Sim time in integer milliseconds since the scenario started. */
 export type Millis = number;
 
@@ -296,6 +299,43 @@ export type ZoneState = {
   downUntil: Millis | null;
   capacityShort: boolean;
   shortUntil: Millis | null;
+};
+
+// ---- Scheduled tasks (EventBridge Scheduler, spec §4.1) ---------------------------------------
+
+export type ScheduleState = 'ENABLED' | 'DISABLED';
+
+/** One firing of a schedule: the RunTask it made and, as its tasks stop, how each ended. */
+export type ScheduleRun = {
+  at: Millis;
+  /** The playground's "run now" (the Scheduler itself has none): the same RunTask, at once. */
+  manual: boolean;
+  taskArns: string[];
+  /** Tasks RunTask could not place (RESOURCE:FARGATE), or why the call itself was refused. */
+  failures: Failure[];
+  refused?: string;
+  /** By task ARN, once the task has stopped: its essential container's exit code, its stop code. */
+  outcomes: { taskArn: string; exitCode: number | null; stopCode?: StopCode; stoppedReason?: string }[];
+};
+
+/** A schedule as CreateSchedule makes it, with an ECS RunTask target (in the default group).
+ *  Replaced, never edited. */
+export type Schedule = {
+  name: string;
+  arn: string;
+  scheduleExpression: string; // as written
+  expression: ScheduleExpression;
+  scheduleExpressionTimezone: string; // IANA; UTC by default
+  state: ScheduleState;
+  target: { taskDefinition: string; taskCount: number };
+  createdAt: Millis;
+  /** The next firing in sim time; null while DISABLED or when none will come (an at() that fired). */
+  nextRunAt: Millis | null;
+  /** The timer that will fire it (timers are never cancelled: an older one finds it stale). */
+  timerSeq: number | null;
+  /** Firings so far, and the latest of them (at most MAX_SCHEDULE_RUNS), oldest first. */
+  runCount: number;
+  runs: ScheduleRun[];
 };
 
 // ---- The image registry -------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Events are past-tense facts with a sequence number and a sim time: the log the UI narrates,
 // the tests read and a session replays. events.ts emits them.
 
-import type { ContainerStatus, DesiredStatus, HealthStatus, Millis, StopCode, TargetHealthReason, TargetHealthState, TaskStatus } from './entities.ts';
+import type { ContainerStatus, DesiredStatus, HealthStatus, Millis, ScheduleState, StopCode, TargetHealthReason, TargetHealthState, TaskStatus } from './entities.ts';
 
 /** One action of a scheduler plan, as the log keeps it: what and why, in plain English. 'wait' is
  *  why nothing more happens for now (a deployment waiting on health, stuck, failed, throttled). */
@@ -53,7 +53,11 @@ export type SimEventBody =
   | { type: 'TargetHealthChanged'; targetGroupArn: string; taskArn: string; taskId: string; serviceName: string; state: TargetHealthState; reason?: TargetHealthReason }
   | { type: 'CommandRejected'; command: string; code: string; message: string }
   /** A zone went down or came back, or Fargate's capacity there ran out or returned (zones.ts). */
-  | { type: 'ZoneStateChanged'; availabilityZone: string; up: boolean; capacityShort: boolean };
+  | { type: 'ZoneStateChanged'; availabilityZone: string; up: boolean; capacityShort: boolean }
+  /** A schedule was created, enabled or disabled, changed, or deleted (scheduledTasks.ts). */
+  | { type: 'ScheduleChanged'; scheduleName: string; change: 'created' | 'updated' | 'deleted'; state: ScheduleState; nextRunAt: Millis | null }
+  /** A schedule invoked its target: RunTask, with the tasks it started and the ones it could not place. */
+  | { type: 'ScheduleFired'; scheduleName: string; manual: boolean; taskArns: string[]; failures: number; refused?: string };
 
 export type DeploymentEventName = 'SERVICE_DEPLOYMENT_IN_PROGRESS' | 'SERVICE_DEPLOYMENT_COMPLETED' | 'SERVICE_DEPLOYMENT_FAILED';
 

@@ -8,3 +8,4 @@ export type * from './events.ts';
 export type * from './timers.ts';
 export type * from './world.ts';
 export type * from './logs.ts';
+export type * from './scheduleExpression.ts';

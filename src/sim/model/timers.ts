@@ -14,6 +14,7 @@ export type TimerKind =
   | { kind: 'forgetTask'; taskArn: string } // a STOPPED task leaves the world after retention
   | { kind: 'targetHealthCheck'; targetGroupArn: string; taskArn: string } // an ALB health check
   | { kind: 'targetDrained'; targetGroupArn: string; taskArn: string } // the deregistration delay ended
-  | { kind: 'zoneFaultEnds'; availabilityZone: string; fault: 'outage' | 'capacityShortage' }; // a fault given a duration is over
+  | { kind: 'zoneFaultEnds'; availabilityZone: string; fault: 'outage' | 'capacityShortage' } // a fault given a duration is over
+  | { kind: 'scheduleFires'; scheduleName: string }; // a schedule's next firing (stale unless it is the schedule's timerSeq)
 
 export type Timer = TimerKind & { at: Millis; seq: number };

@@ -1,7 +1,7 @@
 // The whole simulated state, as one plain value (objects, arrays and Maps, which structuredClone
 // copies): what a snapshot copies and a checkpoint keeps.
 
-import type { ImageRecord, LoadBalancer, Millis, Service, TargetGroup, Task, TaskDefinition, Traffic, ZoneState } from './entities.ts';
+import type { ImageRecord, LoadBalancer, Millis, Schedule, Service, TargetGroup, Task, TaskDefinition, Traffic, ZoneState } from './entities.ts';
 import type { Timer } from './timers.ts';
 import type { LogStore } from './logs.ts';
 
@@ -63,4 +63,6 @@ export type World = {
   logs: LogStore;
   /** Each Availability Zone's state (zones.ts), by name, in config order. */
   zones: Map<string, ZoneState>;
+  /** EventBridge Scheduler schedules with an ECS RunTask target (scheduledTasks.ts), by name. */
+  schedules: Map<string, Schedule>;
 };

@@ -15,7 +15,7 @@
 // `L` alone in day-of-week is 7 (Saturday, the last day of the week) and `6L` the month's last
 // Friday, names are matched case-insensitively, and leading zeros are fine (`07`).
 
-import type { CronFields, DayOfMonthRule, DayOfWeekRule, ExpressionField, ExpressionProblem } from './types.ts';
+import type { CronFields, DayOfMonthRule, DayOfWeekRule, ExpressionField, ExpressionProblem } from '../model/scheduleExpression.ts';
 
 type FieldSpec = {
   field: ExpressionField;

@@ -3,7 +3,7 @@
 // hundred steps even for `0 0 29 2 ? *` or a year range that has ended, so nothing iterates minute
 // by minute.
 
-import type { CronFields, DayOfMonthRule, DayOfWeekRule } from './types.ts';
+import type { CronFields, DayOfMonthRule, DayOfWeekRule } from '../model/scheduleExpression.ts';
 import { civilMinute, civilTimeOf, daysInMonth, weekday } from './civil.ts';
 
 const SATURDAY = 7;

@@ -3,7 +3,7 @@
 // 09:30 (Europe/Berlin)". Times are the 24-hour clock of the schedule's own time zone, which is
 // named, because a cron or at() schedule is read in that zone (spec §4.1).
 
-import type { CronFields, ScheduleExpression } from './types.ts';
+import type { CronFields, ScheduleExpression } from '../model/scheduleExpression.ts';
 import { formatClock } from './civil.ts';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];

@@ -22,13 +22,13 @@
 // minute by firing cron and rate schedules at its second 0; at() fires at the second it names,
 // which lies in that same minute.
 
-import type { ExpressionProblem, RateUnit, ScheduleExpression } from './types.ts';
+import type { ExpressionProblem, RateUnit, ScheduleExpression } from '../model/scheduleExpression.ts';
 import { MINUTE_MS, civilMinute, daysInMonth } from './civil.ts';
 import { parseCronFields } from './cronFields.ts';
 import { nextMatchingMinute } from './cronMatch.ts';
 import { civilMinuteAt, instantsOfCivilMinute } from './timeZone.ts';
 
-export type { CronFields, DayOfMonthRule, DayOfWeekRule, ExpressionField, ExpressionProblem, RateUnit, ScheduleExpression } from './types.ts';
+export type { CronFields, DayOfMonthRule, DayOfWeekRule, ExpressionField, ExpressionProblem, RateUnit, ScheduleExpression } from '../model/scheduleExpression.ts';
 export { checkTimeZone } from './timeZone.ts';
 export { describeExpression } from './describe.ts';
 

@@ -4,7 +4,7 @@
 // (Node 20 and current browsers ship 2025 data): the same instant and zone give the same wall
 // clock on every run, which is what determinism needs. UTC, the default, never touches Intl.
 
-import type { ExpressionProblem } from './types.ts';
+import type { ExpressionProblem } from '../model/scheduleExpression.ts';
 import { MINUTE_MS, daysFromCivil } from './civil.ts';
 
 const DAY_MS = 86_400_000;

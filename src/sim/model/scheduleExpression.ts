@@ -1,5 +1,6 @@
-// The vocabulary of schedule expressions, types only. Parsed expressions are plain data (numbers,
-// strings, arrays) so a schedule in the world survives structuredClone and JSON alike.
+// The vocabulary of EventBridge Scheduler expressions (src/sim/schedule parses them), types only.
+// Parsed expressions are plain data (numbers, strings, arrays) so a schedule in the world survives
+// structuredClone and JSON alike.
 
 export type RateUnit = 'minute' | 'minutes' | 'hour' | 'hours' | 'day' | 'days';
 
