@@ -220,9 +220,11 @@ function Screen() {
           <button type="button" onClick={() => open({ kind: 'createService' })} aria-keyshortcuts="N">Create service…</button>
           {/* On a phone the rest fold into More, so the cluster starts on the first screen. */}
           <MoreActions folded={phone}>
+            <button type="button" onClick={() => open({ kind: 'createSchedule' })} aria-haspopup="dialog" aria-label="Schedule task…">Schedule<span className="wide-only"> task</span>…</button>
+            <button type="button" onClick={() => open({ kind: 'zoneFaults' })} aria-haspopup="dialog">Zone faults…</button>
             <a className="button-link" href="?view=twin">Task vs Service</a>
             <button type="button" onClick={() => open({ kind: 'registerRevision' })} aria-keyshortcuts="E">New revision…</button>
-            <button type="button" onClick={() => open({ kind: 'registerJson' })} aria-haspopup="dialog">Register from JSON…</button>
+            <button type="button" onClick={() => open({ kind: 'registerJson' })} aria-haspopup="dialog" aria-label="Register from JSON…"><span className="wide-only">Register </span>from JSON…</button>
             <button type="button" onClick={() => open({ kind: 'share' })} aria-haspopup="dialog">Share…</button>
             <button type="button" onClick={() => open({ kind: 'embed' })} aria-haspopup="dialog">Embed…</button>
             <ThemeSwitch />

@@ -47,6 +47,14 @@ export function narrate(events: readonly SimEvent[]): string[] {
       const id = shortId(e.taskId);
       if (e.state === 'unhealthy') out.push(`Task ${id} failed its load balancer health checks.`);
       else if (e.state === 'draining') out.push(`Task ${id} is draining from the load balancer.`);
+    } else if (e.type === 'ScheduleFired') {
+      const how = e.manual ? 'was run now' : 'fired';
+      if (e.refused) out.push(`Schedule ${e.scheduleName} ${how}, but RunTask refused it: ${e.refused}`);
+      else out.push(`Schedule ${e.scheduleName} ${how}: RunTask started ${plural(e.taskArns.length, 'standalone task')}${e.failures ? `, and ${e.failures} could not be placed (no Fargate capacity)` : ''}.`);
+    } else if (e.type === 'ZoneStateChanged') {
+      if (!e.up) out.push(`Availability Zone ${e.availabilityZone} is down: its tasks stopped with their hosts, and nothing launches there.`);
+      else if (e.capacityShort) out.push(`Fargate has no capacity in ${e.availabilityZone}: launches there fail; tasks already running there carry on.`);
+      else out.push(`Availability Zone ${e.availabilityZone} is up, with Fargate capacity.`);
     } else if (e.type === 'CommandRejected') {
       out.push(`Rejected: ${e.message}`);
     }
@@ -70,6 +78,8 @@ function narratePlan(service: string, actions: readonly PlannedAction[]): string
   }
   for (const l of launches.filter((l) => l.why === 'unhealthy'))
     out.push(`Service ${service} started a replacement for unhealthy task ${l.replaces ? `${shortId(l.replaces)} ` : ''}in ${l.availabilityZone}, before stopping it.`);
+  const moves = launches.filter((l) => l.why === 'rebalance');
+  if (moves.length > 0) out.push(`Service ${service} is rebalancing across the zones: it started ${plural(moves.length, 'task')} in ${list([...new Set(moves.map((l) => l.availabilityZone))])}, to stop one where it has the most.`);
   const deploying = launches.filter((l) => l.why === 'deployment');
   if (deploying.length > 0) out.push(`Service ${service} started ${plural(deploying.length, 'task')} of its new deployment (${deploying[0]!.running + deploying.length} of desiredCount ${deploying[0]!.desired}).`);
   return out;

@@ -22,6 +22,8 @@ export type LayoutInput = {
   taskDefinitions: readonly string[];
   /** Service names, in the order their controller nodes are drawn. */
   services: readonly string[];
+  /** Schedule names: controllers too (they start tasks), drawn after the services in their row. */
+  schedules?: readonly string[];
   /** Load balancer ARNs; the clients that call them are drawn above the first. */
   loadBalancers?: readonly string[];
   /** The tasks on the diagram, oldest first; `band` is the task's group. */
@@ -57,6 +59,7 @@ export type Layout = {
   bandBoxes: ReadonlyMap<string, Box>;
   taskDefinitions: ReadonlyMap<string, Box>; // by ARN
   services: ReadonlyMap<string, Box>; // by service name
+  schedules: ReadonlyMap<string, Box>; // by schedule name
   loadBalancers: ReadonlyMap<string, Box>; // by ARN
   clients: Box | null;
   tasks: ReadonlyMap<string, Box>; // by task ARN
@@ -144,7 +147,7 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
   const clusterWidth = tall ? 2 * clusterPadding + zoneWidth : 2 * clusterPadding + n * zoneWidth + (n - 1) * gap;
   const clusterHeight = clusterPadding + (tall ? n * zoneHeight + (n - 1) * gap : zoneHeight) + clusterLabel;
 
-  const { taskDefinitions, services, loadBalancers, clients, cluster: at } = tall ? placeCardsBeside(input, sizes) : placeCardsAbove(input, clusterWidth, sizes);
+  const { taskDefinitions, services, schedules, loadBalancers, clients, cluster: at } = tall ? placeCardsBeside(input, sizes) : placeCardsAbove(input, clusterWidth, sizes);
   const cluster: Box = { ...at, width: clusterWidth, height: clusterHeight };
 
   const zones = new Map<string, Box>();
@@ -178,10 +181,10 @@ export function layoutDiagram(input: LayoutInput, previous: LayoutMemory, orient
     tasks.set(t.id, { x: area.x + bandInset + col * (task.width + gap), y: area.y + bandInset + row * (task.height + gap), ...task });
   }
 
-  return { memory, cluster, zones, bandBoxes, taskDefinitions, services, loadBalancers, clients, tasks };
+  return { memory, cluster, zones, bandBoxes, taskDefinitions, services, schedules, loadBalancers, clients, tasks };
 }
 
-type Cards = Pick<Layout, 'taskDefinitions' | 'services' | 'loadBalancers' | 'clients'> & { cluster: { x: number; y: number } };
+type Cards = Pick<Layout, 'taskDefinitions' | 'services' | 'schedules' | 'loadBalancers' | 'clients'> & { cluster: { x: number; y: number } };
 
 /** Wide (and present): everything that points into the cluster sits above it. The clients and the
  *  load balancer are a column over the cluster's left end, so traffic comes in from outside and
@@ -202,22 +205,27 @@ function placeCardsAbove(input: LayoutInput, clusterWidth: number, sizes: Sizes)
   }
   const cardsLeft = lbColumn.width > 0 ? lbColumn.width + rowGap : 0;
   const rowWidth = (count: number, width: number) => count * width + Math.max(0, count - 1) * gap;
-  const widest = Math.max(rowWidth(input.taskDefinitions.length, sizes.taskDefinition.width), rowWidth(input.services.length, service.width));
+  const scheduleIds = input.schedules ?? [];
+  const controllers = input.services.length + scheduleIds.length;
+  const widest = Math.max(rowWidth(input.taskDefinitions.length, sizes.taskDefinition.width), rowWidth(controllers, service.width));
   // The cluster starts far enough right that the widest row ends short of its top-right corner.
-  const room = clusterWidth - (input.taskDefinitions.length + input.services.length > 0 ? corner : 0);
+  const room = clusterWidth - (input.taskDefinitions.length + controllers > 0 ? corner : 0);
   const clusterX = Math.max(0, cardsLeft + widest - room);
   const taskDefinitions = new Map<string, Box>();
   const services = new Map<string, Box>();
-  const row = (ids: readonly string[], size: { width: number; height: number }, top: number, into: Map<string, Box>) => {
+  const schedules = new Map<string, Box>();
+  /** One row of cards, each into its own map (services, then schedules, share the second row). */
+  const row = (cards: readonly (readonly [string, Map<string, Box>])[], size: { width: number; height: number }, top: number) => {
     // Centred on the cluster where it can be; else as near as the column and the corner allow.
-    const width = rowWidth(ids.length, size.width);
+    const width = rowWidth(cards.length, size.width);
     const left = Math.max(cardsLeft, Math.min(clusterX + (clusterWidth - width) / 2, clusterX + room - width));
-    ids.forEach((id, i) => into.set(id, { x: left + i * (size.width + gap), y: top, ...size }));
-    return ids.length === 0 ? 0 : size.height + rowGap;
+    cards.forEach(([id, into], i) => into.set(id, { x: left + i * (size.width + gap), y: top, ...size }));
+    return cards.length === 0 ? 0 : size.height + rowGap;
   };
-  let rows = row(input.taskDefinitions, sizes.taskDefinition, 0, taskDefinitions);
-  rows += row(input.services, service, rows, services);
-  return { taskDefinitions, services, loadBalancers, clients, cluster: { x: clusterX, y: Math.max(rows, lbColumn.height > 0 ? lbColumn.height + rowGap : 0) } };
+  const into = (ids: readonly string[], map: Map<string, Box>) => ids.map((id) => [id, map] as const);
+  let rows = row(into(input.taskDefinitions, taskDefinitions), sizes.taskDefinition, 0);
+  rows += row([...into(input.services, services), ...into(scheduleIds, schedules)], service, rows);
+  return { taskDefinitions, services, schedules, loadBalancers, clients, cluster: { x: clusterX, y: Math.max(rows, lbColumn.height > 0 ? lbColumn.height + rowGap : 0) } };
 }
 
 /** Tall (a phone): the clients and the load balancer on top, then one column of cards, beside a
@@ -244,9 +252,14 @@ function placeCardsBeside(input: LayoutInput, sizes: Sizes): Cards {
     services.set(id, { x: 0, y, ...sizes.service });
     y += sizes.service.height + gap;
   }
+  const schedules = new Map<string, Box>();
+  for (const id of input.schedules ?? []) {
+    schedules.set(id, { x: 0, y, ...sizes.service });
+    y += sizes.service.height + gap;
+  }
   const cardColumn = Math.max(sizes.taskDefinition.width, sizes.service.width, lbIds.length > 0 ? Math.max(sizes.loadBalancer.width, sizes.clients.width) : 0);
-  const anyCard = input.taskDefinitions.length + input.services.length + lbIds.length > 0;
-  return { taskDefinitions, services, loadBalancers, clients, cluster: { x: anyCard ? cardColumn + rowGap : 0, y: 0 } };
+  const anyCard = input.taskDefinitions.length + input.services.length + (input.schedules?.length ?? 0) + lbIds.length > 0;
+  return { taskDefinitions, services, schedules, loadBalancers, clients, cluster: { x: anyCard ? cardColumn + rowGap : 0, y: 0 } };
 }
 
 /** Keep every shown task's slot; give new tasks the lowest free slot; forget tasks that left. */

@@ -281,3 +281,34 @@ describe('a deployment on the diagram', () => {
     expect(shareUnchanged(tagged.nodes, again.nodes)).toBe(tagged.nodes);
   });
 });
+
+describe('schedules and zone faults on the diagram (issue 13)', () => {
+  it('draws a schedule as a card linked to its blueprint and to the tasks it started, with its next run', async () => {
+    await import('../sim/schedules.ts');
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    expect(sim.dispatch({ type: 'createSchedule', name: 'nightly', scheduleExpression: 'rate(5 minutes)', target: { taskDefinition: 'report' } }).outcome.ok).toBe(true);
+    sim.advanceTo(2 * 60_000 + 30_000);
+    const d = project(sim);
+    const card = d.nodes.find((n) => n.id === nodeId.schedule('nightly'))!;
+    expect(card.ariaLabel).toBe('Schedule nightly, ENABLED, rate(5 minutes), runs report, next run T+07:00, 1 run so far');
+    const run = [...sim.world.tasks.values()].find((t) => t.startedBy === 'chronos-schedule/nightly')!;
+    expect(d.edges.map((e) => e.id)).toContain(`${nodeId.schedule('nightly')}->${nodeId.task(run.taskArn)}`);
+    expect(d.edges.map((e) => e.id)).toContain(`${nodeId.taskDefinition(run.taskDefinitionArn)}->${nodeId.schedule('nightly')}`);
+    expect(taskNodes(d).find((n) => n.id === nodeId.task(run.taskArn))!.ariaLabel).toContain('standalone, started by chronos-schedule/nightly');
+    // Pointing at the schedule lights its tasks.
+    const focused = project(sim, d.memory, { kind: 'schedule', id: 'nightly' });
+    expect(focused.nodes.find((n) => n.id === nodeId.task(run.taskArn))!.data).toMatchObject({ emphasis: 'related' });
+  });
+
+  it('says in words which zone is down and which is out of capacity', () => {
+    const sim = Simulation.create({ seed: 7 });
+    sim.advanceBy(60_000);
+    sim.dispatch({ type: 'zoneOutage', availabilityZone: 'us-east-1b' });
+    sim.dispatch({ type: 'capacityShortage', availabilityZone: 'us-east-1c' });
+    const zones = project(sim).nodes.filter((n) => n.type === 'zone');
+    expect(zones.map((z) => z.data)).toMatchObject([{ down: false, short: false }, { down: true, short: false }, { down: false, short: true }]);
+    expect(zones[1]!.ariaLabel).toMatch(/^Availability Zone us-east-1b, down \(an outage\), \d+ running$/);
+    expect(zones[2]!.ariaLabel).toMatch(/^Availability Zone us-east-1c, no Fargate capacity, \d running$/);
+  });
+});

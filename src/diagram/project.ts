@@ -4,12 +4,12 @@
 // conversion is needed, without this module depending on React Flow.
 
 import { startLayers } from './containers.ts';
-import { countTargetStates, familyRevision, shortId, type LoadBalancer, type Millis, type Service, type Target, type TargetGroup, type Task, type TaskDefinition, type World } from '../sim/index.ts';
+import { clockLabel, countTargetStates, resolveTaskDefinition, familyRevision, scheduleNameOf, shortId, type LoadBalancer, type Millis, type Schedule, type Service, type Target, type TargetGroup, type Task, type TaskDefinition, type World } from '../sim/index.ts';
 import { deploymentsView, deploymentTag, rolloutLabel, rolloutOf, type DeploymentsView, type DeploymentTag, type Rollout, type RolloutState } from './deployments.ts';
 import { layoutDiagram, type Box, type LayoutMemory, type Orientation } from './layout.ts';
 
 /** What the user points at: the selection, or (when nothing is selected) what the pointer is over. */
-export type Focus = { kind: 'task' | 'service' | 'taskDefinition' | 'loadBalancer'; id: string } | null;
+export type Focus = { kind: 'task' | 'service' | 'taskDefinition' | 'loadBalancer' | 'schedule'; id: string } | null;
 
 export type Emphasis = 'focus' | 'related' | 'none';
 
@@ -22,10 +22,13 @@ export type ClientsNodeData = { kind: 'clients'; loadBalancerArn: string; label:
  *  progress in words, and whether old and new tasks are side by side. */
 export type ServiceNodeData = { kind: 'service'; service: Service; emphasis: Emphasis; label: string; rolloutState: RolloutState; rolloutText: string; progress: string; deploying: boolean; stuck: boolean };
 export type TaskDefinitionNodeData = { kind: 'taskDefinition'; taskDefinition: TaskDefinition; latest: boolean; emphasis: Emphasis; label: string };
-export type ZoneNodeData = { kind: 'zone'; name: string; running: number; label: string };
+/** `down`: the zone has an outage; `short`: Fargate has no capacity there (issue 13). */
+export type ZoneNodeData = { kind: 'zone'; name: string; running: number; label: string; down: boolean; short: boolean };
+/** A schedule (EventBridge Scheduler) and when it fires next, as the card shows it. */
+export type ScheduleNodeData = { kind: 'schedule'; schedule: Schedule; emphasis: Emphasis; label: string; next: string };
 export type ClusterNodeData = { kind: 'cluster'; name: string; label: string };
 export type BandNodeData = { kind: 'band'; standalone: boolean; label: string };
-export type NodeData = TaskNodeData | ServiceNodeData | TaskDefinitionNodeData | ZoneNodeData | ClusterNodeData | BandNodeData | LoadBalancerNodeData | ClientsNodeData;
+export type NodeData = TaskNodeData | ServiceNodeData | ScheduleNodeData | TaskDefinitionNodeData | ZoneNodeData | ClusterNodeData | BandNodeData | LoadBalancerNodeData | ClientsNodeData;
 
 export type DiagramNode = {
   id: string;
@@ -77,13 +80,14 @@ export const nodeId = {
   service: (name: string) => `service:${name}`,
   taskDefinition: (arn: string) => `taskDefinition:${arn}`,
   loadBalancer: (arn: string) => `loadBalancer:${arn}`,
+  schedule: (name: string) => `schedule:${name}`,
 };
 
 /** The inverse of nodeId: which entity a node id names (null for regions). */
 export function focusOfNode(id: string): Focus {
   const colon = id.indexOf(':');
   const kind = id.slice(0, colon);
-  if (kind === 'task' || kind === 'service' || kind === 'taskDefinition' || kind === 'loadBalancer') return { kind, id: id.slice(colon + 1) };
+  if (kind === 'task' || kind === 'service' || kind === 'taskDefinition' || kind === 'loadBalancer' || kind === 'schedule') return { kind, id: id.slice(colon + 1) };
   return null;
 }
 
@@ -96,7 +100,7 @@ export function isOnDiagram(task: Task, now: Millis): boolean {
 }
 
 export function taskLabel(task: Task, target: Target | null = null, deployment: DeploymentTag | null = null): string {
-  const owner = task.serviceName ? `service ${task.serviceName}` : `standalone, started by you, group ${task.group}`;
+  const owner = task.serviceName ? `service ${task.serviceName}` : `standalone, started by ${task.startedBy}, group ${task.group}`;
   const parts = [`Task ${shortId(task.taskId)}`, task.lastStatus];
   if (task.desiredStatus !== task.lastStatus && task.lastStatus !== 'STOPPED') parts.push(`desired ${task.desiredStatus}`);
   parts.push(owner, task.availabilityZone);
@@ -120,6 +124,16 @@ export function taskDefinitionLabel(td: TaskDefinition): string {
   // Several containers: in start order, in words ("xray-daemon, then web").
   const containers = startLayers(td).map((l) => l.map((c) => c.name).join(' and ')).join(', then ');
   return `Task definition ${td.family}:${td.revision}, ${td.status}, ${cpuLabel(td.cpu)} ${memoryLabel(td.memory)}, ${td.containerDefinitions.length === 1 ? 'container' : 'containers'} ${containers}`;
+}
+
+/** When a schedule fires next, in the sim's clock: "next run 09:35:00", "disabled", "no more runs". */
+export function nextRunText(s: Schedule): string {
+  if (s.state === 'DISABLED') return 'disabled';
+  return s.nextRunAt === null ? 'no more runs' : `next run ${clockLabel(s.nextRunAt)}`;
+}
+
+export function scheduleLabel(s: Schedule): string {
+  return `Schedule ${s.name}, ${s.state}, ${s.scheduleExpression}${s.scheduleExpressionTimezone === 'UTC' ? '' : ` in ${s.scheduleExpressionTimezone}`}, runs ${familyRevision(s.target.taskDefinition)}, ${nextRunText(s)}, ${s.runCount} ${s.runCount === 1 ? 'run' : 'runs'} so far`;
 }
 
 export const cpuLabel = (cpu: string) => `${Number(cpu) / 1024} vCPU`;
@@ -172,6 +186,7 @@ export function projectDiagram(
       services: services.map((s) => s.serviceName),
       tasks: shownTasks.map((t) => ({ id: t.taskArn, az: t.availabilityZone, band: t.group })),
       loadBalancers: [...world.loadBalancers.keys()],
+      schedules: [...world.schedules.keys()],
       reserve: new Map(services.map((s) => [`service:${s.serviceName}`, reserveFor(s.desiredCount, world.config.availabilityZones.length)])),
     },
     memory,
@@ -193,7 +208,11 @@ export function projectDiagram(
   region('cluster', 'cluster', layout.cluster, { kind: 'cluster', name: world.config.clusterName, label: `Cluster ${world.config.clusterName}` });
   for (const az of world.config.availabilityZones) {
     const running = shownTasks.filter((t) => t.availabilityZone === az && t.lastStatus === 'RUNNING').length;
-    region(`zone:${az}`, 'zone', layout.zones.get(az)!, { kind: 'zone', name: az, running, label: `Availability Zone ${az}, ${running} running` });
+    const zone = world.zones.get(az);
+    const down = zone?.up === false;
+    const short = zone?.capacityShort === true;
+    const state = down ? ', down (an outage)' : short ? ', no Fargate capacity' : '';
+    region(`zone:${az}`, 'zone', layout.zones.get(az)!, { kind: 'zone', name: az, running, down, short, label: `Availability Zone ${az}${state}, ${running} running` });
   }
   for (const az of world.config.availabilityZones) {
     for (const band of layout.memory.bands) {
@@ -230,6 +249,10 @@ export function projectDiagram(
       stuck: rollout.stuck,
     };
     nodes.push({ ...placed(nodeId.service(s.serviceName), 'service', layout.services.get(s.serviceName)!, data), selected: isSelected('service', s.serviceName) });
+  }
+  for (const sc of world.schedules.values()) {
+    const data: ScheduleNodeData = { kind: 'schedule', schedule: sc, emphasis: emphasis('schedule', sc.name), label: scheduleLabel(sc), next: nextRunText(sc) };
+    nodes.push({ ...placed(nodeId.schedule(sc.name), 'schedule', layout.schedules.get(sc.name)!, data), selected: isSelected('schedule', sc.name) });
   }
   // Tasks in reading order (AZ, band, slot), which is also the keyboard's Tab order.
   const zoneOrder = new Map(world.config.availabilityZones.map((az, i) => [az, i]));
@@ -286,9 +309,27 @@ export function projectDiagram(
   // one card are a fan that hides the tasks and costs paint and DOM with every task: draw them
   // only for what the user points at (the service, or one of its tasks).
   const shownPerService = new Map<string, number>();
-  for (const t of ordered) if (t.serviceName) shownPerService.set(t.serviceName, (shownPerService.get(t.serviceName) ?? 0) + 1);
+  const shownPerSchedule = new Map<string, number>();
+  const scheduleOf = new Map<string, string>(); // task ARN → the schedule that started it, if it is on the diagram
+  for (const t of ordered) {
+    if (t.serviceName) shownPerService.set(t.serviceName, (shownPerService.get(t.serviceName) ?? 0) + 1);
+    const sc = scheduleNameOf(t.startedBy);
+    if (sc !== null && layout.schedules.has(sc)) {
+      scheduleOf.set(t.taskArn, sc);
+      shownPerSchedule.set(sc, (shownPerSchedule.get(sc) ?? 0) + 1);
+    }
+  }
+  for (const sc of world.schedules.values()) {
+    const td = resolveTaskDefinition(world, sc.target.taskDefinition);
+    if (td && layout.taskDefinitions.has(td.taskDefinitionArn)) edge(nodeId.taskDefinition(td.taskDefinitionArn), nodeId.schedule(sc.name), 'edge-blueprint', emphasis('schedule', sc.name) !== 'none');
+  }
   for (const t of ordered) {
     const taskEmphasised = emphasis('task', t.taskArn) !== 'none';
+    const sc = scheduleOf.get(t.taskArn);
+    if (sc !== undefined) {
+      const lit = taskEmphasised && (options.focus?.kind === 'schedule' || options.focus?.kind === 'task');
+      if (lit || (shownPerSchedule.get(sc) ?? 0) <= MAX_SERVICE_EDGES) edge(nodeId.schedule(sc), nodeId.task(t.taskArn), 'edge-service edge-schedule', lit);
+    }
     if (t.serviceName && layout.services.has(t.serviceName)) {
       const lit = taskEmphasised && options.focus?.kind !== 'taskDefinition' && options.focus?.kind !== 'loadBalancer';
       if (lit || (shownPerService.get(t.serviceName) ?? 0) <= MAX_SERVICE_EDGES) edge(nodeId.service(t.serviceName), nodeId.task(t.taskArn), 'edge-service', lit);
@@ -346,11 +387,18 @@ function relatedTo(focus: Focus, world: World, tasks: Task[]): Set<string> {
     if (t) {
       out.add(nodeId.taskDefinition(t.taskDefinitionArn));
       if (t.serviceName) out.add(nodeId.service(t.serviceName));
+      const sc = scheduleNameOf(t.startedBy);
+      if (sc !== null) out.add(nodeId.schedule(sc));
     }
   } else if (focus.kind === 'service') {
     const s = world.services.get(focus.id);
     if (s) out.add(nodeId.taskDefinition(s.taskDefinition));
     for (const t of tasks) if (t.serviceName === focus.id) out.add(nodeId.task(t.taskArn));
+  } else if (focus.kind === 'schedule') {
+    const sc = world.schedules.get(focus.id);
+    const td = sc && resolveTaskDefinition(world, sc.target.taskDefinition);
+    if (td) out.add(nodeId.taskDefinition(td.taskDefinitionArn));
+    for (const t of tasks) if (scheduleNameOf(t.startedBy) === focus.id) out.add(nodeId.task(t.taskArn));
   } else if (focus.kind === 'loadBalancer') {
     const lb = world.loadBalancers.get(focus.id);
     const tg = lb && world.targetGroups.get(lb.listener.defaultTargetGroupArn);
@@ -358,6 +406,7 @@ function relatedTo(focus: Focus, world: World, tasks: Task[]): Set<string> {
   } else {
     for (const t of tasks) if (t.taskDefinitionArn === focus.id) out.add(nodeId.task(t.taskArn));
     for (const s of world.services.values()) if (s.taskDefinition === focus.id) out.add(nodeId.service(s.serviceName));
+    for (const sc of world.schedules.values()) if (resolveTaskDefinition(world, sc.target.taskDefinition)?.taskDefinitionArn === focus.id) out.add(nodeId.schedule(sc.name));
   }
   return out;
 }

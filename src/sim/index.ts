@@ -6,7 +6,7 @@ export { findTask } from './commands.ts';
 export { SCENARIOS, LISTED_SCENARIOS, findScenario, usesSchedules, webTaskDefinition, reportTaskDefinition, type Scenario } from './scenarios.ts';
 export { anatomyWeb } from './lessonScenes/basics.ts';
 export { selectTasks, describeSelector } from './script.ts';
-export { validateTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } from './taskDefinition.ts';
+export { validateTaskDefinition, resolveTaskDefinition, HEALTH_CHECK_DEFAULTS, DEFAULT_STOP_TIMEOUT } from './taskDefinition.ts';
 export { FARGATE_SIZES, isValidFargateSize } from './fargate.ts';
 export { TASK_STATUS_ORDER, TASK_TRANSITIONS, canTransition, isPendingStatus } from './lifecycle.ts';
 export { countsHealthy, circuitBreakerThreshold, orderDeployments, rollingBounds, NO_HEALTH_CHECK_SETTLE } from './scheduler/plan.ts';

@@ -8,10 +8,10 @@ import { FULL_CHROME, type Chrome, type Mode, type ThemeChoice } from './mode.ts
 import type { LessonLink } from './url.ts';
 
 export type DialogRequest =
-  | { kind: 'runTask' | 'createService' | 'registerRevision' | 'registerJson'; taskDefinition?: string }
+  | { kind: 'runTask' | 'createService' | 'registerRevision' | 'registerJson' | 'createSchedule'; taskDefinition?: string }
   /** `taskDefinition`: a revision to start the form with ("Deploy it to service web…"). */
   | { kind: 'updateService'; service: string; taskDefinition?: string }
-  | { kind: 'shortcuts' | 'scenes' | 'share' | 'lessons' | 'embed' };
+  | { kind: 'shortcuts' | 'scenes' | 'share' | 'lessons' | 'embed' | 'zoneFaults' };
 
 /** A message for the person at the page (a bad link, a dropped autosave): what happened, and
  *  optionally one thing to do about it. */

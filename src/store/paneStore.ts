@@ -328,5 +328,7 @@ function stillThere(world: World, focus: NonNullable<Focus>): boolean {
       return world.taskDefinitions.has(focus.id);
     case 'loadBalancer':
       return world.loadBalancers.has(focus.id);
+    case 'schedule':
+      return world.schedules.has(focus.id);
   }
 }

@@ -1,4 +1,4 @@
-// The forms behind "Run task", "Create service" and "Register new revision", the shortcuts list,
+// The forms behind "Run task", "Create service", "Schedule task", "Zone faults" and "Register new revision", the shortcuts list,
 // the scene picker and the share dialog. Loaded lazily: the first screen doesn't need them.
 
 import { useState, type FormEvent } from 'react';
@@ -12,6 +12,7 @@ import { LessonsDialog } from '../lesson/LessonsDialog.tsx';
 import { ScenesDialog, ShareDialog } from './SessionDialogs.tsx';
 import { RegisterJsonDialog } from '../register/RegisterJsonDialog.tsx';
 import { UpdateServiceDialog } from './UpdateService.tsx';
+import { CreateScheduleForm, ZoneFaultsDialog } from './ScheduleDialogs.tsx';
 import { SHORTCUTS } from './shortcuts.ts';
 
 export default function Dialogs({ request }: { request: DialogRequest }) {
@@ -36,6 +37,10 @@ export default function Dialogs({ request }: { request: DialogRequest }) {
       return <LessonsDialog />;
     case 'embed':
       return <EmbedDialog />;
+    case 'createSchedule':
+      return <CreateScheduleForm initial={request.taskDefinition} />;
+    case 'zoneFaults':
+      return <ZoneFaultsDialog />;
   }
 }
 

@@ -38,7 +38,7 @@ export function taskActions(world: World, task: Task): Record<TaskActionName, Av
         : yes;
   const scale = task.serviceName
     ? yes
-    : no('A standalone task was started by you, not by a service: nothing scales it, and nothing replaces it if it stops.');
+    : no(`A standalone task was started by ${task.startedBy === 'you' ? 'you' : task.startedBy}, not by a service: nothing scales it, and nothing replaces it if it stops.`);
   // Nothing puts a task behind a load balancer by hand: a service does it for its own tasks.
   const service = task.serviceName !== undefined ? world.services.get(task.serviceName) : undefined;
   const loadBalancer = !service

@@ -22,9 +22,9 @@
 import { Handle, NodeToolbar, Position, type NodeProps } from '@xyflow/react';
 import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import { startOrderLine } from '../../diagram/containers.ts';
-import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
+import type { NodeData, BandNodeData, ClientsNodeData, ClusterNodeData, LoadBalancerNodeData, ScheduleNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData, ZoneNodeData } from '../../diagram/project.ts';
 import { cpuLabel, memoryLabel, targetCounts } from '../../diagram/project.ts';
-import { DEFAULT_DEREGISTRATION_DELAY, isSteady, shortId } from '../../sim/index.ts';
+import { DEFAULT_DEREGISTRATION_DELAY, isSteady, scheduleNameOf, shortId } from '../../sim/index.ts';
 import { scaleBy } from '../actions/scale.ts';
 import { usePageApi, usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
 import { errorCounts, lastSeconds, percent, percentOf, servedBy } from '../trafficStats.ts';
@@ -110,7 +110,7 @@ function TaskNodeView({ data, width }: ViewProps<TaskNodeData>) {
         {headingFor && <span className="desired"> → {t.desiredStatus}</span>}
       </div>
       {!compact && meta}
-      {!compact && standalone && <div className="task-owner">started by you</div>}
+      {!compact && standalone && <div className="task-owner">{scheduleNameOf(t.startedBy) !== null ? `schedule ${scheduleNameOf(t.startedBy)}` : 'started by you'}</div>}
       {compact ? (
         // Compact nodes (a crowd) show their revision only while old and new are side by side.
         (data.target || data.deployment) && (
@@ -260,9 +260,41 @@ function TaskDefinitionNodeView({ data }: ViewProps<TaskDefinitionNodeData>) {
 }
 
 function ZoneNodeView({ data }: ViewProps<ZoneNodeData>) {
+  // A fault is said in words and a badge, not only a colour.
   return (
-    <div className="zone-node">
-      <p className="zone-label">{data.name} <span className="muted">· {data.running} running</span></p>
+    <div className={`zone-node${data.down ? ' zone-down' : data.short ? ' zone-short' : ''}`}>
+      <p className="zone-label">
+        {data.name}{' '}
+        {data.down ? <span className="zone-fault">✕ zone down</span> : <span className="muted">· {data.running} running</span>}
+        {!data.down && data.short && <span className="zone-fault">⚠ no capacity</span>}
+      </p>
+    </div>
+  );
+}
+
+/** A schedule: a controller that starts standalone tasks at the times its expression names. */
+function ScheduleNodeView({ data }: ViewProps<ScheduleNodeData>) {
+  const store = usePaneApi();
+  const sc = data.schedule;
+  const enabled = sc.state === 'ENABLED';
+  const runNow = own(() => store.getState().dispatch({ type: 'runScheduleNow', name: sc.name }));
+  const last = sc.runs[sc.runs.length - 1];
+  return (
+    <div className={`card schedule-node emphasis-${data.emphasis}${enabled ? '' : ' disabled'}`} data-testid={`node-schedule-${sc.name}`}>
+      <Handles />
+      <p className="kicker service-kicker">
+        <span><span aria-hidden="true">◷ </span>Schedule · {sc.state}</span>
+      </p>
+      <div className="service-title">
+        <p className="title">{sc.name}</p>
+        <span className="scale-buttons">
+          <button type="button" className="nodrag nopan" tabIndex={-1} aria-label={`Run schedule ${sc.name} now`} onClick={runNow}>Run</button>
+        </span>
+      </div>
+      <p className="schedule-expression"><code>{sc.scheduleExpression}</code>{sc.scheduleExpressionTimezone !== 'UTC' && <span className="muted"> {sc.scheduleExpressionTimezone}</span>}</p>
+      <p className="rollout-progress" data-testid="schedule-next">
+        {data.next} · {sc.runCount === 0 ? 'no runs yet' : `${sc.runCount} ${sc.runCount === 1 ? 'run' : 'runs'}${last && !last.manual && last.failures.length + (last.refused ? 1 : 0) > 0 ? ', the last failed to start' : ''}`}
+      </p>
     </div>
   );
 }
@@ -312,6 +344,7 @@ function withContent<D extends NodeData>(View: (props: ViewProps<D>) => ReactNod
 export const NODE_TYPES = {
   task: withContent(TaskNodeView),
   service: withContent(ServiceNodeView),
+  schedule: withContent(ScheduleNodeView),
   taskDefinition: withContent(TaskDefinitionNodeView),
   zone: withContent(ZoneNodeView),
   band: withContent(BandNodeView),

@@ -8,6 +8,7 @@ import { usePane, useThrottledVersion } from '../../store/StoreContext.tsx';
 const TaskInspector = lazy(() => import('./TaskInspector.tsx').then((m) => ({ default: m.TaskInspector })));
 const LoadBalancerInspector = lazy(() => import('./LoadBalancerInspector.tsx').then((m) => ({ default: m.LoadBalancerInspector })));
 const ServiceInspector = lazy(() => import('./ServiceInspector.tsx').then((m) => ({ default: m.ServiceInspector })));
+const ScheduleInspector = lazy(() => import('./ScheduleInspector.tsx').then((m) => ({ default: m.ScheduleInspector })));
 const TaskDefinitionInspector = lazy(() => import('./TaskDefinitionInspector.tsx').then((m) => ({ default: m.TaskDefinitionInspector })));
 const loading = <p className="muted">Loading…</p>;
 
@@ -19,7 +20,7 @@ export function Inspector({ onViewLogs }: { onViewLogs?: () => void } = {}) {
   if (!selection) {
     return (
       <div className="inspector empty">
-        <p>Select a task, a service or a task definition — on the diagram (click, or Tab to it and press Enter) or in the tasks table — to see all its fields here.</p>
+        <p>Select a task, a service, a schedule or a task definition — on the diagram (click, or Tab to it and press Enter) or in the tasks table — to see all its fields here.</p>
       </div>
     );
   }
@@ -34,6 +35,10 @@ export function Inspector({ onViewLogs }: { onViewLogs?: () => void } = {}) {
   if (selection.kind === 'loadBalancer') {
     const lb = world.loadBalancers.get(selection.id);
     return lb ? <Suspense fallback={loading}><LoadBalancerInspector world={world} loadBalancer={lb} /></Suspense> : <Gone what="This load balancer" />;
+  }
+  if (selection.kind === 'schedule') {
+    const sc = world.schedules.get(selection.id);
+    return sc ? <Suspense fallback={loading}><ScheduleInspector world={world} schedule={sc} /></Suspense> : <Gone what="This schedule" />;
   }
   const td = world.taskDefinitions.get(selection.id);
   return td ? <Suspense fallback={loading}><TaskDefinitionInspector world={world} td={td} /></Suspense> : <Gone what="This task definition" />;

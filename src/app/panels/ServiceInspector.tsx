@@ -35,6 +35,7 @@ export function ServiceInspector({ world, service: s }: { world: World; service:
         <ActionButton availability={active} control="force-deployment" onAction={() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, forceNewDeployment: true })}>Force new deployment</ActionButton>
       </div>
       <NewerBuilds world={world} service={s} />
+      <ZoneBalance world={world} service={s} />
       <h4><Term id="deployment">deployments</Term></h4>
       <p className="small" data-testid="circuit-breaker">
         <span className="mono"><Term id="circuitBreaker">deploymentCircuitBreaker</Term></span>{' '}
@@ -64,6 +65,14 @@ export function ServiceInspector({ world, service: s }: { world: World; service:
         <Field name="schedulingStrategy">{s.schedulingStrategy}</Field>
         <Field name="deploymentConfiguration">
           <Term id="maximumPercent">maximumPercent</Term> {dc.maximumPercent}, <Term id="minimumHealthyPercent">minimumHealthyPercent</Term> {dc.minimumHealthyPercent}, deploymentCircuitBreaker {`{ enable: ${dc.deploymentCircuitBreaker.enable}, rollback: ${dc.deploymentCircuitBreaker.rollback} }`}
+        </Field>
+        <Field name="availabilityZoneRebalancing">
+          {s.availabilityZoneRebalancing ?? 'DISABLED'}{' '}
+          {s.status === 'ACTIVE' && (
+            <button type="button" className="link" onClick={() => store.getState().dispatch({ type: 'updateService', service: s.serviceName, availabilityZoneRebalancing: s.availabilityZoneRebalancing === 'ENABLED' ? 'DISABLED' : 'ENABLED' })}>
+              {s.availabilityZoneRebalancing === 'ENABLED' ? 'Disable' : 'Enable'}
+            </button>
+          )}
         </Field>
         <TermField name="healthCheckGracePeriodSeconds" term="healthCheckGracePeriod">{s.healthCheckGracePeriodSeconds}</TermField>
         <Field name="createdAt">{when(world, s.createdAt)}</Field>
@@ -129,6 +138,29 @@ function NewerBuilds({ world, service }: { world: World; service: Service }) {
         </span>
       ))}
       Running tasks keep the digest they started with, and so do replacements: Force new deployment to roll the new build out.
+    </p>
+  );
+}
+
+/** How the service's tasks sit across the zones that are up, and, when they are uneven, why (spec §5.9). */
+function ZoneBalance({ world, service: s }: { world: World; service: Service }) {
+  const live = tasksOfService(world, s.serviceName).filter((t) => t.desiredStatus === 'RUNNING');
+  const up = world.config.availabilityZones.filter((az) => world.zones.get(az)?.up !== false);
+  if (live.length === 0 || up.length < 2) return null;
+  const counts = up.map((az) => live.filter((t) => t.availabilityZone === az).length);
+  const uneven = Math.max(...counts) - Math.min(...counts) > 1;
+  const spread = up.map((az, i) => `${counts[i]} in ${az}`).join(', ');
+  const down = world.config.availabilityZones.filter((az) => !up.includes(az));
+  return (
+    <p className="small" data-testid="zone-balance">
+      Across the zones: {spread}{down.length ? ` (${down.join(', ')} down)` : ''}.{' '}
+      {s.rebalancingSince !== undefined
+        ? 'Availability Zone rebalancing is in progress: ECS starts a task in the emptiest zone, then stops one in the fullest.'
+        : uneven && s.availabilityZoneRebalancing === 'ENABLED'
+          ? 'Uneven: with availabilityZoneRebalancing ENABLED, ECS will move tasks to even it out.'
+          : uneven
+            ? 'Uneven, and it stays so: availabilityZoneRebalancing is DISABLED, so ECS spreads new tasks but never moves running ones. Enable it below to rebalance.'
+            : ''}
     </p>
   );
 }

@@ -1,7 +1,7 @@
 // The task's inspector: every field the engine has for it, under AWS's own names, with the
 // actions that apply to it (loaded when a task is first selected).
 
-import { familyRevision, shortId, tasksOfService, type Task, type World } from '../../sim/index.ts';
+import { familyRevision, scheduleNameOf, shortId, tasksOfService, type Task, type World } from '../../sim/index.ts';
 import { usePaneApi } from '../../store/StoreContext.tsx';
 import { deploymentsView, deploymentTag } from '../../diagram/deployments.ts';
 import { ActionButton } from '../actions/ActionButton.tsx';
@@ -32,7 +32,9 @@ export function TaskInspector({ world, task: t, onViewLogs }: { world: World; ta
       <p className="muted small">
         {t.serviceName
           ? <>Started by <Term id="service">service</Term> {t.serviceName}, which replaces it if it stops.</>
-          : <>A <Term id="standaloneTask">standalone task</Term>, started by you: if it stops, nothing brings it back.</>}
+          : <>A <Term id="standaloneTask">standalone task</Term>, {scheduleNameOf(t.startedBy) !== null
+              ? <>started by schedule {scheduleNameOf(t.startedBy)} (startedBy <code>{t.startedBy}</code>): if it stops, nothing brings it back; the schedule&apos;s next run starts a new one.</>
+              : 'started by you: if it stops, nothing brings it back.'}</>}
       </p>
       <div className="actions" role="group" aria-label={`Actions for task ${id}`}>
         <ActionButton availability={actions.stop} shortcut="S" onAction={() => dispatch({ type: 'stopTask', task: t.taskArn })}>Stop</ActionButton>

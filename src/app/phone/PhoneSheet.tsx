@@ -11,7 +11,7 @@ import { usePane, usePaneApi } from '../../store/StoreContext.tsx';
 import { Inspector } from '../panels/Inspector.tsx';
 import { zoneNodeSelector } from '../zones/ZonesView.tsx';
 
-const KIND: Record<NonNullable<Focus>['kind'], string> = { task: 'Task', service: 'Service', taskDefinition: 'Task definition', loadBalancer: 'Load balancer' };
+const KIND: Record<NonNullable<Focus>['kind'], string> = { task: 'Task', service: 'Service', taskDefinition: 'Task definition', loadBalancer: 'Load balancer', schedule: 'Schedule' };
 
 /** What the sheet's title calls the selection. */
 function titleOf(selection: NonNullable<Focus>): string {

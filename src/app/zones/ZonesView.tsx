@@ -12,7 +12,7 @@
 
 import { memo, useId, useMemo, type MouseEvent } from 'react';
 import { familyRevision, isSteady, shortId } from '../../sim/index.ts';
-import type { DiagramNode, Focus, LoadBalancerNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData } from '../../diagram/project.ts';
+import type { DiagramNode, Focus, LoadBalancerNodeData, ScheduleNodeData, ServiceNodeData, TaskDefinitionNodeData, TaskNodeData } from '../../diagram/project.ts';
 import { targetCounts } from '../../diagram/project.ts';
 import type { PaneStore } from '../../store/paneStore.ts';
 import { usePane, usePaneApi, useThrottledVersion } from '../../store/StoreContext.tsx';
@@ -27,7 +27,7 @@ import './zones.css';
 export const zoneNodeSelector = (id: string) => `.zones-view [data-node-id="${CSS.escape(id)}"]`;
 
 type Group = { band: string; label: string; standalone: boolean; tasks: DiagramNode[] };
-type Zone = { name: string; running: number; groups: Group[] };
+type Zone = { name: string; running: number; down: boolean; short: boolean; groups: Group[] };
 
 /** `headingLevel`: the zones' headings' level (3 inside a section that has its own h2). */
 export function ZonesView({ label, headingLevel = 2 }: { label: string; headingLevel?: 2 | 3 | undefined }) {
@@ -39,7 +39,7 @@ export function ZonesView({ label, headingLevel = 2 }: { label: string; headingL
 
   // The projection in the diagram's reading order (AZ, band, slot): grouped, not re-sorted.
   const { zones, services, blueprints, loadBalancers } = useMemo(() => {
-    const byName = new Map<string, Zone>(zonesInOrder.map((name) => [name, { name, running: 0, groups: [] }]));
+    const byName = new Map<string, Zone>(zonesInOrder.map((name) => [name, { name, running: 0, down: false, short: false, groups: [] }]));
     const services: DiagramNode[] = [];
     const blueprints: DiagramNode[] = [];
     const loadBalancers: DiagramNode[] = [];
@@ -47,8 +47,8 @@ export function ZonesView({ label, headingLevel = 2 }: { label: string; headingL
       const d = node.data;
       if (d.kind === 'zone') {
         const zone = byName.get(d.name);
-        if (zone) zone.running = d.running;
-      } else if (d.kind === 'service') services.push(node);
+        if (zone) Object.assign(zone, { running: d.running, down: d.down, short: d.short });
+      } else if (d.kind === 'service' || d.kind === 'schedule') services.push(node);
       else if (d.kind === 'taskDefinition') blueprints.push(node);
       else if (d.kind === 'loadBalancer') loadBalancers.push(node);
       else if (d.kind === 'task') {
@@ -75,9 +75,13 @@ export function ZonesView({ label, headingLevel = 2 }: { label: string; headingL
         ))}
         {(services.length > 0 || blueprints.length > 0) && (
           <div className="zv-cards">
-            {services.map((node) => (
-              <ServiceCard key={node.id} id={node.id} data={node.data as ServiceNodeData} selected={node.selected} />
-            ))}
+            {services.map((node) =>
+              node.data.kind === 'schedule' ? (
+                <ScheduleCard key={node.id} id={node.id} data={node.data} selected={node.selected} />
+              ) : (
+                <ServiceCard key={node.id} id={node.id} data={node.data as ServiceNodeData} selected={node.selected} />
+              ),
+            )}
             <Blueprints nodes={blueprints} />
           </div>
         )}
@@ -85,9 +89,11 @@ export function ZonesView({ label, headingLevel = 2 }: { label: string; headingL
           {zones.map((zone) => (
             // A group, not a region: the twin view shows two clusters with the same zones, and
             // landmarks must have names of their own.
-            <div key={zone.name} role="group" className="zv-zone" aria-labelledby={`${id}-${zone.name}`}>
+            <div key={zone.name} role="group" className={`zv-zone${zone.down ? ' zone-down' : zone.short ? ' zone-short' : ''}`} aria-labelledby={`${id}-${zone.name}`}>
               <Heading id={`${id}-${zone.name}`} className="zv-zone-name">
                 {zone.name} <span className="muted">· {zone.running} running</span>
+                {zone.down && <span className="zone-fault"> · ✕ zone down</span>}
+                {!zone.down && zone.short && <span className="zone-fault"> · ⚠ no Fargate capacity</span>}
               </Heading>
               {zone.groups.length === 0 && <p className="zv-empty muted">No tasks</p>}
               {zone.groups.map((group) => (
@@ -146,7 +152,7 @@ const TaskChip = memo(function TaskChip({ node }: { node: DiagramNode }) {
     d.target ? `target ${d.target.state}` : null,
     t.stopCode ?? null,
     d.deployment ? `${t.family}:${t.revision} · ${d.deployment}` : null,
-    !d.target && !t.stopCode && t.serviceName === undefined ? 'started by you' : null,
+    !d.target && !t.stopCode && t.serviceName === undefined ? `started by ${t.startedBy}` : null,
   ].filter((part) => part !== null);
   return (
     <button
@@ -169,6 +175,20 @@ const TaskChip = memo(function TaskChip({ node }: { node: DiagramNode }) {
     </button>
   );
 });
+
+/** A schedule: its name (selects it), its expression and when it fires next. */
+function ScheduleCard({ id, data, selected }: { id: string; data: ScheduleNodeData; selected: boolean }) {
+  const store = usePaneApi();
+  const sc = data.schedule;
+  return (
+    <div className="zv-service">
+      <button type="button" className={`zv-card-button emphasis-${data.emphasis}`} {...selects(store, { kind: 'schedule', id: sc.name }, selected, data.label, id)} data-testid={`zone-schedule-${sc.name}`}>
+        <span className="zv-kicker">Schedule · {sc.state}</span> {sc.name}
+        <span className="zv-sub">{sc.scheduleExpression} · {data.next} · {sc.runCount} {sc.runCount === 1 ? 'run' : 'runs'}</span>
+      </button>
+    </div>
+  );
+}
 
 /** The clients and the load balancer in front of the service's tasks, with how requests fare. */
 function Front({ id, data, selected }: { id: string; data: LoadBalancerNodeData; selected: boolean }) {
