@@ -4,7 +4,7 @@
 // traffic world: the reference world behind a load balancer at 50 req/s, ≥ 5,000×. Issue #9 adds a
 // deployment world: a 10-task service behind the load balancer at 50 req/s, updated to a new
 // revision every 10 minutes, ≥ 5,000×. Issue #13 adds a zone outage every hour to the worlds
-// `drive` runs (10 minutes down, then AZ rebalancing).
+// `drive` runs (10 minutes down, then AZ rebalancing), and a schedule firing every minute.
 
 import '../src/sim/schedules.ts'; // the mechanic of schedule commands (src/sim/extensions.ts)
 import { HOUR, MINUTE, SECOND, Simulation, webTaskDefinition, type Command, type Scenario, type SimEvent, type TaskDefinitionInput } from '../src/sim/index.ts';
@@ -26,6 +26,8 @@ function world(services: number, tasksPerService: number, requestsPerSecond = 0)
   for (let i = 0; i < services; i++)
     setup.push({ type: 'createService', serviceName: `svc${i}`, taskDefinition: 'web:1', desiredCount: tasksPerService, ...(loadBalancers ? { loadBalancers } : {}) });
   if (requestsPerSecond > 0) setup.push({ type: 'setTraffic', loadBalancer: 'alb', ratePerSecond: requestsPerSecond });
+  // Issue 13: a schedule that runs the job every minute (each run overlaps the last: it takes 90 s).
+  setup.push({ type: 'createSchedule', name: 'every-minute', scheduleExpression: 'rate(1 minute)', target: { taskDefinition: 'job' } });
   return { name: `${services}x${tasksPerService}`, title: '', description: '', setup, script: [] };
 }
 
@@ -165,7 +167,7 @@ function measureDeployments(name: string, hours: number, goal: number) {
 }
 
 console.log(`ECS Playground engine benchmark — node ${process.version}\n`);
-measure('Reference world: 3 services × 10 tasks, a standalone job every 2 min, a task killed every 30 s, a zone down 10 min every hour', 3, 10, 20_000);
+measure('Reference world: 3 services × 10 tasks, a standalone job every 2 min, a scheduled one every minute, a task killed every 30 s, a zone down 10 min every hour', 3, 10, 20_000);
 measure('1,000-task world: 10 services × 100 tasks, same faults', 10, 100, 1_000);
 measure('Traffic world: the reference world behind a load balancer, 50 requests a second', 3, 10, 5_000, 50);
 measureDeployments('Deployment world: 10 tasks behind a load balancer at 50 requests a second, a new revision every 10 minutes', 3, 5_000);

@@ -9,6 +9,7 @@ export default function Footer() {
         <summary>Where the playground simplifies</summary>
         <ul>
           <li>Fargate only, one cluster and region, three Availability Zones. A zone that goes down stops its tasks with InfrastructureHealth and AWS's reason for a lost host (our assumption for an outage); a service retries a zone short of capacity a minute later.</li>
+          <li>Schedules are EventBridge Scheduler&apos;s, in its default group, with no flexible window: a run fires at the start of its minute (AWS: within it). &ldquo;Run now&rdquo; is the playground&apos;s shortcut. A run whose RunTask returns failures (no capacity) is not retried, and the task definition is checked when you create the schedule (AWS accepts it and fails at each run).</li>
           <li>Tasks skip ACTIVATING: a service task becomes a load balancer target when it reaches RUNNING, and the ALB's first check runs 5 s later.</li>
           <li>A stopping target drains for the whole deregistration delay before SIGTERM, as if clients held keep-alive connections. Scenes that shorten the delay say so on the load balancer.</li>
           <li>Requests take 20–80 ms; an app that fails its health check answers 500; requests cut off by a dying container get 502; a hung app never answers, so clients get 504.</li>
